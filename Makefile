@@ -1,0 +1,36 @@
+# Two commands do all the set-up: `make run` (install + main job) and `make test`.
+# The virtual environment is created on first use from the Python 3.12 that
+# .python-version selects (pyenv), or from $(PYTHON) if you set it.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test test-slow lint bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "laborsim needs Python >= 3.12; set PYTHON=python3.12")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/laborsim occupations
+	$(BIN)/laborsim run scenarios/baseline.toml --overwrite
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -m slow
+
+lint: $(STAMP)
+	$(BIN)/ruff check sim tests occupations benchmarks
+	$(BIN)/ruff format --check sim tests occupations benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_baseline.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
