@@ -1,0 +1,67 @@
+"""Render every scenario parameter (default, unit, range, source) as a Markdown table.
+
+The table is generated from the parameter declarations in :mod:`sim.params`, so
+``docs/parameters.md`` and ``laborsim params`` can never disagree with the code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from sim.scenario import Scenario
+from sim.validation_messages import field_bounds
+
+HEADER = (
+    "| parameter | default | unit | valid range | meaning | source / assumption |\n"
+    "|---|---|---|---|---|---|"
+)
+
+
+def parameter_rows() -> list[dict[str, str]]:
+    """One row per parameter of every block of :class:`Scenario`."""
+    rows = []
+    defaults = Scenario()
+    for block_name, block_field in Scenario.model_fields.items():
+        block_type = block_field.annotation
+        if not (isinstance(block_type, type) and issubclass(block_type, BaseModel)):
+            continue
+        block_default = getattr(defaults, block_name)
+        for name, field in block_type.model_fields.items():
+            extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+            rows.append(
+                {
+                    "parameter": f"{block_name}.{name}",
+                    "default": _show(getattr(block_default, name)),
+                    "unit": str(extra.get("unit", "")),
+                    "range": field_bounds(field),
+                    "meaning": field.description or "",
+                    "source": str(extra.get("source", "")),
+                }
+            )
+    return rows
+
+
+def parameter_table_markdown() -> str:
+    """The parameter table as Markdown."""
+    lines = [HEADER]
+    for row in parameter_rows():
+        cells = [
+            f"`{row['parameter']}`",
+            row["default"],
+            row["unit"],
+            row["range"],
+            row["meaning"],
+            row["source"],
+        ]
+        lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(lines)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v:g}" for k, v in value.items()) if value else "{}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(getattr(value, "value", value))
