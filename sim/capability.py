@@ -1,0 +1,92 @@
+"""AI capability path: effective compute as hardware x spending x algorithms.
+
+All quantities are log10 multiples of their value in the reference year
+(``capability.reference_year``), so log10 effective compute is 0 there::
+
+    log10 C(t) = log10 H(t) + log10 S(t) + log10 G(t)
+    log10 H(t) = (t - t_ref) / T_hw * log10 2                (hardware price-performance)
+    S(t)       = K / (1 + (K / S_ref - 1) * exp(-r (t - t_ref))),  r = ln(spending growth)
+    log10 G(t) = 12 (t - t_ref) / T_alg * log10 2             (algorithmic efficiency)
+
+Spending follows a logistic S-curve that grows at ``r`` while far below the
+ceiling ``K`` and never exceeds it, so effective-compute growth slows as budgets
+saturate while hardware and algorithms keep compounding.  Spending is measured
+in dollars of the largest training run; its compute at fixed hardware is
+proportional to spending, so S(t)/S_ref is its factor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sim.params import CapabilityParams
+
+LOG10_TWO = float(np.log10(2.0))
+MONTHS_PER_YEAR = 12.0
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class CapabilityPath:
+    """Effective compute and its decomposition at a set of times.
+
+    Attributes
+    ----------
+    years : FloatArray
+        Decimal years.
+    log10_hardware, log10_spending, log10_algorithms : FloatArray
+        log10 of each factor relative to the reference year (OOM).
+    spending_usd_billion : FloatArray
+        Cost of the largest training run, USD billion.
+    """
+
+    years: FloatArray
+    log10_hardware: FloatArray
+    log10_spending: FloatArray
+    log10_algorithms: FloatArray
+    spending_usd_billion: FloatArray
+
+    @property
+    def log10_effective_compute(self) -> FloatArray:
+        """log10 effective compute relative to the reference year (OOM)."""
+        return self.log10_hardware + self.log10_spending + self.log10_algorithms
+
+
+def spending_usd_billion(years: FloatArray, params: CapabilityParams) -> FloatArray:
+    """Largest-run spending on the logistic S-curve, USD billion (always <= ceiling)."""
+    rate = np.log(params.spending_growth_per_year)
+    ceiling = params.spending_ceiling_usd_billion
+    start_ratio = ceiling / params.spending_reference_usd_billion - 1.0
+    elapsed = np.asarray(years, dtype=float) - params.reference_year
+    return ceiling / (1.0 + start_ratio * np.exp(-rate * elapsed))
+
+
+def capability_path(years: FloatArray, params: CapabilityParams) -> CapabilityPath:
+    """Compute the effective-compute path and its three factors at ``years``.
+
+    Parameters
+    ----------
+    years
+        Decimal years (any order; earlier than the reference year gives negative logs).
+    params
+        Growth rates, reference level and ceiling.
+
+    Returns
+    -------
+    CapabilityPath
+        Factors in OOM relative to the reference year.
+    """
+    years = np.asarray(years, dtype=float)
+    elapsed = years - params.reference_year
+    spending = spending_usd_billion(years, params)
+    return CapabilityPath(
+        years=years,
+        log10_hardware=elapsed / params.hardware_doubling_years * LOG10_TWO,
+        log10_spending=np.log10(spending / params.spending_reference_usd_billion),
+        log10_algorithms=elapsed * MONTHS_PER_YEAR / params.algorithmic_halving_months * LOG10_TWO,
+        spending_usd_billion=spending,
+    )

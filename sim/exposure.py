@@ -1,0 +1,180 @@
+"""Exposure: the time-weighted share of an occupation's tasks that AI can technically do.
+
+Each task j of occupation i becomes feasible once log10 effective compute
+(OOM above the reference-year frontier) passes its threshold::
+
+    theta_j = theta_ready + s_r * (1 - readiness_j) + s_b * barrier_j + sigma * z_j
+    exposure_i(t) = sum_j w_j * 1[theta_j <= log10 C(t)]   (w_j: time weights, sum 1 per i)
+
+with z_j ~ N(0, 1) drawn once per run.  By source (all monotone as the seed
+requires: more readiness -> earlier, more barrier -> later):
+
+* criteria: ``readiness_j`` is the weighted mean of the occupation's task
+  definedness, data availability and economic value; ``barrier_j`` is the
+  larger of the task's physical and interpersonal activity shares, floored by
+  the occupation's barrier rank raised to ``gamma`` (see :func:`task_barrier`).
+* eloundou / frey_osborne: a published index gives a difficulty d_j in [0, 1]
+  (E1 -> 0, E2 -> 0.5, E0 -> 1; or 1 - p_i) that stands for both terms:
+  ``readiness_j = 1 - d_j`` and ``barrier_j = d_j``.
+
+Because exposure is a step function of compute and thresholds are fixed, a
+whole path is computed at once by binning each task into the step at which it
+becomes feasible (:func:`exposure_path`), exact and O(tasks + steps x occupations).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sim.params import ExposureParams
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.intp]
+
+#: Difficulty of each Eloundou et al. exposure label (E1 direct, E2 with tools, E0 none).
+ELOUNDOU_LABEL_DIFFICULTY = {"E1": 0.0, "E2": 0.5, "E0": 1.0}
+
+
+@dataclass(frozen=True)
+class TaskSet:
+    """Tasks of all occupations with their feasibility thresholds.
+
+    Attributes
+    ----------
+    occupation_index : IntArray
+        Row of the task's occupation in the occupation arrays, shape (n_tasks,).
+    weight : FloatArray
+        Time weight of each task; weights sum to 1 within each occupation.
+    threshold_log10 : FloatArray
+        log10 effective compute (OOM vs reference) at which the task becomes feasible.
+    n_occupations : int
+        Number of occupations (length of the exposure vectors).
+    """
+
+    occupation_index: IntArray
+    weight: FloatArray
+    threshold_log10: FloatArray
+    n_occupations: int
+
+
+def readiness(
+    definedness: FloatArray, data: FloatArray, value: FloatArray, params: ExposureParams
+) -> FloatArray:
+    """Weighted mean of the three seed criteria, in [0, 1]."""
+    weights = np.array(
+        [
+            params.weight_task_definedness,
+            params.weight_data_availability,
+            params.weight_economic_value,
+        ]
+    )
+    stacked = np.stack([definedness, data, value])
+    return weights @ stacked / weights.sum()
+
+
+def task_barrier(
+    occupation_barriers: tuple[FloatArray, FloatArray],
+    task_barriers: tuple[FloatArray, FloatArray],
+    occupation_index: IntArray,
+    occupation_exponent: float,
+) -> FloatArray:
+    """Barrier of each task in [0, 1].
+
+    ``barrier_j = max(physical_j, interpersonal_j, max(P_i, I_i) ** gamma)``: the
+    task's own physical or interpersonal activity share, floored by its
+    occupation's barrier rank raised to ``gamma`` (work bound to presence).
+
+    Parameters
+    ----------
+    occupation_barriers
+        (physical, interpersonal) barrier score per occupation, percentile ranks in [0, 1].
+    task_barriers
+        (physical, interpersonal) activity share per task, [0, 1].
+    occupation_index
+        Occupation row of each task.
+    occupation_exponent
+        gamma >= 1; larger keeps only the top of the rank distribution.
+    """
+    occupation_floor = np.maximum(*occupation_barriers) ** occupation_exponent
+    return np.maximum(np.maximum(*task_barriers), occupation_floor[occupation_index])
+
+
+def eloundou_difficulty(labels: NDArray[np.str_]) -> FloatArray:
+    """Task difficulty from Eloundou et al. labels (E0/E1/E2)."""
+    lookup = np.vectorize(ELOUNDOU_LABEL_DIFFICULTY.__getitem__, otypes=[float])
+    return lookup(labels)
+
+
+def feasibility_thresholds(
+    readiness: FloatArray,
+    barrier: FloatArray,
+    params: ExposureParams,
+    *,
+    rng: np.random.Generator,
+) -> FloatArray:
+    """Threshold of each task in log10 effective compute (OOM vs reference), plus noise.
+
+    Parameters
+    ----------
+    readiness, barrier
+        Per task, in [0, 1].
+    params
+        ``threshold_ready_log10``, ``readiness_span_oom``, ``barrier_span_oom`` and
+        ``threshold_noise_sd_log10``.
+    rng
+        Generator for the noise (one standard normal draw per task).
+    """
+    noise = rng.standard_normal(np.shape(readiness)) * params.threshold_noise_sd_log10
+    return (
+        params.threshold_ready_log10
+        + params.readiness_span_oom * (1.0 - readiness)
+        + params.barrier_span_oom * barrier
+        + noise
+    )
+
+
+def task_time_weights(
+    is_supplemental: NDArray[np.bool_],
+    occupation_index: IntArray,
+    n_occupations: int,
+    supplemental_weight: float,
+) -> FloatArray:
+    """Time weight of each task, normalised to sum to 1 within its occupation."""
+    raw = np.where(is_supplemental, supplemental_weight, 1.0)
+    totals = np.bincount(occupation_index, weights=raw, minlength=n_occupations)
+    safe_totals = np.where(totals > 0, totals, 1.0)
+    return raw / safe_totals[occupation_index]
+
+
+def exposure_at(log10_compute: float, tasks: TaskSet) -> FloatArray:
+    """Exposure of every occupation at one effective-compute level, shape (n_occupations,)."""
+    feasible = tasks.threshold_log10 <= log10_compute
+    share = np.bincount(
+        tasks.occupation_index, weights=tasks.weight * feasible, minlength=tasks.n_occupations
+    )
+    return np.clip(share, 0.0, 1.0)  # guards rounding of the normalised weights
+
+
+def exposure_path(log10_compute: FloatArray, tasks: TaskSet) -> FloatArray:
+    """Exposure along a non-decreasing compute path, shape (n_steps, n_occupations).
+
+    Raises
+    ------
+    ValueError
+        If the path decreases (use :func:`exposure_at` per step instead).
+    """
+    path = np.asarray(log10_compute, dtype=float)
+    if np.any(np.diff(path) < 0):
+        raise ValueError("exposure_path needs a non-decreasing effective-compute path")
+    first_step = np.searchsorted(path, tasks.threshold_log10, side="left")
+    n_steps = path.size
+    on_path = first_step < n_steps
+    cells = first_step[on_path] * tasks.n_occupations + tasks.occupation_index[on_path]
+    added = np.bincount(
+        cells, weights=tasks.weight[on_path], minlength=n_steps * tasks.n_occupations
+    )
+    share = np.cumsum(added.reshape(n_steps, tasks.n_occupations), axis=0)
+    return np.clip(share, 0.0, 1.0)  # guards rounding of the normalised weights

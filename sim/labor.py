@@ -1,0 +1,113 @@
+"""Labour adjustment: employment moves toward required labour through frictions.
+
+Per step of length dt (years), for each occupation, in this order:
+
+1. attrition: ``x_i dt E`` employed workers leave the labour force (BLS exit rates);
+2. desired change: ``D = (L* - E)(1 - exp(-lambda dt))``, bounded below by
+   ``-(attrition + l_max dt E)`` and above by ``h_max dt E``;
+3. if the target lies above employment after attrition, the gap is hired; otherwise
+   the excess is laid off into unemployment (tagged with the last occupation), so
+   shrinking occupations shrink first by not replacing leavers;
+4. unemployed workers fill hires at hazard rho (never more than the hires);
+   re-employed workers come from each origin in proportion to its pool and go to
+   each hiring occupation in proportion to its hires; the rest of the hires are
+   entrants from outside the labour force;
+5. unemployed workers leave the labour force at hazard delta.
+
+Employment never goes negative, and by construction
+``employed + unemployed + exits = start + entrants`` at every step.
+Arrays may carry leading axes (e.g. the AI and no-AI worlds); sums over
+occupations use the last axis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sim.params import LaborParams
+
+FloatArray = NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class LaborState:
+    """Head counts per occupation (persons); cumulative flows since the base year."""
+
+    employment: FloatArray
+    unemployed: FloatArray
+    exits: FloatArray
+    entrants: FloatArray
+
+    @classmethod
+    def start(cls, employment: FloatArray) -> LaborState:
+        """Base-year state: everyone employed, nobody displaced yet."""
+        zeros = np.zeros_like(employment, dtype=float)
+        return cls(np.asarray(employment, dtype=float), zeros, zeros.copy(), zeros.copy())
+
+
+@dataclass(frozen=True)
+class LaborFlows:
+    """Flows of one step, persons per step, per occupation."""
+
+    attrition: FloatArray
+    hires: FloatArray
+    layoffs: FloatArray
+    reemployed: FloatArray
+    entrants: FloatArray
+    unemployed_exits: FloatArray
+
+
+def hazard_share(rate_per_year: float | FloatArray, step_years: float) -> FloatArray:
+    """Share of a stock leaving within one step at a constant hazard."""
+    return -np.expm1(-np.asarray(rate_per_year, dtype=float) * step_years)
+
+
+def adjust(
+    state: LaborState,
+    target: FloatArray,
+    exit_rate_per_year: FloatArray,
+    params: LaborParams,
+    step_years: float,
+) -> tuple[LaborState, LaborFlows]:
+    """Advance employment one step toward ``target``; see the module docstring."""
+    employment = state.employment
+    attrition = hazard_share(exit_rate_per_year * params.exit_rate_multiplier, step_years)
+    attrition = attrition * employment
+    desired = (target - employment) * hazard_share(params.adjustment_speed_per_year, step_years)
+    lower = -(attrition + params.max_layoff_rate_per_year * step_years * employment)
+    upper = params.max_hiring_rate_per_year * step_years * employment
+    after_attrition = employment - attrition
+    change_from_after = np.clip(desired, lower, upper) + attrition
+    hires = np.maximum(change_from_after, 0.0)
+    layoffs = np.minimum(np.maximum(-change_from_after, 0.0), after_attrition)
+    pool = state.unemployed + layoffs
+    reemployed_to, reemployed_from = _match_unemployed(pool, hires, params, step_years)
+    pool = pool - reemployed_from
+    unemployed_exits = hazard_share(params.unemployed_exit_rate_per_year, step_years) * pool
+    entrants = hires - reemployed_to
+    flows = LaborFlows(attrition, hires, layoffs, reemployed_to, entrants, unemployed_exits)
+    new_state = LaborState(
+        employment=after_attrition + hires - layoffs,
+        unemployed=pool - unemployed_exits,
+        exits=state.exits + attrition + unemployed_exits,
+        entrants=state.entrants + entrants,
+    )
+    return new_state, flows
+
+
+def _match_unemployed(
+    pool: FloatArray, hires: FloatArray, params: LaborParams, step_years: float
+) -> tuple[FloatArray, FloatArray]:
+    """Re-employment by destination (hires) and by origin (pool), persons."""
+    pool_total = pool.sum(axis=-1, keepdims=True)
+    hires_total = hires.sum(axis=-1, keepdims=True)
+    matched = np.minimum(
+        hazard_share(params.reemployment_rate_per_year, step_years) * pool_total, hires_total
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        to_share = np.where(hires_total > 0, hires / hires_total, 0.0)
+        from_share = np.where(pool_total > 0, pool / pool_total, 0.0)
+    return matched * to_share, matched * from_share

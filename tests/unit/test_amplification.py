@@ -1,0 +1,64 @@
+"""Adoption diffusion and Amdahl amplification."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from numpy.testing import assert_allclose
+
+from sim import amplification
+from sim.params import AdoptionParams
+
+
+def test_amdahl_known_values():
+    u = np.array([0.0, 0.5, 0.5, 1.0, 0.9])
+    k = np.array([10.0, 2.0, np.inf, 4.0, 10.0])
+    assert_allclose(amplification.productivity_multiplier(u, k), [1, 4 / 3, 2, 4, 1 / 0.19])
+
+
+def euler(f, c, p, q, years, n=200_000):
+    dt = years / n
+    for _ in range(n):
+        f = f + dt * c * (p + q * f) * (1 - f)
+    return f
+
+
+@pytest.mark.parametrize(("f0", "c"), [(0.0, 1.0), (0.1, 0.5), (0.6, 2.0)])
+def test_bass_step_matches_fine_euler(f0, c):
+    exact = amplification.bass_step(np.array([f0]), np.array([c]), 0.03, 0.38, 1.0)[0]
+    assert exact == pytest.approx(euler(f0, c, 0.03, 0.38, 1.0), rel=1e-4)
+
+
+def test_bass_without_innovation_is_logistic():
+    f0, q, t = 0.1, 0.5, 2.0
+    expected = f0 * np.exp(q * t) / (1 - f0 + f0 * np.exp(q * t))
+    got = amplification.bass_step(np.array([f0]), np.array([1.0]), 0.0, q, t)[0]
+    assert got == pytest.approx(expected)
+
+
+@given(
+    f=st.floats(0, 1),
+    c=st.floats(0, 5),
+    p=st.floats(0, 1),
+    q=st.floats(0, 5),
+    dt=st.floats(1e-3, 5),
+)
+def test_bass_stays_in_bounds_and_never_falls(f, c, p, q, dt):
+    new = amplification.bass_step(np.array([f]), np.array([c]), p, q, dt)[0]
+    assert f <= new <= 1.0
+
+
+def test_no_feasible_work_means_no_diffusion():
+    new = amplification.bass_step(np.array([0.2]), np.array([0.0]), 0.03, 0.38, 1.0)
+    assert_allclose(new, 0.2)
+
+
+def test_regulation_and_value_set_speed():
+    speed = amplification.adoption_speed(np.array([0.5, 1.0, 0.5]), np.array([1, 1, 3.0]), 1.0)
+    assert_allclose(speed, [1.0, 1.5, 1 / 3])
+
+
+def test_speedup_grows_with_compute_and_is_clipped():
+    params = AdoptionParams()
+    k = amplification.ai_speedup(np.array([-20.0, 0.0, 2.0, 100.0]), params)
+    assert_allclose(k, [1.0, 2.0, 2.0 * 10**0.3, params.ai_speedup_max])
