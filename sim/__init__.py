@@ -1,0 +1,33 @@
+"""laborsim: an agent-based labor-automation exposure simulator.
+
+Effective compute (hardware x spending x algorithms) makes occupations' tasks
+technically feasible for AI; adoption diffuses behind feasibility and
+amplifies output per worker; demand elasticity decides whether amplified
+occupations expand or shrink; labour adjusts through frictions.
+"""
+
+from sim.errors import DataValidationError, LaborsimError, ScenarioError
+from sim.model import LaborMarketModel
+from sim.occupation_schema import OccupationTables, load_occupation_tables
+from sim.results import RunResult, load_result
+from sim.runner import RunSpec, batch_specs, run, run_batch
+from sim.scenario import Scenario, derive
+from sim.scenario_io import load_scenario
+
+__all__ = [
+    "DataValidationError",
+    "LaborMarketModel",
+    "LaborsimError",
+    "OccupationTables",
+    "RunResult",
+    "RunSpec",
+    "Scenario",
+    "ScenarioError",
+    "batch_specs",
+    "derive",
+    "load_occupation_tables",
+    "load_result",
+    "load_scenario",
+    "run",
+    "run_batch",
+]

@@ -1,0 +1,177 @@
+"""Command-line interface: ``laborsim run | occupations | params``.
+
+Each subcommand parses its arguments, calls one library function and writes
+its output.  Errors caused by input (bad scenario, bad data, bad flag value)
+print as ``error: ...`` lines and exit with status 2, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sim.errors import LaborsimError
+from sim.occupation_schema import load_occupation_tables
+from sim.occupation_summary import summarise_occupations
+from sim.parameter_table import parameter_table_markdown
+from sim.results import RESULT_FILES
+from sim.runner import DEFAULT_OCCUPATIONS_DIR, RunSpec, batch_specs, iter_batch, load_tables
+from sim.scenario_io import load_scenario
+from sim.summary import run_summary
+
+EXIT_USAGE = 2
+EXIT_RUN_FAILED = 1
+DEFAULT_RESULTS_DIR = Path("results")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``laborsim`` console script; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except LaborsimError as error:
+        for line in str(error).splitlines():
+            print(f"error: {line}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="laborsim",
+        description="Labor-automation exposure simulator: effective compute -> task exposure "
+        "-> amplification -> demand -> employment.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_run(commands)
+    occupations = commands.add_parser("occupations", help="summarise the occupation data set")
+    occupations.add_argument(
+        "--dir",
+        type=Path,
+        default=DEFAULT_OCCUPATIONS_DIR,
+        help="data directory (default: bundled occupations/)",
+    )
+    occupations.set_defaults(handler=_occupations)
+    params = commands.add_parser("params", help="print every model parameter as a table")
+    params.set_defaults(handler=_params)
+    return parser
+
+
+def _add_run(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    run = commands.add_parser("run", help="run scenario files and save their results")
+    run.add_argument(
+        "scenarios", nargs="+", type=Path, metavar="SCENARIO", help="scenario TOML file(s)"
+    )
+    run.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="output directory (one run) or parent directory (several); "
+        "default results/<scenario name>/",
+    )
+    run.add_argument(
+        "--seed",
+        type=_non_negative_int,
+        default=None,
+        help="root seed (default: the scenario's seed)",
+    )
+    run.add_argument(
+        "--replications",
+        type=_positive_int,
+        default=1,
+        help="independent replications per scenario (default 1)",
+    )
+    run.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=1,
+        help="worker processes (default 1); results do not depend on it",
+    )
+    run.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace existing results in the output directories",
+    )
+    run.add_argument("--quiet", action="store_true", help="do not print the summaries")
+    run.set_defaults(handler=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    scenarios = [load_scenario(path) for path in args.scenarios]
+    specs = batch_specs(scenarios, seed=args.seed, replications=args.replications)
+    targets = [_output_dir(args.out, spec, len(specs)) for spec in specs]
+    _refuse_existing(targets, args.overwrite)
+    for scenario in scenarios:
+        load_tables(scenario)  # validate every data set before any run starts
+    failures = 0
+    for spec, target, outcome in zip(
+        specs, targets, iter_batch(specs, workers=args.workers), strict=True
+    ):
+        if isinstance(outcome, LaborsimError):
+            failures += 1
+            print(
+                f"error: {spec.scenario.name} replication {spec.replication}: {outcome}",
+                file=sys.stderr,
+            )
+            continue
+        outcome.save(target, overwrite=args.overwrite)
+        if not args.quiet:
+            print(run_summary(outcome))
+        print(f"saved {target}/ (model {outcome.metadata['model_step_seconds'] * 1e3:.0f} ms)")
+    return EXIT_RUN_FAILED if failures else 0
+
+
+def _output_dir(out: Path | None, spec: RunSpec, n_runs: int) -> Path:
+    name = spec.scenario.name
+    if n_runs == 1:
+        return out if out is not None else DEFAULT_RESULTS_DIR / name
+    parent = out if out is not None else DEFAULT_RESULTS_DIR
+    return parent / name / f"replication-{spec.replication:03d}"
+
+
+def _refuse_existing(targets: list[Path], overwrite: bool) -> None:
+    if len(set(targets)) != len(targets):
+        raise LaborsimError(
+            "two runs would write to the same directory; give distinct scenario names"
+        )
+    if overwrite:
+        return
+    taken = [t for t in targets if any((t / name).exists() for name in RESULT_FILES)]
+    if taken:
+        raise LaborsimError(
+            f"{taken[0]}: already holds results; choose another --out or pass --overwrite "
+            "(nothing was run)"
+        )
+
+
+def _occupations(args: argparse.Namespace) -> int:
+    print(summarise_occupations(load_occupation_tables(args.dir)))
+    return 0
+
+
+def _params(args: argparse.Namespace) -> int:
+    print(parameter_table_markdown())
+    return 0
+
+
+def _positive_int(text: str) -> int:
+    value = _non_negative_int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be >= 1, got {value}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0, got {value}")
+    return value
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Outcome definitions as named, documented functions.
+
+Array functions take per-occupation arrays (last axis = occupations); frame
+functions take the tidy frames of a :class:`~sim.results.RunResult`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+FloatArray = NDArray[np.float64]
+USD_PER_BILLION = 1e9
+
+
+def weighted_mean(values: FloatArray, weights: FloatArray) -> float:
+    """Weighted mean over occupations; 0 when all weights are 0."""
+    total = float(weights.sum())
+    return float(values @ weights / total) if total > 0 else 0.0
+
+
+def wage_bill_usd_billion(employment: FloatArray, mean_wage: FloatArray) -> FloatArray:
+    """Annual wage bill at base-year wages, USD billion (sums over the last axis)."""
+    return employment @ mean_wage / USD_PER_BILLION
+
+
+def employment_vs_no_ai(occupations: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Per occupation in ``year``: employment, its no-AI counterpart, and the gap.
+
+    Returns columns ``occupation_code``, ``title``, ``employment``,
+    ``employment_no_ai``, ``difference`` (persons) and ``relative_change``
+    (employment / employment_no_ai - 1).
+    """
+    rows = occupations.loc[occupations["year"] == year].copy()
+    if rows.empty:
+        raise ValueError(f"no occupation rows for year {year}")
+    rows["difference"] = rows["employment"] - rows["employment_no_ai"]
+    rows["relative_change"] = rows["employment"] / rows["employment_no_ai"] - 1.0
+    columns = [
+        "occupation_code",
+        "title",
+        "employment",
+        "employment_no_ai",
+        "difference",
+        "relative_change",
+    ]
+    return rows[columns].reset_index(drop=True)
+
+
+def totals_vs_no_ai(economy: pd.DataFrame, year: float) -> dict[str, float]:
+    """Economy totals at the last step of ``year`` or earlier: employment and unemployed."""
+    rows = economy.loc[economy["year"] <= year + 1e-9]
+    if rows.empty:
+        raise ValueError(f"no economy rows at or before {year}")
+    row = rows.iloc[-1]
+    return {
+        "year": float(row["year"]),
+        "employment_total": float(row["employment_total"]),
+        "employment_total_no_ai": float(row["employment_total_no_ai"]),
+        "unemployed": float(row["unemployed"]),
+        "unemployed_no_ai": float(row["unemployed_no_ai"]),
+    }

@@ -1,0 +1,181 @@
+"""Assemble the model's fixed per-occupation and per-task arrays from data and scenario.
+
+Everything here is computed once per run, before the first step: base
+employment (with scenario overrides), exit rates, non-AI trend growth, base
+elasticities, adoption speeds and the task set with its feasibility thresholds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from sim import amplification, demand, exposure
+from sim.errors import ScenarioError
+from sim.occupation_schema import OccupationTables
+from sim.params import ExposureParams, ExposureSource
+from sim.scenario import Scenario
+
+FloatArray = NDArray[np.float64]
+PERCENT = 100.0
+#: Regulatory slowdown of a major group the scenario does not list (no slowdown).
+NO_SLOWDOWN = 1.0
+
+
+@dataclass(frozen=True)
+class ModelInputs:
+    """Fixed arrays, one entry per occupation (or per task for ``tasks``)."""
+
+    codes: NDArray[np.str_]
+    titles: NDArray[np.str_]
+    major_groups: NDArray[np.str_]
+    base_employment: FloatArray
+    mean_wage: FloatArray
+    exit_rate_per_year: FloatArray
+    trend_log_growth: FloatArray
+    base_elasticity: FloatArray
+    adoption_speed: FloatArray
+    tasks: exposure.TaskSet
+
+    @property
+    def n_occupations(self) -> int:
+        """Number of occupations."""
+        return self.codes.size
+
+
+def build_inputs(
+    scenario: Scenario, tables: OccupationTables, *, rng: np.random.Generator
+) -> ModelInputs:
+    """Build :class:`ModelInputs`; ``rng`` draws the task threshold noise only."""
+    occupations = tables.occupations.reset_index(drop=True)
+    codes = occupations["occupation_code"].to_numpy(dtype=str)
+    major = occupations["major_group_code"].str[:2].to_numpy(dtype=str)
+    return ModelInputs(
+        codes=codes,
+        titles=occupations["title"].to_numpy(dtype=str),
+        major_groups=major,
+        base_employment=_base_employment(occupations, scenario),
+        mean_wage=occupations["mean_wage"].to_numpy(dtype=float),
+        exit_rate_per_year=occupations["labor_force_exit_rate_pct"].to_numpy(float) / PERCENT,
+        trend_log_growth=demand.annual_trend_growth(
+            occupations["bls_projected_change_pct"].to_numpy(float),
+            scenario.demand.baseline_trend_multiplier,
+        ),
+        base_elasticity=_lookup(
+            codes,
+            major,
+            scenario.demand.elasticity_by_occupation,
+            scenario.demand.elasticity_by_major_group,
+            "demand.elasticity_by_major_group",
+        ),
+        adoption_speed=amplification.adoption_speed(
+            occupations["economic_value"].to_numpy(float),
+            _slowdowns(codes, major, scenario),
+            scenario.adoption.value_speedup,
+        ),
+        tasks=build_task_set(occupations, tables.tasks, scenario, rng=rng),
+    )
+
+
+def _base_employment(occupations: pd.DataFrame, scenario: Scenario) -> FloatArray:
+    employment = occupations["employment"].to_numpy(dtype=float).copy()
+    overrides = scenario.occupations.employment_overrides
+    position = {code: i for i, code in enumerate(occupations["occupation_code"])}
+    unknown = sorted(set(overrides) - set(position))
+    if unknown:
+        raise ScenarioError(
+            f"occupations.employment_overrides: unknown occupation code(s) {unknown}"
+        )
+    for code, value in overrides.items():
+        employment[position[code]] = value
+    return employment
+
+
+def _lookup(
+    codes: NDArray[np.str_],
+    major: NDArray[np.str_],
+    by_code: dict[str, float],
+    by_group: dict[str, float],
+    field: str,
+) -> FloatArray:
+    missing = sorted(set(major) - set(by_group))
+    if missing:
+        raise ScenarioError(f"{field}: no value for SOC major group(s) {missing}")
+    return np.array([by_code.get(c, by_group[g]) for c, g in zip(codes, major, strict=True)])
+
+
+def _slowdowns(codes: NDArray[np.str_], major: NDArray[np.str_], scenario: Scenario) -> FloatArray:
+    groups = scenario.adoption.regulatory_slowdown_by_major_group
+    by_code = scenario.adoption.regulatory_slowdown_by_occupation
+    return np.array(
+        [by_code.get(c, groups.get(g, NO_SLOWDOWN)) for c, g in zip(codes, major, strict=True)]
+    )
+
+
+def build_task_set(
+    occupations: pd.DataFrame,
+    tasks: pd.DataFrame,
+    scenario: Scenario,
+    *,
+    rng: np.random.Generator,
+) -> exposure.TaskSet:
+    """Tasks with time weights and thresholds from the scenario's exposure source."""
+    params = scenario.exposure
+    position = pd.Series(np.arange(len(occupations)), index=occupations["occupation_code"])
+    index = position.loc[tasks["occupation_code"]].to_numpy(dtype=np.intp)
+    n = len(occupations)
+    ready, barrier = task_readiness_and_barrier(occupations, tasks, index, scenario)
+    return exposure.TaskSet(
+        occupation_index=index,
+        weight=exposure.task_time_weights(
+            (tasks["task_type"] == "supplemental").to_numpy(),
+            index,
+            n,
+            params.supplemental_task_weight,
+        ),
+        threshold_log10=exposure.feasibility_thresholds(ready, barrier, params, rng=rng),
+        n_occupations=n,
+    )
+
+
+def task_readiness_and_barrier(
+    occupations: pd.DataFrame, tasks: pd.DataFrame, index: NDArray[np.intp], scenario: Scenario
+) -> tuple[FloatArray, FloatArray]:
+    """Readiness and barrier in [0, 1] of every task under the scenario's exposure source."""
+    params = scenario.exposure
+    if params.source is ExposureSource.CRITERIA:
+        return _criteria_readiness_and_barrier(occupations, tasks, index, params)
+    if params.source is ExposureSource.ELOUNDOU:
+        labels = tasks[f"eloundou_{params.eloundou_rater.value}"].to_numpy(dtype=str)
+        difficulty = exposure.eloundou_difficulty(labels)
+    else:
+        probability = occupations["frey_osborne_probability"].to_numpy(dtype=float)
+        difficulty = 1.0 - probability[index]
+    return 1.0 - difficulty, difficulty
+
+
+def _criteria_readiness_and_barrier(
+    occupations: pd.DataFrame,
+    tasks: pd.DataFrame,
+    index: NDArray[np.intp],
+    params: ExposureParams,
+) -> tuple[FloatArray, FloatArray]:
+    def values(frame: pd.DataFrame, name: str) -> FloatArray:
+        return frame[name].to_numpy(dtype=float)
+
+    ready = exposure.readiness(
+        values(occupations, "task_definedness"),
+        values(occupations, "data_availability"),
+        values(occupations, "economic_value"),
+        params,
+    )
+    barrier = exposure.task_barrier(
+        (values(occupations, "physical_barrier"), values(occupations, "interpersonal_barrier")),
+        (values(tasks, "physical_share"), values(tasks, "interpersonal_share")),
+        index,
+        params.occupation_barrier_exponent,
+    )
+    return ready[index], barrier

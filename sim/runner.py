@@ -1,0 +1,182 @@
+"""Run one scenario, replications, or a batch, optionally on several processes.
+
+Every run is replication ``r`` of a root seed: its seed sequence is
+``SeedSequence(seed, spawn_key=(r,))``, fixed before any work is dispatched, so
+a run gives identical frames alone, in a batch, or on any number of workers.
+Parallelism lives only here; the start method is chosen inside
+:func:`run_batch`, never at import.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from sim.errors import DataValidationError, LaborsimError
+from sim.model import LaborMarketModel
+from sim.occupation_schema import OccupationTables, load_occupation_tables
+from sim.provenance import data_fingerprint, environment_versions, git_commit
+from sim.results import RunResult
+from sim.scenario import Scenario
+
+#: Bundled data set, present in a source checkout or an editable install.
+DEFAULT_OCCUPATIONS_DIR = Path(__file__).resolve().parents[1] / "occupations"
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """One unit of work: a scenario, a root seed and a replication index."""
+
+    scenario: Scenario
+    seed: int
+    replication: int = 0
+
+    def seed_sequence(self) -> np.random.SeedSequence:
+        """The run's own seed sequence."""
+        return np.random.SeedSequence(self.seed, spawn_key=(self.replication,))
+
+
+def occupations_dir(scenario: Scenario) -> Path:
+    """Directory of the scenario's occupation tables (bundled data if unset)."""
+    configured = scenario.occupations.path
+    return Path(configured) if configured else DEFAULT_OCCUPATIONS_DIR
+
+
+def load_tables(scenario: Scenario) -> OccupationTables:
+    """Load and validate the scenario's occupation tables (cached per process)."""
+    directory = occupations_dir(scenario).resolve()
+    if not directory.is_dir():
+        raise DataValidationError(
+            f"occupations.path: directory {directory} not found; set occupations.path "
+            "in the scenario to a directory with occupations.csv, tasks.csv.gz, "
+            "transitions.csv.gz"
+        )
+    return _cached_tables(directory, _mtimes(directory))
+
+
+def _mtimes(directory: Path) -> tuple[float, ...]:
+    return tuple(path.stat().st_mtime for path in sorted(directory.glob("*")) if path.is_file())
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_fingerprint(directory: Path, mtimes: tuple[float, ...]) -> dict[str, str]:
+    return data_fingerprint(directory) if directory.is_dir() else {}
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_tables(directory: Path, mtimes: tuple[float, ...]) -> OccupationTables:
+    return load_occupation_tables(directory)
+
+
+def run(
+    scenario: Scenario,
+    *,
+    seed: int | None = None,
+    replication: int = 0,
+    tables: OccupationTables | None = None,
+) -> RunResult:
+    """Run one scenario and return its result.
+
+    Parameters
+    ----------
+    scenario
+        Validated scenario.
+    seed
+        Root seed; ``None`` uses ``scenario.seed``.
+    replication
+        Replication index; each index is an independent, reproducible stream.
+    tables
+        Occupation tables; ``None`` loads ``scenario.occupations.path``.
+    """
+    spec = RunSpec(scenario, scenario.seed if seed is None else seed, replication)
+    return run_spec(spec, tables=tables)
+
+
+def run_spec(spec: RunSpec, *, tables: OccupationTables | None = None) -> RunResult:
+    """Run one :class:`RunSpec`."""
+    started = datetime.now(UTC)
+    wall_start = time.perf_counter()
+    tables = load_tables(spec.scenario) if tables is None else tables
+    model = LaborMarketModel(spec.scenario, tables, seed=spec.seed_sequence())
+    build_seconds = time.perf_counter() - wall_start
+    step_start = time.perf_counter()
+    for _ in range(spec.scenario.n_steps):
+        model.step()
+    step_seconds = time.perf_counter() - step_start
+    metadata = {
+        "scenario": spec.scenario.to_dict(),
+        "seed": spec.seed,
+        "replication": spec.replication,
+        "seed_entropy": str(spec.seed_sequence().entropy),
+        "spawn_key": list(spec.seed_sequence().spawn_key),
+        "occupations_dir": str(occupations_dir(spec.scenario)),
+        "occupations_data": _cached_fingerprint(
+            occupations_dir(spec.scenario).resolve(), _mtimes(occupations_dir(spec.scenario))
+        ),
+        "versions": environment_versions(),
+        "git_commit": git_commit(),
+        "started_utc": started.isoformat(),
+        "model_build_seconds": build_seconds,
+        "model_step_seconds": step_seconds,
+        "wall_seconds": time.perf_counter() - wall_start,
+    }
+    return RunResult(
+        occupations=model.recorder.occupation_frame(spec.scenario.run.base_year),
+        economy=model.recorder.economy_frame(model.capability),
+        metadata=metadata,
+    )
+
+
+def batch_specs(
+    scenarios: Sequence[Scenario], *, seed: int | None = None, replications: int = 1
+) -> list[RunSpec]:
+    """All (scenario, seed, replication) combinations, in a fixed order."""
+    return [
+        RunSpec(scenario, scenario.seed if seed is None else seed, replication)
+        for scenario in scenarios
+        for replication in range(replications)
+    ]
+
+
+def run_batch(specs: Sequence[RunSpec], *, workers: int = 1) -> list[RunResult]:
+    """Run specs on ``workers`` processes; results in spec order; the first error raises."""
+    results = []
+    for outcome in iter_batch(specs, workers=workers):
+        if isinstance(outcome, LaborsimError):
+            raise outcome
+        results.append(outcome)
+    return results
+
+
+def iter_batch(
+    specs: Sequence[RunSpec], *, workers: int = 1
+) -> Iterator[RunResult | LaborsimError]:
+    """Yield each spec's result (or its input error) in spec order, as soon as it is ready.
+
+    A failing run does not stop the others, so the caller can save every result
+    that did complete.
+    """
+    if workers < 1:
+        raise ValueError(f"workers must be >= 1, got {workers}")
+    if workers == 1 or len(specs) <= 1:
+        yield from (_run_or_error(spec) for spec in specs)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(specs)), mp_context=context) as pool:
+        futures = [pool.submit(_run_or_error, spec) for spec in specs]
+        yield from (future.result() for future in futures)
+
+
+def _run_or_error(spec: RunSpec) -> RunResult | LaborsimError:
+    try:
+        return run_spec(spec)
+    except LaborsimError as error:
+        return error

@@ -1,0 +1,118 @@
+"""CLI: flags reach the library, errors are one line with exit 2, nothing is lost."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+from tests.conftest import make_tables
+
+
+@pytest.fixture
+def toy_dir(tmp_path: Path, toy_tables) -> Path:
+    data = tmp_path / "data"
+    data.mkdir()
+    toy_tables.occupations.to_csv(data / "occupations.csv", index=False)
+    toy_tables.tasks.to_csv(data / "tasks.csv.gz", index=False)
+    toy_tables.transitions.to_csv(data / "transitions.csv.gz", index=False)
+    return data
+
+
+@pytest.fixture
+def scenario_file(tmp_path: Path, toy_dir: Path) -> Path:
+    path = tmp_path / "toy.toml"
+    path.write_text(
+        'description = "toy"\nseed = 7\n[run]\nhorizon_year = 2030\n'
+        f'[occupations]\npath = "{toy_dir.name}"\n'
+        '[demand.elasticity_by_occupation]\n"43-9001" = 2.0\n'
+    )
+    return path
+
+
+def test_run_writes_frames_metadata_and_summary(scenario_file, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", str(scenario_file), "--out", str(out), "--seed", "11"]) == 0
+    metadata = json.loads((out / "metadata.json").read_text())
+    assert metadata["seed"] == 11  # --seed reaches the run
+    assert metadata["scenario"]["name"] == "toy"
+    assert metadata["results_schema_version"] == 1
+    assert {"numpy", "mesa", "python"} <= set(metadata["versions"])
+    assert (out / "occupations.parquet").exists()
+    assert (out / "economy.parquet").exists()
+    printed = capsys.readouterr().out
+    assert "Scenario 'toy'" in printed
+    assert "2030: employment" in printed
+
+
+def test_refuses_to_overwrite_before_running(scenario_file, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", str(scenario_file), "--out", str(out), "--quiet"]) == 0
+    before = (out / "metadata.json").read_text()
+    assert main(["run", str(scenario_file), "--out", str(out), "--quiet"]) == 2
+    assert "already holds results" in capsys.readouterr().err
+    assert (out / "metadata.json").read_text() == before
+    assert main(["run", str(scenario_file), "--out", str(out), "--quiet", "--overwrite"]) == 0
+
+
+def test_bad_scenario_is_one_line_exit_2(tmp_path, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[adoption]\ninitial_adopter_share = 2\n")
+    assert main(["run", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+    assert "bad.toml: field 'adoption.initial_adopter_share' = 2" in err
+    assert "allowed: [0, 1]" in err
+
+
+def test_replications_differ_and_land_in_own_directories(scenario_file, tmp_path):
+    text = scenario_file.read_text().replace(
+        "[run]", "[exposure]\nthreshold_noise_sd_log10 = 2.0\n[run]"
+    )
+    scenario_file.write_text(text)
+    out = tmp_path / "reps"
+    assert (
+        main(["run", str(scenario_file), "--out", str(out), "--replications", "2", "--quiet"]) == 0
+    )
+    first = json.loads((out / "toy" / "replication-000" / "metadata.json").read_text())
+    second = json.loads((out / "toy" / "replication-001" / "metadata.json").read_text())
+    assert first["spawn_key"] == [0]
+    assert second["spawn_key"] == [1]
+
+
+def test_bad_flag_value_is_usage_error(scenario_file, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["run", str(scenario_file), "--workers", "0"])
+    assert stop.value.code == 2
+    assert "must be >= 1" in capsys.readouterr().err
+
+
+def test_occupations_summary_on_toy_data(toy_dir, capsys):
+    assert main(["occupations", "--dir", str(toy_dir)]) == 0
+    assert "43-9001" in capsys.readouterr().out
+
+
+def test_missing_data_directory_is_clear(tmp_path, capsys):
+    path = tmp_path / "s.toml"
+    path.write_text('[occupations]\npath = "nowhere"\n')
+    assert main(["run", str(path)]) == 2
+    assert "nowhere" in capsys.readouterr().err
+
+
+def test_params_lists_every_block(capsys):
+    assert main(["params"]) == 0
+    table = capsys.readouterr().out
+    for block in ("run.", "capability.", "exposure.", "adoption.", "demand.", "labor."):
+        assert f"`{block}" in table
+
+
+def test_help(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"])
+    assert stop.value.code == 0
+    assert "run" in capsys.readouterr().out
+
+
+def test_make_tables_helper_is_valid():
+    assert len(make_tables([{}]).occupations) == 1

@@ -1,0 +1,119 @@
+"""The assembled Mesa model on a toy economy: analytic results and invariants."""
+
+import numpy as np
+import pandas as pd
+import pytest
+from numpy.testing import assert_allclose
+
+from sim.agents import OccupationAgent
+from sim.model import LaborMarketModel
+from sim.runner import run
+from sim.scenario import derive
+from tests.conftest import make_tables
+
+
+def run_model(scenario, tables, seed=None) -> LaborMarketModel:
+    model = LaborMarketModel(scenario, tables, seed=seed)
+    for _ in range(scenario.n_steps):
+        model.step()
+    return model
+
+
+def test_required_labour_follows_power_law(toy_scenario, toy_tables):
+    frame = run(toy_scenario, tables=toy_tables).occupations
+    elasticity = frame["occupation_code"].map({"43-9001": 0.2, "43-9002": 1.0, "43-9003": 2.0})
+    base_a = frame.groupby("occupation_code")["productivity_multiplier"].transform("first")
+    expected = 100_000 * (frame["productivity_multiplier"] / base_a) ** (elasticity - 1)
+    assert_allclose(frame["required_labour"], expected, rtol=1e-9)
+    assert frame["productivity_multiplier"].max() > 1.5  # the test exercises real amplification
+
+
+def test_unit_elasticity_leaves_employment_unchanged(toy_scenario, toy_tables):
+    frame = run(toy_scenario, tables=toy_tables).occupations
+    unit = frame.loc[frame["occupation_code"] == "43-9002"]
+    assert unit["productivity_multiplier"].iloc[-1] > 1.2
+    assert_allclose(unit["employment"], unit["employment_no_ai"], rtol=1e-12)
+
+
+def test_elastic_expands_and_inelastic_shrinks(toy_scenario, toy_tables):
+    end = run(toy_scenario, tables=toy_tables).occupations.query("year == 2035")
+    ratio = (end["employment"] / end["employment_no_ai"]).to_numpy()
+    assert ratio[0] < 0.95
+    assert ratio[2] > 1.02
+
+
+def test_saturation_gives_rise_then_fall():
+    tables = make_tables(
+        [
+            {
+                "occupation_code": "43-9001",
+                "task_definedness": 1.0,
+                "data_availability": 1.0,
+                "economic_value": 1.0,
+            }
+        ]
+    )
+    scenario = derive(
+        toy_scenario_base(),
+        {
+            "run.horizon_year": 2060,
+            "demand.elasticity_by_occupation": {"43-9001": 3.0},
+            "demand.elasticity_floor": 0.1,
+            "demand.saturation_output_multiple": 3.0,
+            "adoption.ai_speedup_per_oom": 0.3,
+            "adoption.ai_speedup_max": 1e4,
+        },
+    )
+    frame = run(scenario, tables=tables).occupations
+    required = frame["required_labour"].to_numpy()
+    peak = int(np.argmax(required))
+    assert 0 < peak < len(required) - 1
+    assert required[peak] > 1.3 * required[0]
+    assert required[-1] < 0.8 * required[peak]
+    # The peak is where pass-through x elasticity crosses 1.
+    elasticity = frame["demand_elasticity"].to_numpy()
+    assert elasticity[peak - 1] > 1.0 > elasticity[peak + 1]
+
+
+def toy_scenario_base():
+    from sim.scenario import Scenario
+
+    return derive(
+        Scenario(),
+        {
+            "run.horizon_year": 2035,
+            "exposure.threshold_noise_sd_log10": 0.0,
+            "exposure.threshold_ready_log10": 0.0,
+        },
+    )
+
+
+def test_workers_conserved_every_step(toy_scenario, toy_tables):
+    economy = run(toy_scenario, tables=toy_tables).economy
+    stock = economy["employment_total"] + economy["unemployed"] + economy["exits_cumulative"]
+    start = economy["employment_total"].iloc[0]
+    assert_allclose(stock, start + economy["entrants_cumulative"], rtol=1e-12)
+    assert economy["unemployed"].max() > 0  # displacement actually happened
+
+
+def test_same_seed_identical_different_seed_differs(toy_tables):
+    scenario = derive(toy_scenario_base(), {"exposure.threshold_noise_sd_log10": 1.0})
+    first, second = run(scenario, tables=toy_tables), run(scenario, tables=toy_tables)
+    pd.testing.assert_frame_equal(first.occupations, second.occupations)
+    pd.testing.assert_frame_equal(first.economy, second.economy)
+    other = run(scenario, seed=scenario.seed + 1, tables=toy_tables)
+    assert not other.occupations["exposure"].equals(first.occupations["exposure"])
+
+
+def test_no_ai_world_has_frozen_capability(toy_scenario, toy_tables):
+    model = run_model(toy_scenario, toy_tables)
+    assert np.ptp(model.log_compute[1]) == 0.0
+    assert model.log_compute[0, -1] > 5.0
+
+
+def test_agents_are_views_of_model_rows(toy_scenario, toy_tables):
+    model = run_model(toy_scenario, toy_tables)
+    agents = list(model.agents_by_type[OccupationAgent])
+    assert [a.code for a in agents] == ["43-9001", "43-9002", "43-9003"]
+    assert agents[0].employment == pytest.approx(model.labor.employment[0, 0])
+    assert agents[0].productivity_multiplier > 1.0
