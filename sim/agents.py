@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 #: Index of the AI world and of the no-AI-progress counterfactual on the world axis.
 AI_WORLD = 0
 NO_AI_WORLD = 1
+N_WORLDS = 2
 
 
 class OccupationAgent(mesa.Agent):

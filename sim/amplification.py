@@ -27,8 +27,8 @@ FloatArray = NDArray[np.float64]
 
 #: Economic value (a percentile rank) at which the value term is neutral.
 NEUTRAL_ECONOMIC_VALUE = 0.5
-#: Cap on the closed-form ratios in :func:`bass_step` (keeps products finite).
-MAX_RATIO = 1e300
+#: Floor of p + q f in :func:`bass_step`; q / floor stays finite for q <= 1e8 per year.
+_DENOMINATOR_FLOOR = 1e-300
 
 
 def adoption_speed(
@@ -64,21 +64,17 @@ def bass_step(
     FloatArray
         New adopter share, in [f, 1].
     """
-    a = rate_scale * innovation_per_year
-    b = rate_scale * imitation_per_year
-    f = adopter_share
-    decay = np.exp(-(a + b) * step_years)
-    denominator = a + b * f
-    moving = denominator > 0
-    safe = np.where(moving, denominator, 1.0)
-    # Closed form of df/dt = (a + b f)(1 - f) from f over one step, written with the
-    # bounded ratios a(1-f)/(a+bf) and b(1-f)/(a+bf) so tiny coefficients stay finite.
-    # A denominator near the smallest float can push b(1-f)/(a+bf) past float range; cap it.
-    with np.errstate(over="ignore"):
-        a_ratio = np.minimum(a * (1.0 - f) / safe, MAX_RATIO)
-        b_ratio = np.minimum(b * (1.0 - f) / safe, MAX_RATIO)
-    advanced = (1.0 - a_ratio * decay) / (1.0 + b_ratio * decay)
-    return np.clip(np.where(moving, advanced, f), f, 1.0)
+    p, q, f = innovation_per_year, imitation_per_year, adopter_share
+    if p + q <= 0.0:
+        return np.array(f, dtype=float, copy=True)
+    # Closed form of df/dt = c (p + q f)(1 - f) from f over one step.  Writing it with
+    # the ratios p(1-f)/(p+qf) and q(1-f)/(p+qf), the scale c only enters the decay,
+    # so c = 0 returns f exactly; the floor keeps p = 0, f = 0 finite (f stays 0).
+    spread = np.maximum(p + q * f, _DENOMINATOR_FLOOR)
+    remaining = (1.0 - f) / spread
+    decay = np.exp(rate_scale * (-(p + q) * step_years))
+    advanced = (1.0 - p * remaining * decay) / (1.0 + q * remaining * decay)
+    return np.minimum(np.maximum(advanced, f), 1.0)
 
 
 def ai_speedup(log10_compute: FloatArray, params: AdoptionParams) -> FloatArray:

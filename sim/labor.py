@@ -60,33 +60,72 @@ class LaborFlows:
     unemployed_exits: FloatArray
 
 
+#: Denominator floor for shares of a zero total (persons); any share of zero is zero.
+_TINY = 1e-300
+
+
 def hazard_share(rate_per_year: float | FloatArray, step_years: float) -> FloatArray:
     """Share of a stock leaving within one step at a constant hazard."""
     return -np.expm1(-np.asarray(rate_per_year, dtype=float) * step_years)
 
 
+@dataclass(frozen=True)
+class StepRates:
+    """Per-step shares, resolved once from :class:`LaborParams` and the step length.
+
+    Attributes
+    ----------
+    attrition : FloatArray
+        Share of each occupation's employed leaving the labour force per step.
+    adjustment : float
+        Share of the gap to required labour closed per step.
+    max_layoffs, max_hires : float
+        Caps on layoffs and expansion hires, shares of employment per step.
+    reemployment, unemployed_exit : float
+        Shares of the unemployed re-employed (if hires allow) and leaving per step.
+    """
+
+    attrition: FloatArray
+    adjustment: float
+    max_layoffs: float
+    max_hires: float
+    reemployment: float
+    unemployed_exit: float
+
+    @classmethod
+    def from_params(
+        cls, params: LaborParams, exit_rate_per_year: FloatArray, step_years: float
+    ) -> StepRates:
+        """Resolve rates per year into shares per step of ``step_years``."""
+        return cls(
+            attrition=hazard_share(exit_rate_per_year * params.exit_rate_multiplier, step_years),
+            adjustment=float(hazard_share(params.adjustment_speed_per_year, step_years)),
+            max_layoffs=params.max_layoff_rate_per_year * step_years,
+            max_hires=params.max_hiring_rate_per_year * step_years,
+            reemployment=float(hazard_share(params.reemployment_rate_per_year, step_years)),
+            unemployed_exit=float(hazard_share(params.unemployed_exit_rate_per_year, step_years)),
+        )
+
+
 def adjust(
-    state: LaborState,
-    target: FloatArray,
-    exit_rate_per_year: FloatArray,
-    params: LaborParams,
-    step_years: float,
+    state: LaborState, target: FloatArray, rates: StepRates
 ) -> tuple[LaborState, LaborFlows]:
     """Advance employment one step toward ``target``; see the module docstring."""
     employment = state.employment
-    attrition = hazard_share(exit_rate_per_year * params.exit_rate_multiplier, step_years)
-    attrition = attrition * employment
-    desired = (target - employment) * hazard_share(params.adjustment_speed_per_year, step_years)
-    lower = -(attrition + params.max_layoff_rate_per_year * step_years * employment)
-    upper = params.max_hiring_rate_per_year * step_years * employment
+    attrition = rates.attrition * employment
+    desired = (target - employment) * rates.adjustment
+    bounded = np.minimum(
+        np.maximum(desired, -attrition - rates.max_layoffs * employment),
+        rates.max_hires * employment,
+    )
     after_attrition = employment - attrition
-    change_from_after = np.clip(desired, lower, upper) + attrition
+    change_from_after = bounded + attrition
     hires = np.maximum(change_from_after, 0.0)
     layoffs = np.minimum(np.maximum(-change_from_after, 0.0), after_attrition)
     pool = state.unemployed + layoffs
-    reemployed_to, reemployed_from = _match_unemployed(pool, hires, params, step_years)
+    reemployed_to, reemployed_from = _match_unemployed(pool, hires, rates.reemployment)
     pool = pool - reemployed_from
-    unemployed_exits = hazard_share(params.unemployed_exit_rate_per_year, step_years) * pool
+    unemployed_exits = rates.unemployed_exit * pool
     entrants = hires - reemployed_to
     flows = LaborFlows(attrition, hires, layoffs, reemployed_to, entrants, unemployed_exits)
     new_state = LaborState(
@@ -99,15 +138,12 @@ def adjust(
 
 
 def _match_unemployed(
-    pool: FloatArray, hires: FloatArray, params: LaborParams, step_years: float
+    pool: FloatArray, hires: FloatArray, reemployment_share: float
 ) -> tuple[FloatArray, FloatArray]:
     """Re-employment by destination (hires) and by origin (pool), persons."""
     pool_total = pool.sum(axis=-1, keepdims=True)
     hires_total = hires.sum(axis=-1, keepdims=True)
-    matched = np.minimum(
-        hazard_share(params.reemployment_rate_per_year, step_years) * pool_total, hires_total
-    )
-    with np.errstate(divide="ignore", invalid="ignore"):
-        to_share = np.where(hires_total > 0, hires / hires_total, 0.0)
-        from_share = np.where(pool_total > 0, pool / pool_total, 0.0)
-    return matched * to_share, matched * from_share
+    matched = np.minimum(reemployment_share * pool_total, hires_total)
+    to_share = hires * (matched / np.maximum(hires_total, _TINY))
+    from_share = pool * (matched / np.maximum(pool_total, _TINY))
+    return to_share, from_share

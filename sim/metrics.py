@@ -14,10 +14,11 @@ FloatArray = NDArray[np.float64]
 USD_PER_BILLION = 1e9
 
 
-def weighted_mean(values: FloatArray, weights: FloatArray) -> float:
-    """Weighted mean over occupations; 0 when all weights are 0."""
-    total = float(weights.sum())
-    return float(values @ weights / total) if total > 0 else 0.0
+def weighted_mean(values: FloatArray, weights: FloatArray) -> FloatArray:
+    """Weighted mean over occupations (last axis); 0 where all weights are 0."""
+    totals = weights.sum(axis=-1)
+    sums = (values * weights).sum(axis=-1)
+    return np.where(totals > 0, sums / np.where(totals > 0, totals, 1.0), 0.0)
 
 
 def wage_bill_usd_billion(employment: FloatArray, mean_wage: FloatArray) -> FloatArray:

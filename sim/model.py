@@ -23,7 +23,7 @@ import mesa
 import numpy as np
 
 from sim import amplification, demand, labor
-from sim.agents import OccupationAgent
+from sim.agents import AI_WORLD, N_WORLDS, NO_AI_WORLD, OccupationAgent
 from sim.capability import capability_path
 from sim.exposure import exposure_at, exposure_path
 from sim.model_inputs import build_inputs
@@ -31,8 +31,6 @@ from sim.occupation_schema import OccupationTables
 from sim.recorder import Recorder, StepState
 from sim.rng import SeedLike, named_stream, root_sequence
 from sim.scenario import Scenario
-
-N_WORLDS = 2
 
 
 class LaborMarketModel(mesa.Model):
@@ -59,11 +57,15 @@ class LaborMarketModel(mesa.Model):
         self.step_years = config.step_years
         self.years = run.base_year + np.arange(config.n_steps + 1) * self.step_years
         self.capability = capability_path(self.years, config.capability)
-        log_compute = self.capability.log10_effective_compute
-        self.log_compute = np.stack([log_compute, np.full_like(log_compute, log_compute[0])])
-        ai_path = exposure_path(log_compute, self.inputs.tasks)
-        frozen = exposure_at(log_compute[0], self.inputs.tasks)
-        self.exposure_paths = (ai_path, frozen)
+        self._precompute_exogenous_paths()
+        self.demand = demand.DemandCurves.from_params(
+            config.demand,
+            self.inputs.base_elasticity,
+            self.inputs.base_employment * self.inputs.mean_wage,
+        )
+        self.labor_rates = labor.StepRates.from_params(
+            config.labor, self.inputs.exit_rate_per_year, self.step_years
+        )
         self._initialise_state()
         OccupationAgent.create_agents(
             self, self.inputs.n_occupations, list(range(self.inputs.n_occupations))
@@ -71,77 +73,74 @@ class LaborMarketModel(mesa.Model):
         self.recorder = Recorder(config.n_steps, run.steps_per_year, self.inputs)
         self.recorder.record(0, self.snapshot())
 
+    def _precompute_exogenous_paths(self) -> None:
+        """Capability, exposure, AI speed-up and the non-AI trend for every step, both worlds."""
+        log_compute = self.capability.log10_effective_compute
+        frozen = np.full_like(log_compute, log_compute[0])
+        self.log_compute = np.stack([log_compute, frozen])
+        exposure = np.empty((log_compute.size, N_WORLDS, self.inputs.n_occupations))
+        exposure[:, AI_WORLD] = exposure_path(log_compute, self.inputs.tasks)
+        exposure[:, NO_AI_WORLD] = exposure_at(log_compute[0], self.inputs.tasks)
+        self.exposure_by_step = exposure
+        speedup = amplification.ai_speedup(self.log_compute, self.config.adoption)
+        self.speedup_by_step = speedup.T[:, :, None]
+        trend = demand.trend_path(
+            self.years,
+            self.inputs.trend_log_growth,
+            self.config.run.base_year,
+            self.config.demand.baseline_trend_end_year,
+        )
+        self.base_labour_trend = self.inputs.base_employment * trend
+
     def _initialise_state(self) -> None:
         n = self.inputs.n_occupations
-        self.current_exposure = self._exposure_at_step(0)
-        adopters = np.full((N_WORLDS, n), self.config.adoption.initial_adopter_share)
-        self.adopter_share = adopters
-        self.adopted_share = adopters * self.current_exposure
-        self.productivity = self._productivity(0)
-        self.base_log_productivity = np.log(self.productivity)
-        self.log_output_ratio = np.zeros((N_WORLDS, n))
-        self.elasticity = np.broadcast_to(self.inputs.base_elasticity, (N_WORLDS, n)).copy()
-        employment = np.broadcast_to(self.inputs.base_employment, (N_WORLDS, n))
-        self.required = employment.copy()
-        self.labor = labor.LaborState.start(employment.copy())
-
-    def _exposure_at_step(self, step: int) -> np.ndarray:
-        ai_path, frozen = self.exposure_paths
-        return np.stack([ai_path[step], frozen])
-
-    def _productivity(self, step: int) -> np.ndarray:
-        speedup = amplification.ai_speedup(self.log_compute[:, step], self.config.adoption)
-        return amplification.productivity_multiplier(self.adopted_share, speedup[:, None])
+        self.current_exposure = self.exposure_by_step[0]
+        self.adopter_share = np.full((N_WORLDS, n), self.config.adoption.initial_adopter_share)
+        self.adopted_share = self.adopter_share * self.current_exposure
+        self.productivity = amplification.productivity_multiplier(
+            self.adopted_share, self.speedup_by_step[0]
+        )
+        self.log_productivity = np.log(self.productivity)
+        self.base_log_productivity = self.log_productivity
+        self.log_own_output = np.zeros((N_WORLDS, n))
+        self.log_income = np.zeros((N_WORLDS, 1))
+        self.elasticity = self.demand.elasticity(self.log_own_output)
+        self.required = self.base_labour_trend[0] * np.ones((N_WORLDS, 1))
+        self.labor = labor.LaborState.start(self.required.copy())
 
     def step(self) -> None:
         """Advance one step (``self.steps`` is already incremented by Mesa)."""
         t = self.steps
-        params = self.config
-        self.current_exposure = self._exposure_at_step(t)
+        adoption = self.config.adoption
+        self.current_exposure = exposure = self.exposure_by_step[t]
         self.adopter_share = amplification.bass_step(
             self.adopter_share,
-            self.current_exposure * self.inputs.adoption_speed,
-            params.adoption.bass_innovation_per_year,
-            params.adoption.bass_imitation_per_year,
+            exposure * self.inputs.adoption_speed,
+            adoption.bass_innovation_per_year,
+            adoption.bass_imitation_per_year,
             self.step_years,
         )
-        self.adopted_share = self.adopter_share * self.current_exposure
-        previous_log_productivity = np.log(self.productivity)
-        self.productivity = self._productivity(t)
+        self.adopted_share = self.adopter_share * exposure
+        self.productivity = amplification.productivity_multiplier(
+            self.adopted_share, self.speedup_by_step[t]
+        )
         log_productivity = np.log(self.productivity)
-        self.elasticity = demand.saturated_elasticity(
-            self.inputs.base_elasticity,
-            self.log_output_ratio,
-            params.demand.elasticity_floor,
-            params.demand.saturation_output_multiple,
-        )
-        self.log_output_ratio = demand.advance_log_output(
-            self.log_output_ratio,
+        gain = log_productivity - self.base_log_productivity
+        self.elasticity = self.demand.elasticity(self.log_own_output + self.log_income)
+        self.log_own_output = demand.advance_log_output(
+            self.log_own_output,
             self.elasticity,
-            params.demand.price_pass_through,
-            log_productivity - previous_log_productivity,
+            self.demand.pass_through,
+            log_productivity - self.log_productivity,
         )
-        trend = demand.trend_factor(
-            self.years[t],
-            self.inputs.trend_log_growth,
-            params.run.base_year,
-            params.demand.baseline_trend_end_year,
-        )
+        self.log_productivity = log_productivity
+        self.log_income = self.demand.log_recycled_income(self.log_own_output, gain)
         self.required = demand.required_labour(
-            self.inputs.base_employment,
-            trend,
-            self.log_output_ratio,
-            log_productivity - self.base_log_productivity,
+            self.base_labour_trend[t], self.log_own_output + self.log_income, gain
         )
-        self.labor, _ = labor.adjust(
-            self.labor,
-            self.required,
-            self.inputs.exit_rate_per_year,
-            params.labor,
-            self.step_years,
-        )
+        self.labor, _ = labor.adjust(self.labor, self.required, self.labor_rates)
         self.recorder.record(t, self.snapshot())
-        self.running = t < params.n_steps
+        self.running = t < self.config.n_steps
 
     def snapshot(self) -> StepState:
         """Current state for the recorder (the recorder copies what it keeps)."""

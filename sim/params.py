@@ -199,7 +199,7 @@ class ExposureParams(_Block):
         source="Eloundou et al. (2024), Science 384(6702).",
     )
     threshold_ready_log10: float = param(
-        -13.3,
+        -21.6,
         unit="OOM vs reference",
         ge=-60.0,
         le=60.0,
@@ -227,7 +227,7 @@ class ExposureParams(_Block):
         ),
     )
     barrier_span_oom: float = param(
-        24.0,
+        44.0,
         unit="OOM per unit barrier",
         ge=0.0,
         le=100.0,
@@ -237,17 +237,17 @@ class ExposureParams(_Block):
         ),
         source=(
             "Assumption (seed: physical, hands-on and caring work is far from automatable): "
-            "a fully physical or caring task stays infeasible beyond the 2055 horizon of the "
-            "baseline (~19 OOM)."
+            "a fully physical or caring task at full readiness stays infeasible through the "
+            "2055 horizon of the baseline (threshold_ready + span = 22.4 > 19.2 OOM)."
         ),
     )
     threshold_noise_sd_log10: float = param(
-        0.5,
+        1.0,
         unit="OOM",
         ge=0.0,
         le=10.0,
         description="Standard deviation of the task-level random threshold shift.",
-        source="Assumption: task heterogeneity not captured by the data (half an OOM).",
+        source="Assumption: task heterogeneity not captured by the data (one OOM).",
     )
     weight_task_definedness: float = param(
         1.0,
@@ -385,12 +385,15 @@ class AdoptionParams(_Block):
         source="Assumption: each 10x of effective compute makes AI ~1.4x faster on its tasks.",
     )
     ai_speedup_max: float = param(
-        100.0,
+        20.0,
         unit="x",
         ge=1.0,
         le=1e6,
         description="Upper bound of the AI speed-up on an adopted task.",
-        source="Assumption: oversight and integration time bound the gain.",
+        source=(
+            "Assumption: a worker still reviews and integrates AI output, at least 5% of "
+            "the task's original time."
+        ),
     )
 
     @field_validator("regulatory_slowdown_by_major_group", mode="before")
@@ -445,7 +448,7 @@ class DemandParams(_Block):
         source="Bessen (2019), Automation and jobs: textile and steel elasticities fell below 0.2.",
     )
     saturation_output_multiple: float = param(
-        10.0,
+        20.0,
         unit="x no-AI output",
         gt=1.0,
         le=float("inf"),
@@ -453,7 +456,27 @@ class DemandParams(_Block):
             "Output relative to the no-AI path at which elasticity has fallen halfway to "
             "the floor; inf disables saturation."
         ),
-        source="Assumption: demand for most services saturates within an order of magnitude.",
+        source=(
+            "Assumption informed by Bessen (2019), Automation and jobs: demand for cloth, "
+            "steel and cars kept growing for more than an order of magnitude of output "
+            "before saturating."
+        ),
+    )
+    spending_recycling_share: float = param(
+        0.5,
+        unit="share",
+        ge=0.0,
+        le=1.0,
+        description=(
+            "Share of the spending freed by cheaper inelastic output that is spent again "
+            "on all outputs (income effect); 0 = partial equilibrium, 1 = constant total "
+            "nominal spending."
+        ),
+        source=(
+            "Assumption: midpoint between the seed's partial-equilibrium demand (0; "
+            "capital gains at labour's expense) and full recycling (1); the scenarios "
+            "partial-equilibrium.toml and income-recycling.toml bracket it."
+        ),
     )
     baseline_trend_multiplier: float = param(
         1.0,

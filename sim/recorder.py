@@ -14,26 +14,14 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from sim import metrics
-from sim.agents import AI_WORLD, NO_AI_WORLD
+from sim.agents import AI_WORLD, N_WORLDS, NO_AI_WORLD
 from sim.capability import CapabilityPath
 from sim.labor import LaborState
 from sim.model_inputs import ModelInputs
 
 FloatArray = NDArray[np.float64]
 
-ECONOMY_COLUMNS = (
-    "employment_total",
-    "employment_total_no_ai",
-    "unemployed",
-    "unemployed_no_ai",
-    "exits_cumulative",
-    "entrants_cumulative",
-    "mean_exposure",
-    "mean_adoption",
-    "mean_productivity_multiplier",
-    "wage_bill_usd_billion",
-    "wage_bill_no_ai_usd_billion",
-)
+YEARLY_ONLY_COLUMNS = ("required_labour", "adopter_share", "demand_elasticity")
 OCCUPATION_COLUMNS = (
     "employment",
     "employment_no_ai",
@@ -61,24 +49,42 @@ class StepState:
 
 
 class Recorder:
-    """Preallocated storage for one run."""
+    """Preallocated storage for one run.
+
+    Every step copies the state arrays the economy metrics need into per-step
+    buffers (cheap copies, no reductions in the step); the metrics themselves are
+    computed once, vectorised over all steps, when the frame is built.
+    Occupation-only outputs are kept at year boundaries.
+    """
 
     def __init__(self, n_steps: int, steps_per_year: int, inputs: ModelInputs) -> None:
         self.steps_per_year = steps_per_year
         self.inputs = inputs
+        n, n_rows = inputs.n_occupations, n_steps + 1
+        self.employment = np.full((n_rows, N_WORLDS, n), np.nan)
+        self.unemployed = np.full((n_rows, N_WORLDS, n), np.nan)
+        self.exposure = np.full((n_rows, n), np.nan)
+        self.adoption = np.full((n_rows, n), np.nan)
+        self.productivity = np.full((n_rows, n), np.nan)
+        self.exits = np.full(n_rows, np.nan)
+        self.entrants = np.full(n_rows, np.nan)
         n_years = n_steps // steps_per_year + 1
-        self.economy = {name: np.full(n_steps + 1, np.nan) for name in ECONOMY_COLUMNS}
-        shape = (n_years, inputs.n_occupations)
-        self.occupation = {name: np.full(shape, np.nan) for name in OCCUPATION_COLUMNS}
+        self.yearly = {name: np.full((n_years, n), np.nan) for name in YEARLY_ONLY_COLUMNS}
 
     def record(self, step: int, state: StepState) -> None:
-        """Store the economy row of ``step`` and, on year boundaries, the occupation rows."""
-        for name, value in economy_row(state, self.inputs).items():
-            self.economy[name][step] = value
+        """Copy the state of ``step``; on year boundaries also the occupation-only outputs."""
+        self.employment[step] = state.labor.employment
+        self.unemployed[step] = state.labor.unemployed
+        self.exposure[step] = state.exposure[AI_WORLD]
+        self.adoption[step] = state.adopted_share[AI_WORLD]
+        self.productivity[step] = state.productivity[AI_WORLD]
+        self.exits[step] = state.labor.exits[AI_WORLD].sum()
+        self.entrants[step] = state.labor.entrants[AI_WORLD].sum()
         if step % self.steps_per_year == 0:
             year_index = step // self.steps_per_year
-            for name, values in occupation_row(state).items():
-                self.occupation[name][year_index] = values
+            self.yearly["required_labour"][year_index] = state.required_labour[AI_WORLD]
+            self.yearly["adopter_share"][year_index] = state.adopter_share[AI_WORLD]
+            self.yearly["demand_elasticity"][year_index] = state.elasticity[AI_WORLD]
 
     def economy_frame(self, capability: CapabilityPath) -> pd.DataFrame:
         """One row per step: capability decomposition and economy-wide outcomes."""
@@ -93,13 +99,45 @@ class Recorder:
                 "spending_usd_billion": capability.spending_usd_billion,
             }
         )
-        for name in ECONOMY_COLUMNS:
-            frame[name] = self.economy[name]
+        for name, values in self.economy_metrics().items():
+            frame[name] = values
         return frame
+
+    def economy_metrics(self) -> dict[str, FloatArray]:
+        """Economy-wide outcomes per step (persons, shares, USD billion)."""
+        totals = self.employment.sum(axis=-1)
+        unemployed = self.unemployed.sum(axis=-1)
+        ai_employment = self.employment[:, AI_WORLD]
+        wage_bill = metrics.wage_bill_usd_billion(self.employment, self.inputs.mean_wage)
+        return {
+            "employment_total": totals[:, AI_WORLD],
+            "employment_total_no_ai": totals[:, NO_AI_WORLD],
+            "unemployed": unemployed[:, AI_WORLD],
+            "unemployed_no_ai": unemployed[:, NO_AI_WORLD],
+            "exits_cumulative": self.exits,
+            "entrants_cumulative": self.entrants,
+            "mean_exposure": metrics.weighted_mean(self.exposure, ai_employment),
+            "mean_adoption": metrics.weighted_mean(self.adoption, ai_employment),
+            "mean_productivity_multiplier": metrics.weighted_mean(self.productivity, ai_employment),
+            "wage_bill_usd_billion": wage_bill[:, AI_WORLD],
+            "wage_bill_no_ai_usd_billion": wage_bill[:, NO_AI_WORLD],
+        }
 
     def occupation_frame(self, base_year: int) -> pd.DataFrame:
         """One row per year x occupation (long/tidy)."""
-        n_years, n = self.occupation["employment"].shape
+        n_years, n = self.yearly["required_labour"].shape
+        every_year = slice(0, None, self.steps_per_year)
+        columns = {
+            "employment": self.employment[every_year, AI_WORLD],
+            "employment_no_ai": self.employment[every_year, NO_AI_WORLD],
+            "required_labour": self.yearly["required_labour"],
+            "unemployed": self.unemployed[every_year, AI_WORLD],
+            "exposure": self.exposure[every_year],
+            "adoption": self.adoption[every_year],
+            "adopter_share": self.yearly["adopter_share"],
+            "productivity_multiplier": self.productivity[every_year],
+            "demand_elasticity": self.yearly["demand_elasticity"],
+        }
         years = base_year + np.repeat(np.arange(n_years), n)
         frame = pd.DataFrame(
             {
@@ -109,40 +147,5 @@ class Recorder:
             }
         )
         for name in OCCUPATION_COLUMNS:
-            frame[name] = self.occupation[name].ravel()
+            frame[name] = columns[name].ravel()
         return frame
-
-
-def economy_row(state: StepState, inputs: ModelInputs) -> dict[str, float]:
-    """Economy-wide outcomes of one step (persons, shares, USD billion)."""
-    employment = state.labor.employment
-    ai = employment[AI_WORLD]
-    wage_bill = metrics.wage_bill_usd_billion(employment, inputs.mean_wage)
-    return {
-        "employment_total": float(ai.sum()),
-        "employment_total_no_ai": float(employment[NO_AI_WORLD].sum()),
-        "unemployed": float(state.labor.unemployed[AI_WORLD].sum()),
-        "unemployed_no_ai": float(state.labor.unemployed[NO_AI_WORLD].sum()),
-        "exits_cumulative": float(state.labor.exits[AI_WORLD].sum()),
-        "entrants_cumulative": float(state.labor.entrants[AI_WORLD].sum()),
-        "mean_exposure": metrics.weighted_mean(state.exposure[AI_WORLD], ai),
-        "mean_adoption": metrics.weighted_mean(state.adopted_share[AI_WORLD], ai),
-        "mean_productivity_multiplier": metrics.weighted_mean(state.productivity[AI_WORLD], ai),
-        "wage_bill_usd_billion": float(wage_bill[AI_WORLD]),
-        "wage_bill_no_ai_usd_billion": float(wage_bill[NO_AI_WORLD]),
-    }
-
-
-def occupation_row(state: StepState) -> dict[str, FloatArray]:
-    """Per-occupation outcomes of one step (copies)."""
-    return {
-        "employment": state.labor.employment[AI_WORLD].copy(),
-        "employment_no_ai": state.labor.employment[NO_AI_WORLD].copy(),
-        "required_labour": state.required_labour[AI_WORLD].copy(),
-        "unemployed": state.labor.unemployed[AI_WORLD].copy(),
-        "exposure": state.exposure[AI_WORLD].copy(),
-        "adoption": state.adopted_share[AI_WORLD].copy(),
-        "adopter_share": state.adopter_share[AI_WORLD].copy(),
-        "productivity_multiplier": state.productivity[AI_WORLD].copy(),
-        "demand_elasticity": state.elasticity[AI_WORLD].copy(),
-    }

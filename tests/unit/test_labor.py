@@ -14,6 +14,12 @@ N = 6
 positive = hnp.arrays(np.float64, N, elements=st.floats(0, 1e7))
 
 
+def step(state, target, exit_rate, params=None, step_years=1 / 12):
+    """One labour step with rates resolved from ``params`` (defaults if None)."""
+    rates = labor.StepRates.from_params(params or LaborParams(), exit_rate, step_years)
+    return labor.adjust(state, target, rates)
+
+
 def total(state: labor.LaborState) -> float:
     return state.employment.sum() + state.unemployed.sum() + state.exits.sum()
 
@@ -40,7 +46,7 @@ def test_conserves_workers_and_never_negative(
     state = labor.LaborState.start(employment)
     start = employment.sum()
     for target in targets:
-        state, flows = labor.adjust(state, target, exit_pct / 100, params, 1 / 12)
+        state, flows = step(state, target, exit_pct / 100, params, 1 / 12)
         assert np.all(state.employment >= 0)
         assert np.all(state.unemployed >= -1e-9 * max(start, 1))
         assert total(state) == pytest.approx(start + state.entrants.sum(), rel=1e-9, abs=1e-6)
@@ -49,7 +55,7 @@ def test_conserves_workers_and_never_negative(
 
 def test_steady_target_replaces_leavers_without_layoffs():
     state = labor.LaborState.start(np.array([1000.0]))
-    new, flows = labor.adjust(state, np.array([1000.0]), np.array([0.12]), LaborParams(), 1.0)
+    new, flows = step(state, np.array([1000.0]), np.array([0.12]), LaborParams(), 1.0)
     assert_allclose(new.employment, 1000.0)
     assert flows.layoffs[0] == 0.0
     assert flows.hires[0] == pytest.approx(flows.attrition[0])
@@ -58,7 +64,7 @@ def test_steady_target_replaces_leavers_without_layoffs():
 def test_small_decline_absorbed_by_attrition():
     params = LaborParams(adjustment_speed_per_year=52.0)
     state = labor.LaborState.start(np.array([1000.0]))
-    new, flows = labor.adjust(state, np.array([990.0]), np.array([0.12]), params, 1 / 12)
+    new, flows = step(state, np.array([990.0]), np.array([0.12]), params, 1 / 12)
     assert flows.layoffs[0] == 0.0
     assert new.unemployed[0] == 0.0
 
@@ -66,7 +72,7 @@ def test_small_decline_absorbed_by_attrition():
 def test_large_decline_is_capped_by_layoff_rate():
     params = LaborParams(adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12)
     state = labor.LaborState.start(np.array([1000.0]))
-    _, flows = labor.adjust(state, np.array([0.0]), np.array([0.0]), params, 1 / 12)
+    _, flows = step(state, np.array([0.0]), np.array([0.0]), params, 1 / 12)
     assert flows.layoffs[0] == pytest.approx(1000.0 * 0.12 / 12)
 
 
@@ -75,7 +81,7 @@ def test_unemployed_fill_hires_elsewhere_before_entrants():
     state = labor.LaborState(
         np.array([1000.0, 1000.0]), np.array([50.0, 0.0]), np.zeros(2), np.zeros(2)
     )
-    _, flows = labor.adjust(state, np.array([1000.0, 1020.0]), np.zeros(2), params, 1 / 12)
+    _, flows = step(state, np.array([1000.0, 1020.0]), np.zeros(2), params, 1 / 12)
     assert flows.hires[1] == pytest.approx(20.0 * -np.expm1(-52 / 12))
     assert flows.entrants.sum() == pytest.approx(0.0, abs=1e-9)
     assert flows.reemployed[1] == pytest.approx(flows.hires[1])
@@ -85,7 +91,7 @@ def test_worlds_axis_is_independent():
     one = labor.LaborState.start(np.array([[1000.0, 500.0]]))
     two = labor.LaborState.start(np.array([[1000.0, 500.0], [10.0, 20.0]]))
     target = np.array([[800.0, 700.0], [5.0, 30.0]])
-    a, _ = labor.adjust(one, target[:1], np.array([0.03, 0.05]), LaborParams(), 1 / 12)
-    b, _ = labor.adjust(two, target, np.array([0.03, 0.05]), LaborParams(), 1 / 12)
+    a, _ = step(one, target[:1], np.array([0.03, 0.05]))
+    b, _ = step(two, target, np.array([0.03, 0.05]))
     assert_allclose(a.employment[0], b.employment[0])
     assert_allclose(a.unemployed[0], b.unemployed[0])

@@ -84,6 +84,7 @@ def toy_scenario_base():
             "run.horizon_year": 2035,
             "exposure.threshold_noise_sd_log10": 0.0,
             "exposure.threshold_ready_log10": 0.0,
+            "demand.spending_recycling_share": 0.0,
         },
     )
 
@@ -117,3 +118,26 @@ def test_agents_are_views_of_model_rows(toy_scenario, toy_tables):
     assert [a.code for a in agents] == ["43-9001", "43-9002", "43-9003"]
     assert agents[0].employment == pytest.approx(model.labor.employment[0, 0])
     assert agents[0].productivity_multiplier > 1.0
+
+
+def test_full_recycling_conserves_required_wage_bill(toy_scenario, toy_tables):
+    scenario = derive(toy_scenario, {"demand.spending_recycling_share": 1.0})
+    model = run_model(scenario, toy_tables)
+    wages = model.inputs.mean_wage
+    assert model.productivity[0].max() > 1.5
+    assert model.required[0] @ wages == pytest.approx(model.inputs.base_employment @ wages)
+
+
+def test_recycling_offsets_inelastic_job_losses(toy_scenario, toy_tables):
+    inelastic = derive(
+        toy_scenario,
+        {"demand.elasticity_by_occupation": {"43-9001": 0.2, "43-9002": 0.3, "43-9003": 0.5}},
+    )
+    totals = [
+        run_model(derive(inelastic, {"demand.spending_recycling_share": k}), toy_tables)
+        .required[0]
+        .sum()
+        for k in (0.0, 0.5, 1.0)
+    ]
+    assert totals[0] < totals[1] < totals[2]
+    assert totals[2] == pytest.approx(300_000, rel=1e-9)  # equal wages: head count conserved

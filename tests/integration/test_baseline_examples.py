@@ -1,0 +1,65 @@
+"""The seed's named examples in the baseline scenario, on the real occupation data."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from sim.runner import run
+from sim.scenario_io import load_scenario
+
+BASELINE = Path(__file__).resolve().parents[2] / "scenarios" / "baseline.toml"
+RADIOLOGISTS, NURSES = "29-1224", "29-1141"
+ELASTIC_EXAMPLES = ("41-4012", "41-3091", "ENTR-0001")
+#: Adopted task share below which adoption has not "caught up" (share of task time).
+ADOPTION_CAUGHT_UP = 0.1
+
+
+@pytest.fixture(scope="module")
+def baseline():
+    return run(load_scenario(BASELINE))
+
+
+def ratio_to_no_ai(frame, code):
+    rows = frame.loc[frame["occupation_code"] == code].set_index("year")
+    return rows["employment"] / rows["employment_no_ai"], rows
+
+
+def test_radiologists_shrink_by_horizon_but_not_before_adoption(baseline):
+    ratio, rows = ratio_to_no_ai(baseline.occupations, RADIOLOGISTS)
+    assert ratio.iloc[-1] < 0.9
+    early = rows["adoption"] < ADOPTION_CAUGHT_UP
+    assert early.sum() >= 10  # adoption lags for a decade or more
+    assert ratio[early].min() > 0.97
+
+
+@pytest.mark.parametrize("code", ELASTIC_EXAMPLES)
+def test_elastic_examples_expand_against_no_ai(baseline, code):
+    ratio, _ = ratio_to_no_ai(baseline.occupations, code)
+    assert ratio.iloc[-1] > 1.1
+
+
+@pytest.mark.parametrize("year", [2035, 2055])
+def test_registered_nurses_among_least_exposed_third(baseline, year):
+    rows = baseline.occupations.loc[baseline.occupations["year"] == year]
+    rank = rows["exposure"].rank(pct=True)[rows["occupation_code"] == NURSES].iloc[0]
+    assert rank <= 1 / 3
+
+
+def test_workers_conserved_and_never_negative(baseline):
+    economy = baseline.economy
+    stock = economy["employment_total"] + economy["unemployed"] + economy["exits_cumulative"]
+    expected = economy["employment_total"].iloc[0] + economy["entrants_cumulative"]
+    np.testing.assert_allclose(stock, expected, rtol=1e-10)
+    assert (baseline.occupations["employment"] >= 0).all()
+    assert (baseline.occupations["employment_no_ai"] >= 0).all()
+
+
+def test_exposure_never_falls_and_adoption_lags_it(baseline):
+    frame = baseline.occupations.sort_values(["occupation_code", "year"])
+    steps = frame.groupby("occupation_code")["exposure"].diff().dropna()
+    assert steps.min() >= 0.0
+    assert (frame["adoption"] <= frame["exposure"] + 1e-12).all()
+    early = baseline.economy.loc[baseline.economy["year"].round(6) == 2027].iloc[0]
+    assert early["mean_adoption"] < early["mean_exposure"] / 2
+    assert early["mean_productivity_multiplier"] > 1.0  # amplification first
