@@ -57,7 +57,7 @@ def mean_reference_exposure(scenario: Scenario, tables: OccupationTables) -> flo
 def calibrate_threshold_ready(scenario: Scenario, tables: OccupationTables) -> Calibration:
     """Threshold level that reproduces the employment-weighted Eloundou GPT-4 beta.
 
-    Uses the scenario's seed, spans, barrier exponent and noise; only
+    Uses the scenario's seed, spans, barrier threshold and noise; only
     ``exposure.threshold_ready_log10`` is searched.
     """
     employment = tables.occupations["employment"].to_numpy(dtype=float)

@@ -11,8 +11,8 @@ requires: more readiness -> earlier, more barrier -> later):
 
 * criteria: ``readiness_j`` is the weighted mean of the occupation's task
   definedness, data availability and economic value; ``barrier_j`` is the
-  larger of the task's physical and interpersonal activity shares, floored by
-  the occupation's barrier rank raised to ``gamma`` (see :func:`task_barrier`).
+  larger of the task's physical and interpersonal activity shares, floored for
+  occupations at the top of the barrier ranks (see :func:`task_barrier`).
 * eloundou / frey_osborne: a published index gives a difficulty d_j in [0, 1]
   (E1 -> 0, E2 -> 0.5, E0 -> 1; or 1 - p_i) that stands for both terms:
   ``readiness_j = 1 - d_j`` and ``barrier_j = d_j``.
@@ -79,27 +79,29 @@ def task_barrier(
     occupation_barriers: tuple[FloatArray, FloatArray],
     task_barriers: tuple[FloatArray, FloatArray],
     occupation_index: IntArray,
-    occupation_exponent: float,
+    rank_threshold: float,
 ) -> FloatArray:
     """Barrier of each task in [0, 1].
 
-    ``barrier_j = max(physical_j, interpersonal_j, max(P_i, I_i) ** gamma)``: the
-    task's own physical or interpersonal activity share, floored by its
-    occupation's barrier rank raised to ``gamma`` (work bound to presence).
+    ``barrier_j = max(physical_j, interpersonal_j, floor_i)`` with
+    ``floor_i = clip((max(P_i, I_i) - r0) / (1 - r0), 0, 1)``: the task's own
+    physical or interpersonal activity share, floored for occupations whose
+    barrier rank exceeds ``r0`` (work bound to presence).
 
     Parameters
     ----------
     occupation_barriers
-        (physical, interpersonal) barrier score per occupation, percentile ranks in [0, 1].
+        (physical P, interpersonal I) barrier score per occupation, percentile ranks.
     task_barriers
         (physical, interpersonal) activity share per task, [0, 1].
     occupation_index
         Occupation row of each task.
-    occupation_exponent
-        gamma >= 1; larger keeps only the top of the rank distribution.
+    rank_threshold
+        r0 in [0, 1): barrier rank above which the job-wide floor starts.
     """
-    occupation_floor = np.maximum(*occupation_barriers) ** occupation_exponent
-    return np.maximum(np.maximum(*task_barriers), occupation_floor[occupation_index])
+    top_rank = np.maximum(*occupation_barriers)
+    floor = np.clip((top_rank - rank_threshold) / (1.0 - rank_threshold), 0.0, 1.0)
+    return np.maximum(np.maximum(*task_barriers), floor[occupation_index])
 
 
 def eloundou_difficulty(labels: NDArray[np.str_]) -> FloatArray:

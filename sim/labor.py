@@ -79,15 +79,18 @@ class StepRates:
         Share of each occupation's employed leaving the labour force per step.
     adjustment : float
         Share of the gap to required labour closed per step.
-    max_layoffs, max_hires : float
-        Caps on layoffs and expansion hires, shares of employment per step.
+    min_change : FloatArray
+        Lower bound of the employment change, share of employment per step:
+        ``-(attrition + max layoffs)``, never below -1 so employment stays >= 0.
+    max_hires : float
+        Cap on expansion hires, share of employment per step.
     reemployment, unemployed_exit : float
         Shares of the unemployed re-employed (if hires allow) and leaving per step.
     """
 
     attrition: FloatArray
     adjustment: float
-    max_layoffs: float
+    min_change: FloatArray
     max_hires: float
     reemployment: float
     unemployed_exit: float
@@ -97,10 +100,12 @@ class StepRates:
         cls, params: LaborParams, exit_rate_per_year: FloatArray, step_years: float
     ) -> StepRates:
         """Resolve rates per year into shares per step of ``step_years``."""
+        attrition = hazard_share(exit_rate_per_year * params.exit_rate_multiplier, step_years)
+        layoffs = np.minimum(params.max_layoff_rate_per_year * step_years, 1.0 - attrition)
         return cls(
-            attrition=hazard_share(exit_rate_per_year * params.exit_rate_multiplier, step_years),
+            attrition=attrition,
             adjustment=float(hazard_share(params.adjustment_speed_per_year, step_years)),
-            max_layoffs=params.max_layoff_rate_per_year * step_years,
+            min_change=-(attrition + layoffs),
             max_hires=params.max_hiring_rate_per_year * step_years,
             reemployment=float(hazard_share(params.reemployment_rate_per_year, step_years)),
             unemployed_exit=float(hazard_share(params.unemployed_exit_rate_per_year, step_years)),
@@ -113,15 +118,13 @@ def adjust(
     """Advance employment one step toward ``target``; see the module docstring."""
     employment = state.employment
     attrition = rates.attrition * employment
-    desired = (target - employment) * rates.adjustment
-    bounded = np.minimum(
-        np.maximum(desired, -attrition - rates.max_layoffs * employment),
-        rates.max_hires * employment,
+    change = (target - employment) * rates.adjustment
+    change = np.minimum(
+        np.maximum(change, rates.min_change * employment), rates.max_hires * employment
     )
-    after_attrition = employment - attrition
-    change_from_after = bounded + attrition
-    hires = np.maximum(change_from_after, 0.0)
-    layoffs = np.minimum(np.maximum(-change_from_after, 0.0), after_attrition)
+    change_after_attrition = change + attrition
+    hires = np.maximum(change_after_attrition, 0.0)
+    layoffs = hires - change_after_attrition  # = max(-change_after_attrition, 0)
     pool = state.unemployed + layoffs
     reemployed_to, reemployed_from = _match_unemployed(pool, hires, rates.reemployment)
     pool = pool - reemployed_from
@@ -129,7 +132,7 @@ def adjust(
     entrants = hires - reemployed_to
     flows = LaborFlows(attrition, hires, layoffs, reemployed_to, entrants, unemployed_exits)
     new_state = LaborState(
-        employment=after_attrition + hires - layoffs,
+        employment=employment + change,
         unemployed=pool - unemployed_exits,
         exits=state.exits + attrition + unemployed_exits,
         entrants=state.entrants + entrants,

@@ -176,6 +176,6 @@ def _criteria_readiness_and_barrier(
         (values(occupations, "physical_barrier"), values(occupations, "interpersonal_barrier")),
         (values(tasks, "physical_share"), values(tasks, "interpersonal_share")),
         index,
-        params.occupation_barrier_exponent,
+        params.occupation_barrier_threshold,
     )
     return ready[index], barrier

@@ -6,10 +6,16 @@ The table is generated from the parameter declarations in :mod:`sim.params`, so
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from pydantic import BaseModel
 
+from sim.default_elasticities import (
+    ELASTICITY_BY_MAJOR_GROUP_SOURCES,
+    ELASTICITY_BY_OCCUPATION_SOURCES,
+    REGULATORY_SLOWDOWN_SOURCES,
+)
 from sim.scenario import Scenario
 from sim.validation_messages import field_bounds
 
@@ -65,3 +71,48 @@ def _show(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(getattr(value, "value", value))
+
+
+DOCUMENT_HEADER = """# Parameters
+
+Every number in the model that is not data: unit, default, valid range and the source or
+stated assumption. This file is generated from the declarations in `sim/params.py` and
+`sim/default_elasticities.py` by `python -m sim.parameter_table > docs/parameters.md`;
+a test fails when it and the code disagree. Scenario files override any entry
+(`laborsim params` prints the first table).
+"""
+
+
+def _source_table(title: str, key: str, rows: dict[str, tuple[float, str]]) -> str:
+    lines = [f"## {title}", "", f"| {key} | value | source / assumption |", "|---|---|---|"]
+    lines += [f"| {code} | {value:g} | {source} |" for code, (value, source) in rows.items()]
+    return "\n".join(lines)
+
+
+def parameters_document() -> str:
+    """The full ``docs/parameters.md`` text: all parameters plus per-group defaults."""
+    sections = [
+        DOCUMENT_HEADER,
+        "## All parameters\n\n" + parameter_table_markdown(),
+        _source_table(
+            "Price elasticity by SOC major group (`demand.elasticity_by_major_group`)",
+            "group",
+            ELASTICITY_BY_MAJOR_GROUP_SOURCES,
+        ),
+        _source_table(
+            "Price elasticity overrides (`demand.elasticity_by_occupation`)",
+            "occupation",
+            ELASTICITY_BY_OCCUPATION_SOURCES,
+        ),
+        _source_table(
+            "Regulatory slowdown by SOC major group "
+            "(`adoption.regulatory_slowdown_by_major_group`; unlisted groups: 1)",
+            "group",
+            REGULATORY_SLOWDOWN_SOURCES,
+        ),
+    ]
+    return "\n\n".join(sections) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(parameters_document())

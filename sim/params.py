@@ -199,7 +199,7 @@ class ExposureParams(_Block):
         source="Eloundou et al. (2024), Science 384(6702).",
     )
     threshold_ready_log10: float = param(
-        -21.6,
+        -6.5,
         unit="OOM vs reference",
         ge=-60.0,
         le=60.0,
@@ -213,7 +213,7 @@ class ExposureParams(_Block):
         ),
     )
     readiness_span_oom: float = param(
-        12.0,
+        20.0,
         unit="OOM per unit readiness",
         ge=0.0,
         le=100.0,
@@ -222,12 +222,12 @@ class ExposureParams(_Block):
             "missing readiness (1 - readiness)."
         ),
         source=(
-            "Assumption: the least and most ready barrier-free work are about a decade of "
-            "2025-30s growth apart."
+            "Assumption: the least and most ready barrier-free work are about 20 OOM apart, "
+            "two decades of baseline growth."
         ),
     )
     barrier_span_oom: float = param(
-        44.0,
+        40.0,
         unit="OOM per unit barrier",
         ge=0.0,
         le=100.0,
@@ -273,19 +273,19 @@ class ExposureParams(_Block):
         description="Weight of economic value in an occupation's readiness.",
         source="Assumption: the three seed criteria weigh equally.",
     )
-    occupation_barrier_exponent: float = param(
-        3.0,
-        unit="exponent",
-        ge=1.0,
-        le=20.0,
+    occupation_barrier_threshold: float = param(
+        0.85,
+        unit="percentile rank",
+        ge=0.0,
+        lt=1.0,
         description=(
-            "The occupation's barrier score (a percentile rank) is raised to this power "
-            "and acts as a floor under every task's barrier, so only the most "
-            "presence-bound occupations (nursing, childcare) carry a strong job-wide barrier."
+            "Occupations whose physical or interpersonal barrier rank exceeds this carry a "
+            "job-wide barrier floor under every task, rising linearly from 0 here to 1 at "
+            "the top rank (work bound to presence, such as nursing or childcare)."
         ),
         source=(
             "Assumption: O*NET's physical-proximity work context is not available, so the "
-            "top of the barrier ranks stands in for work that must be done in person."
+            "top 15% of the barrier ranks stand in for work that must be done in person."
         ),
     )
     supplemental_task_weight: float = param(

@@ -61,13 +61,13 @@ class Recorder:
         self.steps_per_year = steps_per_year
         self.inputs = inputs
         n, n_rows = inputs.n_occupations, n_steps + 1
-        self.employment = np.full((n_rows, N_WORLDS, n), np.nan)
-        self.unemployed = np.full((n_rows, N_WORLDS, n), np.nan)
-        self.exposure = np.full((n_rows, n), np.nan)
-        self.adoption = np.full((n_rows, n), np.nan)
-        self.productivity = np.full((n_rows, n), np.nan)
-        self.exits = np.full(n_rows, np.nan)
-        self.entrants = np.full(n_rows, np.nan)
+        self.employment = np.empty((n_rows, N_WORLDS, n))
+        self.unemployed = np.empty((n_rows, N_WORLDS, n))
+        self.exposure = np.empty((n_rows, n))
+        self.adoption = np.empty((n_rows, n))
+        self.productivity = np.empty((n_rows, n))
+        self.exits = np.empty(n_rows)
+        self.entrants = np.empty(n_rows)
         n_years = n_steps // steps_per_year + 1
         self.yearly = {name: np.full((n_years, n), np.nan) for name in YEARLY_ONLY_COLUMNS}
 
@@ -139,11 +139,13 @@ class Recorder:
             "demand_elasticity": self.yearly["demand_elasticity"],
         }
         years = base_year + np.repeat(np.arange(n_years), n)
+        rows = np.tile(np.arange(n), n_years)
+        title_codes, titles = pd.factorize(self.inputs.titles)
         frame = pd.DataFrame(
             {
                 "year": years.astype(np.int64),
-                "occupation_code": np.tile(self.inputs.codes, n_years),
-                "title": np.tile(self.inputs.titles, n_years),
+                "occupation_code": pd.Categorical.from_codes(rows, self.inputs.codes),
+                "title": pd.Categorical.from_codes(title_codes[rows], titles),
             }
         )
         for name in OCCUPATION_COLUMNS:

@@ -70,7 +70,7 @@ def threshold(
         (np.array([physical]), np.array([interpersonal])),
         (np.array([task_physical]), np.array([task_interpersonal])),
         np.array([0]),
-        params.occupation_barrier_exponent,
+        params.occupation_barrier_threshold,
     )
     return exposure.feasibility_thresholds(ready, barrier, params, rng=np.random.default_rng(0))[0]
 
@@ -95,9 +95,11 @@ def test_fully_physical_task_is_as_late_as_the_barrier_span():
 
 def test_occupation_rank_floor_only_bites_at_the_top():
     params = ExposureParams()
-    middle = threshold(physical=0.5, interpersonal=0.5)
+    r0 = params.occupation_barrier_threshold
+    middle = threshold(physical=0.5, interpersonal=r0)
     top = threshold(physical=0.5, interpersonal=0.97)
-    gap = params.barrier_span_oom * (0.97**params.occupation_barrier_exponent - 0.5**3)
+    assert middle == pytest.approx(threshold(physical=0.1, interpersonal=0.1))
+    gap = params.barrier_span_oom * (0.97 - r0) / (1 - r0)
     assert top - middle == pytest.approx(gap)
 
 

@@ -21,7 +21,9 @@ def run_model(scenario, tables, seed=None) -> LaborMarketModel:
 
 def test_required_labour_follows_power_law(toy_scenario, toy_tables):
     frame = run(toy_scenario, tables=toy_tables).occupations
-    elasticity = frame["occupation_code"].map({"43-9001": 0.2, "43-9002": 1.0, "43-9003": 2.0})
+    elasticity = (
+        frame["occupation_code"].astype(str).map({"43-9001": 0.2, "43-9002": 1.0, "43-9003": 2.0})
+    )
     base_a = frame.groupby("occupation_code")["productivity_multiplier"].transform("first")
     expected = 100_000 * (frame["productivity_multiplier"] / base_a) ** (elasticity - 1)
     assert_allclose(frame["required_labour"], expected, rtol=1e-9)
@@ -84,6 +86,7 @@ def toy_scenario_base():
             "run.horizon_year": 2035,
             "exposure.threshold_noise_sd_log10": 0.0,
             "exposure.threshold_ready_log10": 0.0,
+            "exposure.readiness_span_oom": 8.0,
             "demand.spending_recycling_share": 0.0,
         },
     )
