@@ -1,0 +1,46 @@
+"""Default calibration is current; runs are identical alone, in a batch and on workers."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sim.calibration import calibrate_threshold_ready, mean_reference_exposure
+from sim.runner import RunSpec, batch_specs, load_tables, run, run_batch
+from sim.scenario import derive
+from sim.scenario_io import load_scenario
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+#: How far the shipped default may sit from a fresh calibration (OOM); the
+#: default is rounded to 0.1 OOM.
+CALIBRATION_TOLERANCE_LOG10 = 0.1
+
+
+@pytest.fixture(scope="module")
+def baseline():
+    return load_scenario(SCENARIOS / "baseline.toml")
+
+
+def test_default_threshold_level_matches_a_fresh_calibration(baseline):
+    tables = load_tables(baseline)
+    fresh = calibrate_threshold_ready(baseline, tables)
+    default = baseline.exposure.threshold_ready_log10
+    assert fresh.threshold_ready_log10 == pytest.approx(default, abs=CALIBRATION_TOLERANCE_LOG10)
+    assert mean_reference_exposure(baseline, tables) == pytest.approx(
+        fresh.target_exposure, abs=0.01
+    )
+
+
+def test_same_seed_same_frames_alone_in_batch_and_on_two_workers(baseline):
+    short = derive(baseline, {"run.horizon_year": 2032})
+    other = derive(short, {"name": "other", "capability.algorithmic_halving_months": 16.0})
+    alone = run(short, seed=5, replication=1)
+    specs = batch_specs([other, short], seed=5, replications=2)
+    serial = run_batch(specs, workers=1)
+    parallel = run_batch(specs, workers=2)
+    in_batch = specs.index(RunSpec(short, 5, 1))
+    for result in (serial[in_batch], parallel[in_batch]):
+        pd.testing.assert_frame_equal(result.occupations, alone.occupations)
+        pd.testing.assert_frame_equal(result.economy, alone.economy)
+    different = serial[specs.index(RunSpec(short, 5, 0))]
+    assert not different.occupations["exposure"].equals(alone.occupations["exposure"])
