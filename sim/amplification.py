@@ -67,14 +67,16 @@ def bass_step(
     p, q, f = innovation_per_year, imitation_per_year, adopter_share
     if p + q <= 0.0:
         return np.array(f, dtype=float, copy=True)
-    # Closed form of df/dt = c (p + q f)(1 - f) from f over one step.  Writing it with
-    # the ratios p(1-f)/(p+qf) and q(1-f)/(p+qf), the scale c only enters the decay,
-    # so c = 0 returns f exactly; the floor keeps p = 0, f = 0 finite (f stays 0).
-    spread = np.maximum(p + q * f, _DENOMINATOR_FLOOR)
-    remaining = (1.0 - f) / spread
-    decay = np.exp(rate_scale * (-(p + q) * step_years))
-    advanced = (1.0 - p * remaining * decay) / (1.0 + q * remaining * decay)
-    return np.minimum(np.maximum(advanced, f), 1.0)
+    # Closed form of df/dt = c (p + q f)(1 - f) from f over one step.  Written with the
+    # ratios p(1-f)/(p+qf) and q(1-f)/(p+qf), the scale c only enters the decay, so
+    # c = 0 returns f exactly.  With p ~ 0 the floor keeps f = 0 finite (f stays 0).
+    spread = p + q * f
+    if p < _DENOMINATOR_FLOOR:  # only then can p + q f be (near) zero
+        spread = np.maximum(spread, _DENOMINATOR_FLOOR)
+    remaining = (1.0 - f) / spread * np.exp(rate_scale * (-(p + q) * step_years))
+    advanced = (1.0 - p * remaining) / (1.0 + q * remaining)
+    # (1 - a) / (1 + b) <= 1 for a, b >= 0, so only the lower bound needs guarding.
+    return np.maximum(advanced, f)
 
 
 def ai_speedup(log10_compute: FloatArray, params: AdoptionParams) -> FloatArray:

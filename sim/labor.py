@@ -23,6 +23,7 @@ occupations use the last axis.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -32,8 +33,7 @@ from sim.params import LaborParams
 FloatArray = NDArray[np.float64]
 
 
-@dataclass(frozen=True)
-class LaborState:
+class LaborState(NamedTuple):
     """Head counts per occupation (persons); cumulative flows since the base year."""
 
     employment: FloatArray
@@ -48,8 +48,7 @@ class LaborState:
         return cls(np.asarray(employment, dtype=float), zeros, zeros.copy(), zeros.copy())
 
 
-@dataclass(frozen=True)
-class LaborFlows:
+class LaborFlows(NamedTuple):
     """Flows of one step, persons per step, per occupation."""
 
     attrition: FloatArray

@@ -14,7 +14,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from sim import amplification, demand, exposure
-from sim.errors import ScenarioError
+from sim.errors import DataValidationError, ScenarioError
 from sim.occupation_schema import OccupationTables
 from sim.params import ExposureParams, ExposureSource
 from sim.scenario import Scenario
@@ -124,8 +124,10 @@ def build_task_set(
 ) -> exposure.TaskSet:
     """Tasks with time weights and thresholds from the scenario's exposure source."""
     params = scenario.exposure
-    position = pd.Series(np.arange(len(occupations)), index=occupations["occupation_code"])
-    index = position.loc[tasks["occupation_code"]].to_numpy(dtype=np.intp)
+    index = pd.Index(occupations["occupation_code"]).get_indexer(tasks["occupation_code"])
+    if (index < 0).any():
+        unknown = sorted(set(tasks["occupation_code"][index < 0]))[:5]
+        raise DataValidationError(f"tasks refer to occupation codes not in the table: {unknown}")
     n = len(occupations)
     ready, barrier = task_readiness_and_barrier(occupations, tasks, index, scenario)
     return exposure.TaskSet(

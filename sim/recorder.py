@@ -7,7 +7,7 @@ referenced, so later steps cannot change what was collected.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -35,8 +35,7 @@ OCCUPATION_COLUMNS = (
 )
 
 
-@dataclass(frozen=True)
-class StepState:
+class StepState(NamedTuple):
     """What the model exposes to the recorder after a step; arrays are (worlds, occupations)."""
 
     labor: LaborState
