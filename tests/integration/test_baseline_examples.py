@@ -5,7 +5,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sim.runner import run
+from sim.runner import load_tables, run
+from sim.scenario import derive
 from sim.scenario_io import load_scenario
 
 BASELINE = Path(__file__).resolve().parents[2] / "scenarios" / "baseline.toml"
@@ -63,3 +64,19 @@ def test_exposure_never_falls_and_adoption_lags_it(baseline):
     early = baseline.economy.loc[baseline.economy["year"].round(6) == 2027].iloc[0]
     assert early["mean_adoption"] < early["mean_exposure"] / 2
     assert early["mean_productivity_multiplier"] > 1.0  # amplification first
+
+
+@pytest.mark.parametrize(
+    ("source", "index_column"),
+    [("eloundou", "eloundou_beta_gpt4"), ("frey_osborne", "frey_osborne_probability")],
+)
+def test_published_index_sources_order_exposure_like_the_index(source, index_column):
+    scenario = derive(
+        load_scenario(BASELINE), {"exposure.source": source, "run.horizon_year": 2030}
+    )
+    result = run(scenario)
+    rows = result.occupations.loc[result.occupations["year"] == 2030]
+    assert rows["exposure"].between(0, 1).all()
+    index = load_tables(scenario).occupations.set_index("occupation_code")[index_column]
+    exposure = rows.set_index(rows["occupation_code"].astype(str))["exposure"]
+    assert exposure.corr(index.loc[exposure.index], method="spearman") > 0.5
