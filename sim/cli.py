@@ -1,4 +1,4 @@
-"""Command-line interface: ``laborsim run | occupations | params``.
+"""Command-line interface: ``laborsim run | occupations | params | validate``.
 
 Each subcommand parses its arguments, calls one library function and writes
 its output.  Errors caused by input (bad scenario, bad data, bad flag value)
@@ -20,6 +20,7 @@ from sim.results import RESULT_FILES
 from sim.runner import DEFAULT_OCCUPATIONS_DIR, RunSpec, batch_specs, iter_batch, load_tables
 from sim.scenario_io import load_scenario
 from sim.summary import run_summary
+from sim.validation import DEFAULT_VALIDATION_DIR, results_markdown, run_checks, write_results
 
 EXIT_USAGE = 2
 EXIT_RUN_FAILED = 1
@@ -56,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     occupations.set_defaults(handler=_occupations)
     params = commands.add_parser("params", help="print every model parameter as a table")
     params.set_defaults(handler=_params)
+    _add_validate(commands)
     return parser
 
 
@@ -96,6 +98,34 @@ def _add_run(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )
     run.add_argument("--quiet", action="store_true", help="do not print the summaries")
     run.set_defaults(handler=_run)
+
+
+def _add_validate(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    validate = commands.add_parser(
+        "validate",
+        help="check the model against published results and historical facts",
+        description="Run the validation checks (docs/validation.md), print the table, write "
+        "validation.csv and validation.md; exit 1 if a check fails.",
+    )
+    validate.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_VALIDATION_DIR,
+        help=f"directory for validation.csv and validation.md (default {DEFAULT_VALIDATION_DIR}/; "
+        "files there are replaced)",
+    )
+    validate.add_argument(
+        "--fast", action="store_true", help="skip the checks that run the full model"
+    )
+    validate.set_defaults(handler=_validate)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    results = run_checks(fast_only=args.fast)
+    csv_path, markdown_path = write_results(results, args.out)
+    print(results_markdown(results))
+    print(f"\nwrote {csv_path} and {markdown_path}")
+    return 0 if all(result.passed for result in results) else EXIT_RUN_FAILED
 
 
 def _run(args: argparse.Namespace) -> int:
