@@ -12,10 +12,10 @@ elastic demand (phi eps > 1) expands an amplified occupation, inelastic demand
 shrinks it, eps = 1 leaves it unchanged.  Saturation (Bessen 2019) lowers
 elasticity as output grows::
 
-    eps(q) = eps_0 - max(eps_0 - eps_floor, 0) * x / (1 + x),  x = ln+(q Y) / ln(s)
+    eps(q) = eps_0 - max(eps_0 - eps_floor, 0) * x^h / (1 + x^h),  x = ln+(q Y) / ln(s)
 
-reaching halfway to the floor at output multiple s, which turns an early rise
-into a later fall.
+reaching halfway to the floor at output multiple s, with steepness h, which
+turns an early rise into a later fall.
 
 Spending recycling.  Where demand is inelastic, cheaper output means less is
 spent on it: total spending at own-price demand is
@@ -57,6 +57,8 @@ class DemandCurves:
         ``max(eps_0 - eps_floor, 0)``: how far saturation can lower elasticity.
     inverse_log_saturation : float
         ``1 / ln(s)``; 0 when saturation is disabled (s = inf).
+    steepness : float
+        Hill exponent h of the fall toward the floor.
     pass_through : float
         Price elasticity with respect to unit labour cost, phi.
     spending_weight : FloatArray
@@ -68,6 +70,7 @@ class DemandCurves:
     base_elasticity: FloatArray
     elasticity_fall: FloatArray
     inverse_log_saturation: float
+    steepness: float
     pass_through: float
     spending_weight: FloatArray
     recycling: float
@@ -82,6 +85,7 @@ class DemandCurves:
             base_elasticity=base_elasticity,
             elasticity_fall=np.maximum(base_elasticity - params.elasticity_floor, 0.0),
             inverse_log_saturation=0.0 if np.isinf(saturation) else 1.0 / np.log(saturation),
+            steepness=params.saturation_steepness,
             pass_through=params.price_pass_through,
             spending_weight=wage_bill / wage_bill.sum(),
             recycling=params.spending_recycling_share,
@@ -89,7 +93,7 @@ class DemandCurves:
 
     def elasticity(self, log_output: FloatArray) -> FloatArray:
         """Saturated elasticity at total output ratio ``exp(log_output)``."""
-        x = np.maximum(log_output, 0.0) * self.inverse_log_saturation
+        x = (np.maximum(log_output, 0.0) * self.inverse_log_saturation) ** self.steepness
         return self.base_elasticity - self.elasticity_fall * (x / (1.0 + x))
 
     def log_recycled_income(

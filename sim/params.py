@@ -199,7 +199,7 @@ class ExposureParams(_Block):
         source="Eloundou et al. (2024), Science 384(6702).",
     )
     threshold_ready_log10: float = param(
-        -6.5,
+        -6.1,
         unit="OOM vs reference",
         ge=-60.0,
         le=60.0,
@@ -274,7 +274,7 @@ class ExposureParams(_Block):
         source="Assumption: the three seed criteria weigh equally.",
     )
     occupation_barrier_threshold: float = param(
-        0.85,
+        0.9,
         unit="percentile rank",
         ge=0.0,
         lt=1.0,
@@ -285,7 +285,7 @@ class ExposureParams(_Block):
         ),
         source=(
             "Assumption: O*NET's physical-proximity work context is not available, so the "
-            "top 15% of the barrier ranks stand in for work that must be done in person."
+            "top decile of the barrier ranks stands in for work that must be done in person."
         ),
     )
     supplemental_task_weight: float = param(
@@ -448,7 +448,7 @@ class DemandParams(_Block):
         source="Bessen (2019), Automation and jobs: textile and steel elasticities fell below 0.2.",
     )
     saturation_output_multiple: float = param(
-        20.0,
+        10.0,
         unit="x no-AI output",
         gt=1.0,
         le=float("inf"),
@@ -457,9 +457,24 @@ class DemandParams(_Block):
             "the floor; inf disables saturation."
         ),
         source=(
-            "Assumption informed by Bessen (2019), Automation and jobs: demand for cloth, "
-            "steel and cars kept growing for more than an order of magnitude of output "
-            "before saturating."
+            "Assumption: demand for most outputs is half-saturated within an order of "
+            "magnitude of extra output (Bessen 2019 shows cloth, steel and cars saturating "
+            "after decades of growth)."
+        ),
+    )
+    saturation_steepness: float = param(
+        3.0,
+        unit="Hill exponent",
+        ge=0.5,
+        le=10.0,
+        description=(
+            "How sharply elasticity falls around the saturation multiple: elasticity moves "
+            "from its base toward the floor as x^h / (1 + x^h), x = ln(output) / ln(multiple)."
+        ),
+        source=(
+            "Calibration to Bessen (2019): a sigmoid in log output, like the elasticity of "
+            "his lognormal demand; h = 3 lets elasticity fall from 2.5 to below 0.2 within "
+            "a century of textile-like productivity growth (validation check 4)."
         ),
     )
     spending_recycling_share: float = param(
