@@ -41,6 +41,8 @@ FloatArray = NDArray[np.float64]
 
 #: Length of the BLS projection window, years (2022-32).
 BLS_PROJECTION_YEARS = 10.0
+#: Largest whole exponent :func:`_power` evaluates by repeated multiplication.
+_MAX_MULTIPLIED_EXPONENT = 4
 #: Lowest ratio 1 + percent change / 100 accepted before taking its log (a -100% change).
 _MIN_PROJECTED_RATIO = 1e-6
 
@@ -93,7 +95,7 @@ class DemandCurves:
 
     def elasticity(self, log_output: FloatArray) -> FloatArray:
         """Saturated elasticity at total output ratio ``exp(log_output)``."""
-        x = (np.maximum(log_output, 0.0) * self.inverse_log_saturation) ** self.steepness
+        x = _power(np.maximum(log_output, 0.0) * self.inverse_log_saturation, self.steepness)
         return self.base_elasticity - self.elasticity_fall * (x / (1.0 + x))
 
     def log_recycled_income(
@@ -105,6 +107,16 @@ class DemandCurves:
         relative_spending = np.exp(log_own_output - self.pass_through * log_productivity_vs_base)
         spending = relative_spending @ self.spending_weight
         return np.log1p(self.recycling * (1.0 / spending - 1.0))[..., None]
+
+
+def _power(x: FloatArray, exponent: float) -> FloatArray:
+    """``x ** exponent``; small whole exponents by repeated multiplication (2-3x faster)."""
+    if exponent.is_integer() and 1 <= exponent <= _MAX_MULTIPLIED_EXPONENT:
+        result = x
+        for _ in range(int(exponent) - 1):
+            result = result * x
+        return result
+    return x**exponent
 
 
 def annual_trend_growth(projected_change_pct: FloatArray, multiplier: float) -> FloatArray:

@@ -14,14 +14,28 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from sim import metrics
-from sim.agents import AI_WORLD, N_WORLDS, NO_AI_WORLD
+from sim.agents import AI_WORLD, NO_AI_WORLD
 from sim.capability import CapabilityPath
 from sim.labor import LaborState
 from sim.model_inputs import ModelInputs
 
 FloatArray = NDArray[np.float64]
 
-YEARLY_ONLY_COLUMNS = ("required_labour", "adopter_share", "demand_elasticity")
+ECONOMY_COLUMNS = (
+    "employment_total",
+    "employment_total_no_ai",
+    "unemployed",
+    "unemployed_no_ai",
+    "exits_cumulative",
+    "entrants_cumulative",
+    "mean_exposure",
+    "mean_adoption",
+    "mean_productivity_multiplier",
+    "wage_bill_usd_billion",
+    "wage_bill_no_ai_usd_billion",
+)
+#: Employment total below which weighted means are taken as 0 (persons).
+_NO_WEIGHT = 1e-300
 OCCUPATION_COLUMNS = (
     "employment",
     "employment_no_ai",
@@ -50,40 +64,26 @@ class StepState(NamedTuple):
 class Recorder:
     """Preallocated storage for one run.
 
-    Every step copies the state arrays the economy metrics need into per-step
-    buffers (cheap copies, no reductions in the step); the metrics themselves are
-    computed once, vectorised over all steps, when the frame is built.
-    Occupation-only outputs are kept at year boundaries.
+    Each step adds one row of economy-wide outcomes (a few reductions over the
+    occupations); on year boundaries it also copies the per-occupation outputs.
+    Storage is touched at set-up, so recording never faults in fresh memory.
     """
 
     def __init__(self, n_steps: int, steps_per_year: int, inputs: ModelInputs) -> None:
         self.steps_per_year = steps_per_year
         self.inputs = inputs
-        n, n_rows = inputs.n_occupations, n_steps + 1
-        self.employment = np.empty((n_rows, N_WORLDS, n))
-        self.unemployed = np.empty((n_rows, N_WORLDS, n))
-        self.exposure = np.empty((n_rows, n))
-        self.adoption = np.empty((n_rows, n))
-        self.productivity = np.empty((n_rows, n))
-        self.exits = np.empty(n_rows)
-        self.entrants = np.empty(n_rows)
+        self.economy = np.full((n_steps + 1, len(ECONOMY_COLUMNS)), np.nan)
         n_years = n_steps // steps_per_year + 1
-        self.yearly = {name: np.full((n_years, n), np.nan) for name in YEARLY_ONLY_COLUMNS}
+        shape = (n_years, inputs.n_occupations)
+        self.yearly = {name: np.full(shape, np.nan) for name in OCCUPATION_COLUMNS}
 
     def record(self, step: int, state: StepState) -> None:
-        """Copy the state of ``step``; on year boundaries also the occupation-only outputs."""
-        self.employment[step] = state.labor.employment
-        self.unemployed[step] = state.labor.unemployed
-        self.exposure[step] = state.exposure[AI_WORLD]
-        self.adoption[step] = state.adopted_share[AI_WORLD]
-        self.productivity[step] = state.productivity[AI_WORLD]
-        self.exits[step] = state.labor.exits[AI_WORLD].sum()
-        self.entrants[step] = state.labor.entrants[AI_WORLD].sum()
+        """Store the economy row of ``step``; on year boundaries the occupation rows too."""
+        self.economy[step] = economy_row(state, self.inputs.mean_wage)
         if step % self.steps_per_year == 0:
             year_index = step // self.steps_per_year
-            self.yearly["required_labour"][year_index] = state.required_labour[AI_WORLD]
-            self.yearly["adopter_share"][year_index] = state.adopter_share[AI_WORLD]
-            self.yearly["demand_elasticity"][year_index] = state.elasticity[AI_WORLD]
+            for name, values in occupation_row(state).items():
+                self.yearly[name][year_index] = values
 
     def economy_frame(self, capability: CapabilityPath) -> pd.DataFrame:
         """One row per step: capability decomposition and economy-wide outcomes."""
@@ -98,45 +98,13 @@ class Recorder:
                 "spending_usd_billion": capability.spending_usd_billion,
             }
         )
-        for name, values in self.economy_metrics().items():
-            frame[name] = values
+        for column, name in enumerate(ECONOMY_COLUMNS):
+            frame[name] = self.economy[:, column]
         return frame
 
-    def economy_metrics(self) -> dict[str, FloatArray]:
-        """Economy-wide outcomes per step (persons, shares, USD billion)."""
-        totals = self.employment.sum(axis=-1)
-        unemployed = self.unemployed.sum(axis=-1)
-        ai_employment = self.employment[:, AI_WORLD]
-        wage_bill = metrics.wage_bill_usd_billion(self.employment, self.inputs.mean_wage)
-        return {
-            "employment_total": totals[:, AI_WORLD],
-            "employment_total_no_ai": totals[:, NO_AI_WORLD],
-            "unemployed": unemployed[:, AI_WORLD],
-            "unemployed_no_ai": unemployed[:, NO_AI_WORLD],
-            "exits_cumulative": self.exits,
-            "entrants_cumulative": self.entrants,
-            "mean_exposure": metrics.weighted_mean(self.exposure, ai_employment),
-            "mean_adoption": metrics.weighted_mean(self.adoption, ai_employment),
-            "mean_productivity_multiplier": metrics.weighted_mean(self.productivity, ai_employment),
-            "wage_bill_usd_billion": wage_bill[:, AI_WORLD],
-            "wage_bill_no_ai_usd_billion": wage_bill[:, NO_AI_WORLD],
-        }
-
     def occupation_frame(self, base_year: int) -> pd.DataFrame:
-        """One row per year x occupation (long/tidy)."""
-        n_years, n = self.yearly["required_labour"].shape
-        every_year = slice(0, None, self.steps_per_year)
-        columns = {
-            "employment": self.employment[every_year, AI_WORLD],
-            "employment_no_ai": self.employment[every_year, NO_AI_WORLD],
-            "required_labour": self.yearly["required_labour"],
-            "unemployed": self.unemployed[every_year, AI_WORLD],
-            "exposure": self.exposure[every_year],
-            "adoption": self.adoption[every_year],
-            "adopter_share": self.yearly["adopter_share"],
-            "productivity_multiplier": self.productivity[every_year],
-            "demand_elasticity": self.yearly["demand_elasticity"],
-        }
+        """One row per year x occupation (long/tidy); codes and titles are categorical."""
+        n_years, n = self.yearly["employment"].shape
         years = base_year + np.repeat(np.arange(n_years), n)
         rows = np.tile(np.arange(n), n_years)
         title_codes, titles = pd.factorize(self.inputs.titles)
@@ -148,5 +116,46 @@ class Recorder:
             }
         )
         for name in OCCUPATION_COLUMNS:
-            frame[name] = columns[name].ravel()
+            frame[name] = self.yearly[name].ravel()
         return frame
+
+
+def economy_row(state: StepState, mean_wage: FloatArray) -> FloatArray:
+    """Economy-wide outcomes of one step, in the order of :data:`ECONOMY_COLUMNS`."""
+    employment = state.labor.employment
+    ai_employment = employment[AI_WORLD]
+    head_count = employment.sum(axis=-1)
+    unemployed = state.labor.unemployed.sum(axis=-1)
+    shares = np.stack(
+        (state.exposure[AI_WORLD], state.adopted_share[AI_WORLD], state.productivity[AI_WORLD])
+    )
+    means = shares @ ai_employment / max(head_count[AI_WORLD], _NO_WEIGHT)
+    wage_bill = metrics.wage_bill_usd_billion(employment, mean_wage)
+    return np.array(
+        [
+            head_count[AI_WORLD],
+            head_count[NO_AI_WORLD],
+            unemployed[AI_WORLD],
+            unemployed[NO_AI_WORLD],
+            state.labor.exits[AI_WORLD].sum(),
+            state.labor.entrants[AI_WORLD].sum(),
+            *means,
+            wage_bill[AI_WORLD],
+            wage_bill[NO_AI_WORLD],
+        ]
+    )
+
+
+def occupation_row(state: StepState) -> dict[str, FloatArray]:
+    """Per-occupation outcomes of one step (views; the recorder copies them)."""
+    return {
+        "employment": state.labor.employment[AI_WORLD],
+        "employment_no_ai": state.labor.employment[NO_AI_WORLD],
+        "required_labour": state.required_labour[AI_WORLD],
+        "unemployed": state.labor.unemployed[AI_WORLD],
+        "exposure": state.exposure[AI_WORLD],
+        "adoption": state.adopted_share[AI_WORLD],
+        "adopter_share": state.adopter_share[AI_WORLD],
+        "productivity_multiplier": state.productivity[AI_WORLD],
+        "demand_elasticity": state.elasticity[AI_WORLD],
+    }

@@ -80,3 +80,12 @@ def test_full_recycling_with_equal_elasticities_leaves_each_occupation_unchanged
     log_q = c.base_elasticity * log_a
     log_y = c.log_recycled_income(log_q, log_a)
     assert_allclose(demand.required_labour(100.0, log_q + log_y, log_a), [[100.0, 100.0]])
+
+
+@pytest.mark.parametrize("steepness", [0.5, 1.0, 2.0, 3.0, 4.0, 4.5])
+def test_saturation_steepness_is_a_hill_exponent(steepness):
+    params = DemandParams(saturation_output_multiple=10.0, saturation_steepness=steepness)
+    c = demand.DemandCurves.from_params(params, np.array([2.1]), np.ones(1))
+    x = 1.7
+    expected = 2.1 - 2.0 * x**steepness / (1 + x**steepness)
+    assert c.elasticity(np.array([x * np.log(10.0)]))[0] == pytest.approx(expected)
