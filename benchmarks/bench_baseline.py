@@ -50,13 +50,13 @@ def main() -> None:
         f"scenario {scenario.name}: {n_occ} occupations, {n_tasks} tasks, "
         f"{scenario.n_steps} steps, two worlds (AI and no-AI)"
     )
-    model = [b + s for b, s in zip(build, steps, strict=True)]
+    model_time = [b + s for b, s in zip(build, steps, strict=True)]
     for label, pick in (("median", statistics.median), ("best", min)):
         print(
             f"{label} of {args.repeat}: set-up {pick(build) * 1e3:.1f} ms, "
             f"stepping {pick(steps) * 1e3:.1f} ms "
             f"({pick(steps) / scenario.n_steps * 1e6:.0f} us/step), "
-            f"model (set-up + stepping) {pick(model) * 1e3:.1f} ms, "
+            f"model (set-up + stepping) {pick(model_time) * 1e3:.1f} ms, "
             f"full run incl. frames {pick(total) * 1e3:.1f} ms"
         )
 
