@@ -14,13 +14,6 @@ FloatArray = NDArray[np.float64]
 USD_PER_BILLION = 1e9
 
 
-def weighted_mean(values: FloatArray, weights: FloatArray) -> FloatArray:
-    """Weighted mean over occupations (last axis); 0 where all weights are 0."""
-    totals = weights.sum(axis=-1)
-    sums = (values * weights).sum(axis=-1)
-    return np.where(totals > 0, sums / np.where(totals > 0, totals, 1.0), 0.0)
-
-
 def wage_bill_usd_billion(employment: FloatArray, mean_wage: FloatArray) -> FloatArray:
     """Annual wage bill at base-year wages, USD billion (sums over the last axis)."""
     return employment @ mean_wage / USD_PER_BILLION
