@@ -101,38 +101,55 @@ def run(
 
 
 def run_spec(spec: RunSpec, *, tables: OccupationTables | None = None) -> RunResult:
-    """Run one :class:`RunSpec`."""
+    """Run one :class:`RunSpec` (tables from the scenario's directory unless given)."""
     started = datetime.now(UTC)
     wall_start = time.perf_counter()
+    data_source = _data_provenance(spec.scenario) if tables is None else CALLER_TABLES
     tables = load_tables(spec.scenario) if tables is None else tables
     model = LaborMarketModel(spec.scenario, tables, seed=spec.seed_sequence())
     build_seconds = time.perf_counter() - wall_start
-    step_start = time.perf_counter()
     for _ in range(spec.scenario.n_steps):
         model.step()
-    step_seconds = time.perf_counter() - step_start
-    metadata = {
-        "scenario": spec.scenario.to_dict(),
-        "seed": spec.seed,
-        "replication": spec.replication,
-        "seed_entropy": str(spec.seed_sequence().entropy),
-        "spawn_key": list(spec.seed_sequence().spawn_key),
-        "occupations_dir": str(occupations_dir(spec.scenario)),
-        "occupations_data": _cached_fingerprint(
-            occupations_dir(spec.scenario).resolve(), _mtimes(occupations_dir(spec.scenario))
-        ),
-        "versions": environment_versions(),
-        "git_commit": git_commit(),
+    timings = {
         "started_utc": started.isoformat(),
         "model_build_seconds": build_seconds,
-        "model_step_seconds": step_seconds,
+        "model_step_seconds": time.perf_counter() - wall_start - build_seconds,
         "wall_seconds": time.perf_counter() - wall_start,
     }
     return RunResult(
         occupations=model.recorder.occupation_frame(spec.scenario.run.base_year),
         economy=model.recorder.economy_frame(model.capability),
-        metadata=metadata,
+        metadata=_run_metadata(spec, data_source, timings),
     )
+
+
+#: Recorded as the data provenance when the caller passed the tables in directly.
+CALLER_TABLES: dict[str, object] = {"occupations_dir": "tables supplied by the caller"}
+
+
+def _data_provenance(scenario: Scenario) -> dict[str, object]:
+    directory = occupations_dir(scenario).resolve()
+    return {
+        "occupations_dir": str(directory),
+        "occupations_data": _cached_fingerprint(directory, _mtimes(directory)),
+    }
+
+
+def _run_metadata(
+    spec: RunSpec, data_source: dict[str, object], timings: dict[str, object]
+) -> dict[str, object]:
+    sequence = spec.seed_sequence()
+    return {
+        "scenario": spec.scenario.to_dict(),
+        "seed": spec.seed,
+        "replication": spec.replication,
+        "seed_entropy": str(sequence.entropy),
+        "spawn_key": list(sequence.spawn_key),
+        **data_source,
+        "versions": environment_versions(),
+        "git_commit": git_commit(),
+        **timings,
+    }
 
 
 def batch_specs(
