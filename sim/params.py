@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sim._param_field import param
+from sim.occupation_schema import TASK_TYPE_WEIGHT
 from sim.default_elasticities import (
     DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
     DEFAULT_ELASTICITY_BY_OCCUPATION,
@@ -289,12 +290,15 @@ class ExposureParams(_Block):
         ),
     )
     supplemental_task_weight: float = param(
-        0.5,
+        TASK_TYPE_WEIGHT["supplemental"],
         unit="weight",
         ge=0.0,
         le=1.0,
         description="Time weight of a supplemental task relative to a core task (1).",
-        source="Assumption: O*NET task ratings are not available; core tasks take more time.",
+        source=(
+            "Assumption: O*NET task ratings are not available; core tasks take more time. "
+            "Same weight as the data build uses (sim.occupation_schema.TASK_TYPE_WEIGHT)."
+        ),
     )
 
     @model_validator(mode="after")
