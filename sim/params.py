@@ -15,12 +15,12 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from sim._param_field import param
-from sim.occupation_schema import TASK_TYPE_WEIGHT
 from sim.default_elasticities import (
     DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
     DEFAULT_ELASTICITY_BY_OCCUPATION,
     DEFAULT_REGULATORY_SLOWDOWN_BY_MAJOR_GROUP,
 )
+from sim.occupation_schema import TASK_TYPE_WEIGHT
 
 MajorGroupCode = Annotated[str, Field(pattern=r"^\d{2}$")]
 OccupationCode = Annotated[str, Field(pattern=r"^(\d{2}-\d{4}|[A-Z]{4}-\d{4})$")]
