@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sim.exposure import exposure_at
+from sim.exposure import TaskSet, exposure_at
 from sim.model_inputs import build_task_set
 from sim.occupation_schema import OccupationTables
-from sim.rng import named_stream, root_sequence
+from sim.rng import EXPOSURE_STREAM, named_stream
+from sim.runner import RunSpec
 from sim.scenario import Scenario, derive
 
 #: Search interval for the threshold level (OOM vs reference) and bisection tolerance.
@@ -46,10 +47,16 @@ class Calibration:
     achieved_exposure: float
 
 
+def run_task_set(scenario: Scenario, tables: OccupationTables) -> TaskSet:
+    """The task thresholds that replication 0 of ``scenario`` at its own seed draws."""
+    run_seed = RunSpec(scenario, scenario.seed).seed_sequence()
+    rng = named_stream(run_seed, EXPOSURE_STREAM)
+    return build_task_set(tables.occupations, tables.tasks, scenario, rng=rng)
+
+
 def mean_reference_exposure(scenario: Scenario, tables: OccupationTables) -> float:
     """Employment-weighted mean exposure at log10 effective compute 0 (reference year)."""
-    rng = named_stream(root_sequence(scenario.seed), "exposure")
-    tasks = build_task_set(tables.occupations, tables.tasks, scenario, rng=rng)
+    tasks = run_task_set(scenario, tables)
     employment = tables.occupations["employment"].to_numpy(dtype=float)
     return float(np.average(exposure_at(0.0, tasks), weights=employment))
 

@@ -29,7 +29,7 @@ from sim.exposure import exposure_at, exposure_path
 from sim.model_inputs import build_inputs
 from sim.occupation_schema import OccupationTables
 from sim.recorder import Recorder, StepState
-from sim.rng import SeedLike, named_stream, root_sequence
+from sim.rng import EXPOSURE_STREAM, SeedLike, named_stream, root_sequence
 from sim.scenario import Scenario
 
 
@@ -52,7 +52,9 @@ class LaborMarketModel(mesa.Model):
         self.seed_sequence = root_sequence(config.seed if seed is None else seed)
         super().__init__(rng=named_stream(self.seed_sequence, "mesa"))
         self.config = config
-        self.inputs = build_inputs(config, tables, rng=named_stream(self.seed_sequence, "exposure"))
+        self.inputs = build_inputs(
+            config, tables, rng=named_stream(self.seed_sequence, EXPOSURE_STREAM)
+        )
         run = config.run
         self.step_years = config.step_years
         self.years = run.base_year + np.arange(config.n_steps + 1) * self.step_years

@@ -200,7 +200,7 @@ class ExposureParams(_Block):
         source="Eloundou et al. (2024), Science 384(6702).",
     )
     threshold_ready_log10: float = param(
-        -6.1,
+        -6.0,
         unit="OOM vs reference",
         ge=-60.0,
         le=60.0,

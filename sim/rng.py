@@ -13,6 +13,8 @@ import zlib
 import numpy as np
 
 SeedLike = int | np.random.SeedSequence | None
+#: Stream of the task-threshold noise (the only draws of a run besides Mesa's own).
+EXPOSURE_STREAM = "exposure"
 
 
 def root_sequence(seed: SeedLike) -> np.random.SeedSequence:

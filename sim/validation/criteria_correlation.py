@@ -15,12 +15,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sim.calibration import calibrate_threshold_ready, mean_reference_exposure
+from sim.calibration import calibrate_threshold_ready, mean_reference_exposure, run_task_set
 from sim.capability import capability_path
 from sim.exposure import TaskSet, exposure_at
-from sim.model_inputs import build_task_set
 from sim.occupation_schema import FREY_OSBORNE_MATCHED_SOURCES, ONET_CRITERIA_SOURCES
-from sim.rng import named_stream, root_sequence
 from sim.validation.inputs import ValidationInputs
 from sim.validation.result import CheckResult
 
@@ -40,10 +38,8 @@ FREY_OSBORNE_COLUMN = "frey_osborne_probability"
 
 
 def criteria_tasks(inputs: ValidationInputs) -> TaskSet:
-    """The baseline's task thresholds, drawn from its ``exposure`` stream as a run does."""
-    rng = named_stream(root_sequence(inputs.baseline.seed), "exposure")
-    tables = inputs.tables
-    return build_task_set(tables.occupations, tables.tasks, inputs.baseline, rng=rng)
+    """The baseline's task thresholds, exactly as its run draws them."""
+    return run_task_set(inputs.baseline, inputs.tables)
 
 
 def rank_correlations(exposure: np.ndarray, occupations: pd.DataFrame) -> dict[str, float]:
