@@ -14,9 +14,9 @@ import statistics
 import time
 from pathlib import Path
 
+from sim.experiments.runner import load_tables, run
+from sim.io.scenario_files import load_scenario
 from sim.model import LaborMarketModel
-from sim.runner import load_tables, run
-from sim.scenario_io import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,7 +7,7 @@ Usage::
 Reads only the raw files under ``--raw`` (see ``occupations/SOURCES.md``),
 writes ``occupations.csv``, ``tasks.csv.gz`` and ``transitions.csv.gz`` to
 ``--out`` byte-deterministically, reads them back through
-:func:`sim.occupation_schema.load_occupation_tables` (schema validation and
+:func:`sim.data.load_occupation_tables` (schema validation and
 cross-table checks) and prints a short build report.  The steps live in the
 ``build_*`` helper modules next to this script: spine (OEWS + O*NET links),
 tasks (DWA family shares, Eloundou labels), criteria (five scores), external
@@ -38,7 +38,7 @@ from occupations import (  # noqa: E402
     build_tasks,
     build_transitions,
 )
-from sim.occupation_schema import (  # noqa: E402
+from sim.data import (  # noqa: E402
     ASSUMPTION_SOURCE,
     OCCUPATIONS_FILE,
     OCCUPATIONS_SCHEMA,

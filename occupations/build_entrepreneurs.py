@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sim.occupation_schema import ASSUMPTION_SOURCE, ENTREPRENEUR_CODE
+from sim.data import ASSUMPTION_SOURCE, ENTREPRENEUR_CODE
 
 ENTREPRENEUR_TITLE = "Entrepreneurs (owners of employer businesses)"
 ENTREPRENEUR_EMPLOYMENT = 6.1e6

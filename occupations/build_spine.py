@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from sim.data import OEWS_SOURCE
 from sim.errors import DataValidationError
-from sim.occupation_schema import OEWS_SOURCE
 
 OEWS_FILE = Path("bls_oews/oews_national_may2025.csv")
 NEM_CROSSWALK_FILE = Path("crosswalks/bls_nem_onet_to_soc_crosswalk_2023-09-06.csv")

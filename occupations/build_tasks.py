@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from sim.data import ELOUNDOU_LABELS, TASK_TYPE_WEIGHT
 from sim.errors import DataValidationError
-from sim.occupation_schema import ELOUNDOU_LABELS, TASK_TYPE_WEIGHT
 
 TASK_FILE = Path("onet/v29_3/task_statements.csv")
 TASK_DWA_FILE = Path("onet/v29_3/tasks_to_dwas.csv")

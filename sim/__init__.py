@@ -6,13 +6,13 @@ amplifies output per worker; demand elasticity decides whether amplified
 occupations expand or shrink; labour adjusts through frictions.
 """
 
+from sim.data import OccupationTables, load_occupation_tables
 from sim.errors import DataValidationError, LaborsimError, ScenarioError
+from sim.experiments.runner import RunSpec, batch_specs, run, run_batch
+from sim.io.results import RunResult, load_result
+from sim.io.scenario_files import load_scenario
 from sim.model import LaborMarketModel
-from sim.occupation_schema import OccupationTables, load_occupation_tables
-from sim.results import RunResult, load_result
-from sim.runner import RunSpec, batch_specs, run, run_batch
-from sim.scenario import Scenario, derive
-from sim.scenario_io import load_scenario
+from sim.params import Scenario, derive
 
 __all__ = [
     "DataValidationError",

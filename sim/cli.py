@@ -13,14 +13,20 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sim.data import load_occupation_tables
+from sim.data.summary import summarise_occupations
 from sim.errors import LaborsimError
-from sim.occupation_schema import load_occupation_tables
-from sim.occupation_summary import summarise_occupations
-from sim.parameter_table import parameter_table_markdown
-from sim.results import RESULT_FILES
-from sim.runner import DEFAULT_OCCUPATIONS_DIR, RunSpec, batch_specs, iter_batch, load_tables
-from sim.scenario_io import load_scenario
-from sim.summary import run_summary
+from sim.experiments.runner import (
+    DEFAULT_OCCUPATIONS_DIR,
+    RunSpec,
+    batch_specs,
+    iter_batch,
+    load_tables,
+)
+from sim.io.results import RESULT_FILES
+from sim.io.scenario_files import load_scenario
+from sim.params.table import parameter_table_markdown
+from sim.report.summary import run_summary
 from sim.validation import DEFAULT_VALIDATION_DIR, results_markdown, run_checks, write_results
 
 EXIT_USAGE = 2

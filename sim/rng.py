@@ -31,21 +31,25 @@ def stream_key(name: str) -> int:
     return zlib.crc32(name.encode("utf-8"))
 
 
+def child_sequence(root: np.random.SeedSequence, index: int) -> np.random.SeedSequence:
+    """Child ``index`` of ``root``: the one rule by which every seed is derived.
+
+    Uses an explicit spawn key rather than ``root.spawn`` so that asking twice
+    gives the same child (``spawn`` advances the parent's counter).
+    """
+    return np.random.SeedSequence(entropy=root.entropy, spawn_key=(*root.spawn_key, index))
+
+
+def run_sequence(seed: SeedLike, replication: int = 0) -> np.random.SeedSequence:
+    """Seed sequence of replication ``replication`` of root ``seed`` (spawn key ``(r,)``)."""
+    return child_sequence(root_sequence(seed), replication)
+
+
 def named_stream(root: np.random.SeedSequence, name: str) -> np.random.Generator:
     """Return the generator of the child stream ``name`` of ``root``."""
-    child = np.random.SeedSequence(
-        entropy=root.entropy, spawn_key=(*root.spawn_key, stream_key(name))
-    )
-    return np.random.default_rng(child)
+    return np.random.default_rng(child_sequence(root, stream_key(name)))
 
 
 def replication_sequences(root: np.random.SeedSequence, n: int) -> list[np.random.SeedSequence]:
-    """Spawn ``n`` replication roots before any work is dispatched.
-
-    Uses explicit spawn keys rather than ``root.spawn`` so that calling this twice
-    gives the same children (``spawn`` advances the parent's counter).
-    """
-    return [
-        np.random.SeedSequence(entropy=root.entropy, spawn_key=(*root.spawn_key, index))
-        for index in range(n)
-    ]
+    """Spawn ``n`` replication roots before any work is dispatched."""
+    return [child_sequence(root, index) for index in range(n)]

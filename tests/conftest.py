@@ -9,13 +9,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sim.occupation_schema import (
+from sim.data import (
     OccupationTables,
     validate_occupations,
     validate_tasks,
     validate_transitions,
 )
-from sim.scenario import Scenario, derive
+from sim.params.scenario import Scenario, derive
 
 OCCUPATION_DEFAULTS: dict[str, Any] = {
     "major_group_code": "43-0000",

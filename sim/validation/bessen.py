@@ -3,7 +3,7 @@
 A one-occupation, textile-like industry: labour productivity A grows
 exponentially for a century; output relative to the start follows the model's
 demand response ``d ln q = phi * eps(q) * d ln A`` with saturating elasticity
-(:mod:`sim.demand`), and employment is required labour ``L = q / A`` (no
+(:mod:`sim.mechanisms.demand`), and employment is required labour ``L = q / A`` (no
 non-AI trend, no spending recycling: one industry in partial equilibrium).
 Since ``d ln L = (phi * eps - 1) d ln A``, employment should rise while
 ``phi * eps > 1``, peak when it crosses 1 and fall afterwards, which is the
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from sim import demand
-from sim.scenario import derive
+from sim.mechanisms import demand
+from sim.params.scenario import derive
 from sim.validation.inputs import ValidationInputs
 from sim.validation.result import CheckResult
 
@@ -64,22 +64,25 @@ class RiseAndFall:
 
 
 def simulate_rise_and_fall(curves: demand.DemandCurves) -> RiseAndFall:
-    """Run the one-industry economy for :data:`HORIZON_YEARS` yearly steps."""
+    """Run the one-industry economy for :data:`HORIZON_YEARS` yearly steps.
+
+    Each step calls :func:`sim.mechanisms.demand.advance`, the model's own demand
+    stage, with a productivity path instead of the adoption stage's output.
+    """
     years = np.arange(HORIZON_YEARS + 1, dtype=float)
     log_productivity = np.log(PRODUCTIVITY_MULTIPLE) * years / HORIZON_YEARS
-    log_output = np.zeros(1)
+    no_trend = np.ones(1)
+    state = demand.DemandState.start(curves, np.zeros(1), no_trend)
     employment = np.ones(years.size)
     effective = np.full(years.size, np.nan)
-    effective[0] = curves.pass_through * curves.elasticity(log_output)[0]
+    effective[0] = curves.pass_through * state.elasticity[0]
     for step in range(1, years.size):
-        elasticity = curves.elasticity(log_output)
-        effective[step] = curves.pass_through * elasticity[0]
-        growth = np.array([log_productivity[step] - log_productivity[step - 1]])
-        log_output = demand.advance_log_output(log_output, elasticity, curves.pass_through, growth)
-        employment[step] = demand.required_labour(
-            np.ones(1), log_output, np.array([log_productivity[step]])
-        )[0]
-    final = float(curves.elasticity(log_output)[0])
+        state = demand.advance(
+            state, curves, log_productivity[step : step + 1], np.zeros(1), no_trend
+        )
+        effective[step] = curves.pass_through * state.elasticity[0]
+        employment[step] = state.required_labour[0]
+    final = float(curves.elasticity(state.log_own_output + state.log_income)[0])
     return RiseAndFall(log_productivity, employment, effective, final)
 
 

@@ -3,7 +3,7 @@
 The model's exposure of occupation i at log10 effective compute c is the time
 share of its tasks whose feasibility threshold is at or below c (thresholds
 from the data set's criteria, the baseline scenario and its seed stream, as in
-:mod:`sim.calibration`).  Its *level* at the 2025 frontier (c = 0) is
+:mod:`sim.model.calibration`).  Its *level* at the 2025 frontier (c = 0) is
 calibrated to the employment-weighted Eloundou GPT-4 beta; its *ranking* is
 not fitted to anything.  This check reports the Spearman rank correlation of
 that ranking with Eloundou et al.'s beta and with Frey & Osborne's probability
@@ -15,10 +15,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sim.calibration import calibrate_threshold_ready, mean_reference_exposure, run_task_set
-from sim.capability import capability_path
-from sim.exposure import TaskSet, exposure_at
-from sim.occupation_schema import FREY_OSBORNE_MATCHED_SOURCES, ONET_CRITERIA_SOURCES
+from sim.data import FREY_OSBORNE_MATCHED_SOURCES, ONET_CRITERIA_SOURCES
+from sim.mechanisms.capability import capability_path
+from sim.mechanisms.exposure import TaskSet, exposure_at
+from sim.model.calibration import calibrate_threshold_ready, mean_reference_exposure, run_task_set
 from sim.validation.inputs import ValidationInputs
 from sim.validation.result import CheckResult
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sim.occupation_schema import FREY_OSBORNE_MATCHED_SOURCES, TASK_TYPE_WEIGHT
+from sim.data import FREY_OSBORNE_MATCHED_SOURCES, TASK_TYPE_WEIGHT
 from sim.validation.inputs import ValidationInputs, employment_share, oews_rows, percent
 from sim.validation.result import CheckResult
 

@@ -22,11 +22,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sim.capability import MONTHS_PER_YEAR, capability_path
-from sim.exposure import exposure_at
-from sim.results import RunResult
-from sim.runner import run
-from sim.scenario import Scenario, derive
+from sim.experiments.runner import run
+from sim.io.results import RunResult
+from sim.mechanisms.capability import MONTHS_PER_YEAR, capability_path
+from sim.mechanisms.exposure import exposure_at
+from sim.params.scenario import Scenario, derive
 from sim.validation.criteria_correlation import criteria_tasks
 from sim.validation.inputs import ValidationInputs, percent
 from sim.validation.result import CheckResult
@@ -189,7 +189,12 @@ def unemployment_check(inputs: ValidationInputs) -> CheckResult:
     base = frame.loc[frame["year"] == UNEMPLOYMENT_START_YEAR].set_index("occupation_code")
     end = frame.loc[frame["year"] == LAST_FACT_YEAR].set_index("occupation_code")
     codes = occupations["occupation_code"][group]
-    rise = float(end.loc[codes, "unemployed"].sum() / base.loc[codes, "employment"].sum())
+    group_end = end.loc[codes]
+    displaced = group_end["unemployed"].sum() - group_end["unemployed_no_ai"].sum()
+    rise = float(displaced / base.loc[codes, "employment"].sum())
+    in_window = frame["year"].between(UNEMPLOYMENT_START_YEAR + 1, LAST_FACT_YEAR)
+    layoffs = frame.loc[in_window & frame["occupation_code"].isin(codes), "layoffs"].sum()
+    layoff_share = float(layoffs / base.loc[codes, "employment"].sum())
     gap = float(end.loc[codes, "employment"].sum() / end.loc[codes, "employment_no_ai"].sum())
     economy = result.economy.loc[result.economy["year"].round(6) == LAST_FACT_YEAR].iloc[0]
     return CheckResult(
@@ -208,18 +213,21 @@ def unemployment_check(inputs: ValidationInputs) -> CheckResult:
         ours=f"{100 * rise:+.2f} pp of the group's 2022 employment by 2025",
         band=f"< {100 * MAX_UNEMPLOYMENT_RISE:.0f} pp",
         passed=bool(rise < MAX_UNEMPLOYMENT_RISE),
-        notes=_unemployment_notes(group, rise, gap - 1.0, economy),
+        notes=_unemployment_notes(group, rise, gap - 1.0, layoff_share, economy),
         metrics={
             "unemployment_rise": rise,
             "employment_vs_no_ai": gap - 1.0,
             "group_size": float(group.sum()),
             "group_employment_share": float(employment[group].sum() / employment.sum()),
             "mean_adoption_2025": float(economy["mean_adoption"]),
+            "layoffs_share_2022_2025": layoff_share,
         },
     )
 
 
-def _unemployment_notes(group: np.ndarray, rise: float, gap: float, economy: pd.Series) -> str:
+def _unemployment_notes(
+    group: np.ndarray, rise: float, gap: float, layoff_share: float, economy: pd.Series
+) -> str:
     attrition = (
         ": the model sheds exposed jobs by not replacing leavers rather than by layoffs."
         if gap < 0.0 and rise < -gap
@@ -231,11 +239,10 @@ def _unemployment_notes(group: np.ndarray, rise: float, gap: float, economy: pd.
         "November 2022), everything else baseline; base employment is OEWS May 2025 "
         f"(limitation). Group: the {int(group.sum())} occupations with the highest model "
         f"exposure at the 2025 frontier that hold the top {percent(TOP_EXPOSED_SHARE, 0)} "
-        "of employment. Rise = displaced unemployed whose last job was in the group, in "
-        "the AI world in 2025, over the group's 2022 employment; the no-AI world's "
-        "displaced unemployment is not subtracted (the occupation frame does not carry "
-        f"it; economy-wide it is {economy['unemployed_no_ai']:,.0f}), so this is an upper "
-        f"bound. Employment in the group is {gap:+.2%} vs no-AI in 2025"
+        "of employment. Rise = displaced unemployed whose last job was in the group in "
+        "2025, AI world minus no-AI world, over the group's 2022 employment. Layoffs "
+        f"from the group in 2023-2025 (AI world): {percent(layoff_share)} of its 2022 "
+        f"employment. Employment in the group is {gap:+.2%} vs no-AI in 2025"
         f"{attrition} Economy-wide adopted "
         f"task share in 2025: {percent(float(economy['mean_adoption']))} (compare 0.5-3.5% "
         "of work hours with generative AI in 2024, Bick, Blandin & Deming 2024, as cited for "

@@ -15,11 +15,11 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from sim.data import OEWS_SOURCE, OccupationTables
 from sim.errors import LaborsimError
-from sim.occupation_schema import OEWS_SOURCE, OccupationTables
-from sim.runner import load_tables
-from sim.scenario import Scenario
-from sim.scenario_io import load_scenario
+from sim.experiments.runner import load_tables
+from sim.io.scenario_files import load_scenario
+from sim.params.scenario import Scenario
 
 FloatArray = NDArray[np.float64]
 

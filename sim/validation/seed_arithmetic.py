@@ -9,7 +9,7 @@ compute is, in OOM per year::
 
 which spans 0.68 (2x, 16 months) to 1.15 (4x, 9 months).  Once spending reaches
 its ceiling, growth falls to hardware plus algorithms.  The check evaluates
-:func:`sim.capability.capability_path` on ``scenarios/seed-podcast.toml`` (3x a
+:func:`sim.mechanisms.capability.capability_path` on ``scenarios/seed-podcast.toml`` (3x a
 year, 16 months, USD 30B ceiling) and on the two corners of the seed's range.
 """
 
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.capability import LOG10_TWO, MONTHS_PER_YEAR, capability_path
+from sim.mechanisms.capability import LOG10_TWO, MONTHS_PER_YEAR, capability_path
 from sim.params import CapabilityParams
-from sim.scenario import Scenario, derive
+from sim.params.scenario import Scenario, derive
 from sim.validation.inputs import ValidationInputs
 from sim.validation.result import CheckResult
 

@@ -18,8 +18,7 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
-from sim.errors import DataValidationError  # noqa: E402
-from sim.occupation_schema import (  # noqa: E402
+from sim.data import (  # noqa: E402
     ENTREPRENEUR_CODE,
     OCCUPATIONS_FILE,
     OCCUPATIONS_SCHEMA,
@@ -34,11 +33,12 @@ from sim.occupation_schema import (  # noqa: E402
     validate_tasks,
     validate_transitions,
 )
-from sim.occupation_summary import (  # noqa: E402
+from sim.data.summary import (  # noqa: E402
     N_LISTED,
     exposure_by_criteria,
     summarise_occupations,
 )
+from sim.errors import DataValidationError  # noqa: E402
 
 DATA_DIR = REPO_ROOT / "occupations"
 RAW_DIR = REPO_ROOT.parent / "shared" / "data"

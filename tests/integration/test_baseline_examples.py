@@ -5,9 +5,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from sim.runner import load_tables, run
-from sim.scenario import derive
-from sim.scenario_io import load_scenario
+from sim.experiments.runner import load_tables, run
+from sim.io.scenario_files import load_scenario
+from sim.params.scenario import derive
 
 BASELINE = Path(__file__).resolve().parents[2] / "scenarios" / "baseline.toml"
 RADIOLOGISTS, NURSES = "29-1224", "29-1141"

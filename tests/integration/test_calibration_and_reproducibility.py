@@ -5,10 +5,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sim.calibration import calibrate_threshold_ready, mean_reference_exposure
-from sim.runner import RunSpec, batch_specs, load_tables, run, run_batch
-from sim.scenario import derive
-from sim.scenario_io import load_scenario
+from sim.experiments.runner import RunSpec, batch_specs, load_tables, run, run_batch
+from sim.io.scenario_files import load_scenario
+from sim.model.calibration import calibrate_threshold_ready, mean_reference_exposure
+from sim.params.scenario import derive
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 #: How far the shipped default may sit from a fresh calibration (OOM); the

@@ -10,10 +10,10 @@ import argparse
 import json
 from pathlib import Path
 
-from sim import metrics
-from sim.results import RunResult
-from sim.runner import run
-from sim.scenario_io import load_scenario
+from sim.experiments import outcomes
+from sim.experiments.runner import run
+from sim.io.results import RunResult
+from sim.io.scenario_files import load_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN_FILE = Path(__file__).with_name("scenario_summaries.json")
@@ -30,14 +30,14 @@ def summarise(result: RunResult) -> dict[str, float]:
     """Headline numbers of a run: totals, exposure and named occupations vs no-AI."""
     summary: dict[str, float] = {}
     for year in YEARS:
-        totals = metrics.totals_vs_no_ai(result.economy, year)
+        totals = outcomes.totals_vs_no_ai(result.economy, year)
         row = result.economy.loc[result.economy["year"] <= year + 1e-9].iloc[-1]
         summary[f"employment_vs_no_ai_{year}"] = (
             totals["employment_total"] / totals["employment_total_no_ai"]
         )
         summary[f"unemployed_{year}"] = totals["unemployed"]
         summary[f"mean_exposure_{year}"] = float(row["mean_exposure"])
-        gaps = metrics.employment_vs_no_ai(result.occupations, year).set_index("occupation_code")
+        gaps = outcomes.employment_vs_no_ai(result.occupations, year).set_index("occupation_code")
         for code in OCCUPATIONS:
             summary[f"{code}_vs_no_ai_{year}"] = float(gaps.loc[code, "relative_change"])
     return summary

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from sim import amplification
+from sim.mechanisms import adoption, amplification
 from sim.params import AdoptionParams
 
 
@@ -25,14 +25,14 @@ def euler(f, c, p, q, years, n=200_000):
 
 @pytest.mark.parametrize(("f0", "c"), [(0.0, 1.0), (0.1, 0.5), (0.6, 2.0)])
 def test_bass_step_matches_fine_euler(f0, c):
-    exact = amplification.bass_step(np.array([f0]), np.array([c]), 0.03, 0.38, 1.0)[0]
+    exact = adoption.bass_step(np.array([f0]), np.array([c]), 0.03, 0.38, 1.0)[0]
     assert exact == pytest.approx(euler(f0, c, 0.03, 0.38, 1.0), rel=1e-4)
 
 
 def test_bass_without_innovation_is_logistic():
     f0, q, t = 0.1, 0.5, 2.0
     expected = f0 * np.exp(q * t) / (1 - f0 + f0 * np.exp(q * t))
-    got = amplification.bass_step(np.array([f0]), np.array([1.0]), 0.0, q, t)[0]
+    got = adoption.bass_step(np.array([f0]), np.array([1.0]), 0.0, q, t)[0]
     assert got == pytest.approx(expected)
 
 
@@ -44,17 +44,17 @@ def test_bass_without_innovation_is_logistic():
     dt=st.floats(1e-3, 5),
 )
 def test_bass_stays_in_bounds_and_never_falls(f, c, p, q, dt):
-    new = amplification.bass_step(np.array([f]), np.array([c]), p, q, dt)[0]
+    new = adoption.bass_step(np.array([f]), np.array([c]), p, q, dt)[0]
     assert f <= new <= 1.0
 
 
 def test_no_feasible_work_means_no_diffusion():
-    new = amplification.bass_step(np.array([0.2]), np.array([0.0]), 0.03, 0.38, 1.0)
+    new = adoption.bass_step(np.array([0.2]), np.array([0.0]), 0.03, 0.38, 1.0)
     assert_allclose(new, 0.2)
 
 
 def test_regulation_and_value_set_speed():
-    speed = amplification.adoption_speed(np.array([0.5, 1.0, 0.5]), np.array([1, 1, 3.0]), 1.0)
+    speed = adoption.adoption_speed(np.array([0.5, 1.0, 0.5]), np.array([1, 1, 3.0]), 1.0)
     assert_allclose(speed, [1.0, 1.5, 1 / 3])
 
 

@@ -6,9 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from sim.capability import capability_path, spending_usd_billion
+from sim.mechanisms.capability import capability_path, spending_usd_billion
 from sim.params import CapabilityParams
-from sim.scenario import Scenario
+from sim.params.scenario import Scenario
 
 YEARS = np.linspace(2016, 2060, 529)
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from sim import demand
+from sim.mechanisms import demand
 from sim.params import DemandParams
 
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
-from sim import exposure
+from sim.mechanisms import exposure
 from sim.params import ExposureParams
 
 

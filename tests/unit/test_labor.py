@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose
 
-from sim import labor
+from sim.mechanisms import labor
 from sim.params import LaborParams
 
 N = 6

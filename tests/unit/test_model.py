@@ -5,10 +5,10 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from sim.agents import OccupationAgent
+from sim.experiments.runner import run
 from sim.model import LaborMarketModel
-from sim.runner import run
-from sim.scenario import derive
+from sim.model.agents import OccupationAgent
+from sim.params.scenario import derive
 from tests.conftest import make_tables
 
 
@@ -78,7 +78,7 @@ def test_saturation_gives_rise_then_fall():
 
 
 def toy_scenario_base():
-    from sim.scenario import Scenario
+    from sim.params.scenario import Scenario
 
     return derive(
         Scenario(),
@@ -128,7 +128,9 @@ def test_full_recycling_conserves_required_wage_bill(toy_scenario, toy_tables):
     model = run_model(scenario, toy_tables)
     wages = model.inputs.mean_wage
     assert model.productivity[0].max() > 1.5
-    assert model.required[0] @ wages == pytest.approx(model.inputs.base_employment @ wages)
+    assert model.demand.required_labour[0] @ wages == pytest.approx(
+        model.inputs.base_employment @ wages
+    )
 
 
 def test_recycling_offsets_inelastic_job_losses(toy_scenario, toy_tables):
@@ -138,7 +140,7 @@ def test_recycling_offsets_inelastic_job_losses(toy_scenario, toy_tables):
     )
     totals = [
         run_model(derive(inelastic, {"demand.spending_recycling_share": k}), toy_tables)
-        .required[0]
+        .demand.required_labour[0]
         .sum()
         for k in (0.0, 0.5, 1.0)
     ]

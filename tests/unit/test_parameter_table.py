@@ -2,15 +2,15 @@
 
 from pathlib import Path
 
-from sim.parameter_table import parameter_rows, parameters_document
-from sim.scenario import Scenario
+from sim.params.scenario import Scenario
+from sim.params.table import parameter_rows, parameters_document
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "parameters.md"
 
 
 def test_docs_parameters_md_is_in_sync_with_code():
     assert DOC.read_text() == parameters_document(), (
-        "docs/parameters.md is stale: run python -m sim.parameter_table > docs/parameters.md"
+        "docs/parameters.md is stale: run python -m sim.params.table > docs/parameters.md"
     )
 
 

@@ -7,10 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sim.errors import ScenarioError
+from sim.io.scenario_files import load_scenario
 from sim.params import CapabilityParams
-from sim.scenario import Scenario, derive, scenario_from_mapping
-from sim.scenario_io import load_scenario
-from sim.validation_messages import field_bounds
+from sim.params.messages import field_bounds
+from sim.params.scenario import Scenario, derive, scenario_from_mapping
 
 SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 

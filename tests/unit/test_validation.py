@@ -8,11 +8,11 @@ import pytest
 from numpy.testing import assert_allclose
 
 import sim.cli
-from sim.capability import LOG10_TWO
+from sim.data import OccupationTables, validate_tasks
 from sim.errors import LaborsimError
-from sim.exposure import exposure_at
-from sim.occupation_schema import OccupationTables, validate_tasks
-from sim.scenario import Scenario
+from sim.mechanisms.capability import LOG10_TWO
+from sim.mechanisms.exposure import exposure_at
+from sim.params.scenario import Scenario
 from sim.validation import (
     CHECKS,
     CheckResult,

@@ -13,11 +13,11 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from sim import amplification, demand, exposure
+from sim.data import OccupationTables
 from sim.errors import DataValidationError, ScenarioError
-from sim.occupation_schema import OccupationTables
+from sim.mechanisms import adoption, demand, exposure
 from sim.params import ExposureParams, ExposureSource
-from sim.scenario import Scenario
+from sim.params.scenario import Scenario
 
 FloatArray = NDArray[np.float64]
 PERCENT = 100.0
@@ -71,7 +71,7 @@ def build_inputs(
             scenario.demand.elasticity_by_major_group,
             "demand.elasticity_by_major_group",
         ),
-        adoption_speed=amplification.adoption_speed(
+        adoption_speed=adoption.adoption_speed(
             occupations["economic_value"].to_numpy(float),
             _slowdowns(codes, major, scenario),
             scenario.adoption.value_speedup,

@@ -14,7 +14,7 @@ at the base year, everything else identical, same seed).  One step:
 7. record.
 
 Capability and exposure depend only on exogenous paths, so they are computed
-for all steps at set-up (exactly; see :func:`sim.exposure.exposure_path`).
+for all steps at set-up (exactly; see :func:`sim.mechanisms.exposure.exposure_path`).
 """
 
 from __future__ import annotations
@@ -22,15 +22,17 @@ from __future__ import annotations
 import mesa
 import numpy as np
 
-from sim import amplification, demand, labor
-from sim.agents import AI_WORLD, N_WORLDS, NO_AI_WORLD, OccupationAgent
-from sim.capability import capability_path
-from sim.exposure import exposure_at, exposure_path
-from sim.model_inputs import build_inputs
-from sim.occupation_schema import OccupationTables
-from sim.recorder import Recorder, StepState
+from sim.conventions import AI_WORLD, N_WORLDS, NO_AI_WORLD
+from sim.data import OccupationTables
+from sim.mechanisms import adoption, amplification, demand, labor
+from sim.mechanisms.capability import capability_path
+from sim.mechanisms.exposure import exposure_at, exposure_path
+from sim.model.agents import OccupationAgent
+from sim.model.inputs import build_inputs
+from sim.model.outputs import StepState
+from sim.model.recorder import Recorder
+from sim.params import Scenario
 from sim.rng import EXPOSURE_STREAM, SeedLike, named_stream, root_sequence
-from sim.scenario import Scenario
 
 
 class LaborMarketModel(mesa.Model):
@@ -55,24 +57,15 @@ class LaborMarketModel(mesa.Model):
         self.inputs = build_inputs(
             config, tables, rng=named_stream(self.seed_sequence, EXPOSURE_STREAM)
         )
-        run = config.run
         self.step_years = config.step_years
-        self.years = run.base_year + np.arange(config.n_steps + 1) * self.step_years
+        self.years = config.run.base_year + np.arange(config.n_steps + 1) * self.step_years
         self.capability = capability_path(self.years, config.capability)
         self._precompute_exogenous_paths()
-        self.demand = demand.DemandCurves.from_params(
-            config.demand,
-            self.inputs.base_elasticity,
-            self.inputs.base_employment * self.inputs.mean_wage,
-        )
-        self.labor_rates = labor.StepRates.from_params(
-            config.labor, self.inputs.exit_rate_per_year, self.step_years
-        )
-        self._initialise_state()
+        self._initialise_stages()
         OccupationAgent.create_agents(
             self, self.inputs.n_occupations, list(range(self.inputs.n_occupations))
         )
-        self.recorder = Recorder(config.n_steps, run.steps_per_year, self.inputs)
+        self.recorder = Recorder(config.n_steps, config.run.steps_per_year, self.inputs)
         self.recorder.record(0, self.snapshot())
 
     def _precompute_exogenous_paths(self) -> None:
@@ -94,53 +87,51 @@ class LaborMarketModel(mesa.Model):
         )
         self.base_labour_trend = self.inputs.base_employment * trend
 
-    def _initialise_state(self) -> None:
-        n = self.inputs.n_occupations
-        self.current_exposure = self.exposure_by_step[0]
-        self.adopter_share = np.full((N_WORLDS, n), self.config.adoption.initial_adopter_share)
-        self.adopted_share = self.adopter_share * self.current_exposure
-        self.productivity = amplification.productivity_multiplier(
-            self.adopted_share, self.speedup_by_step[0]
+    def _initialise_stages(self) -> None:
+        """Constants of each stage and its base-year state."""
+        config, inputs = self.config, self.inputs
+        self.diffusion = adoption.Diffusion.from_params(
+            config.adoption, inputs.adoption_speed, self.step_years
         )
-        self.log_productivity = np.log(self.productivity)
-        self.base_log_productivity = self.log_productivity
-        self.log_own_output = np.zeros((N_WORLDS, n))
-        self.log_income = np.zeros((N_WORLDS, 1))
-        self.elasticity = self.demand.elasticity(self.log_own_output)
-        self.required = self.base_labour_trend[0] * np.ones((N_WORLDS, 1))
-        self.labor = labor.LaborState.start(self.required.copy())
+        self.demand_curves = demand.DemandCurves.from_params(
+            config.demand, inputs.base_elasticity, inputs.base_employment * inputs.mean_wage
+        )
+        self.labor_rates = labor.StepRates.from_params(
+            config.labor, inputs.exit_rate_per_year, self.step_years
+        )
+        self.current_exposure = self.exposure_by_step[0]
+        self.adoption = adoption.AdoptionState.start(
+            config.adoption.initial_adopter_share, self.current_exposure
+        )
+        self.productivity = amplification.productivity_multiplier(
+            self.adoption.adopted_share, self.speedup_by_step[0]
+        )
+        self.base_log_productivity = np.log(self.productivity)
+        required = self.base_labour_trend[0] * np.ones((N_WORLDS, 1))
+        self.demand = demand.DemandState.start(
+            self.demand_curves, self.base_log_productivity, required
+        )
+        self.labor = labor.LaborState.start(required.copy())
+        self.labor_flows = labor.LaborFlows.none(required.shape)
 
     def step(self) -> None:
         """Advance one step (``self.steps`` is already incremented by Mesa)."""
         t = self.steps
-        adoption = self.config.adoption
-        self.current_exposure = exposure = self.exposure_by_step[t]
-        self.adopter_share = amplification.bass_step(
-            self.adopter_share,
-            exposure * self.inputs.adoption_speed,
-            adoption.bass_innovation_per_year,
-            adoption.bass_imitation_per_year,
-            self.step_years,
-        )
-        self.adopted_share = self.adopter_share * exposure
+        self.current_exposure = self.exposure_by_step[t]
+        self.adoption = adoption.advance(self.adoption, self.current_exposure, self.diffusion)
         self.productivity = amplification.productivity_multiplier(
-            self.adopted_share, self.speedup_by_step[t]
+            self.adoption.adopted_share, self.speedup_by_step[t]
         )
-        log_productivity = np.log(self.productivity)
-        gain = log_productivity - self.base_log_productivity
-        self.elasticity = self.demand.elasticity(self.log_own_output + self.log_income)
-        self.log_own_output = demand.advance_log_output(
-            self.log_own_output,
-            self.elasticity,
-            self.demand.pass_through,
-            log_productivity - self.log_productivity,
+        self.demand = demand.advance(
+            self.demand,
+            self.demand_curves,
+            np.log(self.productivity),
+            self.base_log_productivity,
+            self.base_labour_trend[t],
         )
-        self.log_productivity = log_productivity
-        self.log_income = self.demand.log_recycled_income(self.log_own_output, gain)
-        self.required = demand.required_labour(
-            self.base_labour_trend[t], self.log_own_output + self.log_income, gain
+        self.labor, self.labor_flows = labor.adjust(
+            self.labor, self.demand.required_labour, self.labor_rates
         )
-        self.labor, _ = labor.adjust(self.labor, self.required, self.labor_rates)
         self.recorder.record(t, self.snapshot())
         self.running = t < self.config.n_steps
 
@@ -148,10 +139,11 @@ class LaborMarketModel(mesa.Model):
         """Current state for the recorder (the recorder copies what it keeps)."""
         return StepState(
             labor=self.labor,
+            flows=self.labor_flows,
             exposure=self.current_exposure,
-            adopter_share=self.adopter_share,
-            adopted_share=self.adopted_share,
+            adopter_share=self.adoption.adopter_share,
+            adopted_share=self.adoption.adopted_share,
             productivity=self.productivity,
-            elasticity=self.elasticity,
-            required_labour=self.required,
+            elasticity=self.demand.elasticity,
+            required_labour=self.demand.required_labour,
         )

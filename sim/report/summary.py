@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sim import metrics
-from sim.results import RunResult
+from sim.experiments import outcomes
+from sim.io.results import RunResult
 
 #: Year the summary reports besides the horizon (a common policy milestone).
 MILESTONE_YEAR = 2035
@@ -36,7 +36,7 @@ def run_summary(result: RunResult) -> str:
 
 
 def _totals_line(economy: pd.DataFrame, year: int) -> str:
-    totals = metrics.totals_vs_no_ai(economy, year)
+    totals = outcomes.totals_vs_no_ai(economy, year)
     employed, counterfactual = totals["employment_total"], totals["employment_total_no_ai"]
     change = employed / counterfactual - 1.0
     return (
@@ -49,7 +49,7 @@ def _totals_line(economy: pd.DataFrame, year: int) -> str:
 def _movers(occupations: pd.DataFrame, base: int, horizon: int) -> pd.DataFrame:
     base_rows = occupations.loc[occupations["year"] == base, ["occupation_code", "employment"]]
     large = base_rows.loc[base_rows["employment"] >= MIN_BASE_EMPLOYMENT_FOR_RANKING]
-    gaps = metrics.employment_vs_no_ai(occupations, horizon)
+    gaps = outcomes.employment_vs_no_ai(occupations, horizon)
     gaps = gaps.loc[gaps["occupation_code"].isin(large["occupation_code"])]
     return gaps.sort_values(["relative_change", "occupation_code"]).reset_index(drop=True)
 

@@ -13,16 +13,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from sim.errors import ScenarioError
-from sim.params import (
-    AdoptionParams,
-    CapabilityParams,
-    DemandParams,
-    ExposureParams,
-    LaborParams,
-    OccupationsParams,
-    RunParams,
-)
-from sim.validation_messages import format_validation_error
+from sim.params.adoption import AdoptionParams
+from sim.params.capability import CapabilityParams
+from sim.params.demand import DemandParams
+from sim.params.exposure import ExposureParams
+from sim.params.labor import LaborParams
+from sim.params.messages import format_validation_error
+from sim.params.run import OccupationsParams, RunParams
 
 SCHEMA_VERSION = 1
 

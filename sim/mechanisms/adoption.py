@@ -1,22 +1,21 @@
-"""Amplification: AI adoption diffuses behind feasibility and multiplies output per worker.
+"""Adoption: AI use diffuses through an occupation behind what is technically feasible.
 
-Adoption.  The share f_i of occupation i's work organised around AI follows a
-Bass diffusion whose speed scales with the feasible share e_i (no feasible
-tasks, no incentive), with economic value, and inversely with regulation::
+The share f_i of occupation i's work organised around AI follows a Bass
+diffusion whose speed scales with the feasible share e_i (no feasible tasks, no
+incentive), with economic value, and inversely with regulation::
 
     df/dt = c_i (p + q f)(1 - f),   c_i = e_i * (1 + v (value_i - 0.5)) / R_i
 
 Within a step the coefficients are held constant and the Bass equation is
 solved exactly, so results do not depend on the step length beyond that.
 The adopted task share is ``u_i = f_i * e_i``: adopters use AI on every
-feasible task.
-
-Amplification (Amdahl's law).  With adopted share u and AI speed-up k on those
-tasks, output per worker is multiplied by ``A = 1 / ((1 - u) + u / k)``.  The
-speed-up grows with capability: ``k = clip(k_ref * 10**(s * log10 C), 1, k_max)``.
+feasible task.  :func:`advance` is the stage the model calls each step.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -29,6 +28,60 @@ FloatArray = NDArray[np.float64]
 NEUTRAL_ECONOMIC_VALUE = 0.5
 #: Floor of p + q f in :func:`bass_step`; q / floor stays finite for q <= 1e8 per year.
 _DENOMINATOR_FLOOR = 1e-300
+
+
+class AdoptionState(NamedTuple):
+    """Adoption per occupation (leading axes allowed, e.g. worlds), dimensionless shares."""
+
+    adopter_share: FloatArray
+    """f: share of the occupation's work organised around AI, [0, 1]."""
+    adopted_share: FloatArray
+    """u = f * e: share of task time done with AI, [0, 1]."""
+
+    @classmethod
+    def start(cls, initial_adopter_share: float, exposure: FloatArray) -> AdoptionState:
+        """Base-year state: the same early-adopter share everywhere."""
+        adopter_share = np.full(np.shape(exposure), initial_adopter_share)
+        return cls(adopter_share, adopter_share * exposure)
+
+
+@dataclass(frozen=True)
+class Diffusion:
+    """Diffusion constants resolved once per run.
+
+    Attributes
+    ----------
+    speed : FloatArray
+        Per-occupation speed multiplier (value and regulation), dimensionless.
+    innovation_per_year, imitation_per_year : float
+        Bass p and q, per year.
+    step_years : float
+        Step length, years.
+    """
+
+    speed: FloatArray
+    innovation_per_year: float
+    imitation_per_year: float
+    step_years: float
+
+    @classmethod
+    def from_params(cls, params: AdoptionParams, speed: FloatArray, step_years: float) -> Diffusion:
+        """Resolve the adoption block for occupations with diffusion ``speed``."""
+        return cls(
+            speed, params.bass_innovation_per_year, params.bass_imitation_per_year, step_years
+        )
+
+
+def advance(state: AdoptionState, exposure: FloatArray, diffusion: Diffusion) -> AdoptionState:
+    """One step of adoption at this step's exposure (pure: returns a new state)."""
+    adopter_share = bass_step(
+        state.adopter_share,
+        exposure * diffusion.speed,
+        diffusion.innovation_per_year,
+        diffusion.imitation_per_year,
+        diffusion.step_years,
+    )
+    return AdoptionState(adopter_share, adopter_share * exposure)
 
 
 def adoption_speed(
@@ -77,14 +130,3 @@ def bass_step(
     advanced = (1.0 - p * remaining) / (1.0 + q * remaining)
     # (1 - a) / (1 + b) <= 1 for a, b >= 0, so only the lower bound needs guarding.
     return np.maximum(advanced, f)
-
-
-def ai_speedup(log10_compute: FloatArray, params: AdoptionParams) -> FloatArray:
-    """AI speed-up k on an adopted task at the given capability (x, in [1, k_max])."""
-    raw = params.ai_speedup_reference * 10.0 ** (params.ai_speedup_per_oom * log10_compute)
-    return np.clip(raw, 1.0, params.ai_speedup_max)
-
-
-def productivity_multiplier(adopted_share: FloatArray, speedup: FloatArray) -> FloatArray:
-    """Amdahl's law: output per worker relative to no AI, ``1 / ((1 - u) + u / k)``."""
-    return 1.0 / ((1.0 - adopted_share) + adopted_share / speedup)

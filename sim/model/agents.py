@@ -12,13 +12,10 @@ from typing import TYPE_CHECKING
 
 import mesa
 
-if TYPE_CHECKING:
-    from sim.model import LaborMarketModel
+from sim.conventions import AI_WORLD, NO_AI_WORLD
 
-#: Index of the AI world and of the no-AI-progress counterfactual on the world axis.
-AI_WORLD = 0
-NO_AI_WORLD = 1
-N_WORLDS = 2
+if TYPE_CHECKING:
+    from sim.model.model import LaborMarketModel
 
 
 class OccupationAgent(mesa.Agent):
@@ -58,7 +55,7 @@ class OccupationAgent(mesa.Agent):
     @property
     def adoption(self) -> float:
         """Share of task time done with AI now, [0, 1]."""
-        return float(self.model.adopted_share[AI_WORLD, self.row])
+        return float(self.model.adoption.adopted_share[AI_WORLD, self.row])
 
     @property
     def productivity_multiplier(self) -> float:

@@ -20,12 +20,13 @@ from pathlib import Path
 
 import numpy as np
 
+from sim.data import OccupationTables, load_occupation_tables
 from sim.errors import DataValidationError, LaborsimError
+from sim.io.provenance import data_fingerprint, environment_versions, git_commit
+from sim.io.results import RunResult
 from sim.model import LaborMarketModel
-from sim.occupation_schema import OccupationTables, load_occupation_tables
-from sim.provenance import data_fingerprint, environment_versions, git_commit
-from sim.results import RunResult
-from sim.scenario import Scenario
+from sim.params import Scenario
+from sim.rng import run_sequence
 
 #: Bundled data set, present in a source checkout or an editable install.
 DEFAULT_OCCUPATIONS_DIR = Path(__file__).resolve().parents[1] / "occupations"
@@ -41,7 +42,7 @@ class RunSpec:
 
     def seed_sequence(self) -> np.random.SeedSequence:
         """The run's own seed sequence."""
-        return np.random.SeedSequence(self.seed, spawn_key=(self.replication,))
+        return run_sequence(self.seed, self.replication)
 
 
 def occupations_dir(scenario: Scenario) -> Path:

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from sim.exposure import TaskSet, exposure_at
-from sim.model_inputs import build_task_set
-from sim.occupation_schema import OccupationTables
-from sim.rng import EXPOSURE_STREAM, named_stream
-from sim.runner import RunSpec
-from sim.scenario import Scenario, derive
+from sim.data import OccupationTables
+from sim.mechanisms.exposure import TaskSet, exposure_at
+from sim.model.inputs import build_task_set
+from sim.params.scenario import Scenario, derive
+from sim.rng import EXPOSURE_STREAM, named_stream, run_sequence
 
 #: Search interval for the threshold level (OOM vs reference) and bisection tolerance.
 SEARCH_LOW_LOG10, SEARCH_HIGH_LOG10 = -60.0, 60.0
@@ -49,7 +48,7 @@ class Calibration:
 
 def run_task_set(scenario: Scenario, tables: OccupationTables) -> TaskSet:
     """The task thresholds that replication 0 of ``scenario`` at its own seed draws."""
-    run_seed = RunSpec(scenario, scenario.seed).seed_sequence()
+    run_seed = run_sequence(scenario.seed)
     rng = named_stream(run_seed, EXPOSURE_STREAM)
     return build_task_set(tables.occupations, tables.tasks, scenario, rng=rng)
 

@@ -58,6 +58,11 @@ class LaborFlows(NamedTuple):
     entrants: FloatArray
     unemployed_exits: FloatArray
 
+    @classmethod
+    def none(cls, shape: tuple[int, ...]) -> LaborFlows:
+        """No flows (the base year)."""
+        return cls(*np.zeros((len(cls._fields), *shape)))
+
 
 #: Denominator floor for shares of a zero total (persons); any share of zero is zero.
 _TINY = 1e-300

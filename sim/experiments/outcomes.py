@@ -1,7 +1,7 @@
 """Outcome definitions as named, documented functions.
 
 Array functions take per-occupation arrays (last axis = occupations); frame
-functions take the tidy frames of a :class:`~sim.results.RunResult`.
+functions take the tidy frames of a :class:`~sim.io.results.RunResult`.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sim.occupation_schema import (
+from sim.data import (
     ASSUMPTION_SOURCE,
     IMPUTED_CRITERIA_SOURCES,
     OEWS_SOURCE,
@@ -44,7 +44,7 @@ def exposure_by_criteria(occupations: pd.DataFrame) -> pd.Series:
     Parameters
     ----------
     occupations
-        Table with the columns of :data:`~sim.occupation_schema.SCORE_COLUMNS`,
+        Table with the columns of :data:`~sim.data.SCORE_COLUMNS`,
         each in [0, 1].
 
     Returns
@@ -65,7 +65,7 @@ def summarise_occupations(tables: OccupationTables) -> str:
     Parameters
     ----------
     tables
-        Validated tables from :func:`~sim.occupation_schema.load_occupation_tables`.
+        Validated tables from :func:`~sim.data.load_occupation_tables`.
 
     Returns
     -------

@@ -1,4 +1,4 @@
-"""Read scenario files (TOML) into validated :class:`~sim.scenario.Scenario` objects.
+"""Read scenario files (TOML) into validated :class:`~sim.params.scenario.Scenario` objects.
 
 A file may ``extends = "other.toml"`` (path relative to the file): the parent is
 loaded first and the child's tables are merged over it key by key.  Relative
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sim.errors import ScenarioError
-from sim.scenario import Scenario, scenario_from_mapping
+from sim.params.scenario import Scenario, scenario_from_mapping
 
 EXTENDS_KEY = "extends"
 

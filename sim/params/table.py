@@ -11,13 +11,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from sim.default_elasticities import (
+from sim.params.defaults import (
     ELASTICITY_BY_MAJOR_GROUP_SOURCES,
     ELASTICITY_BY_OCCUPATION_SOURCES,
     REGULATORY_SLOWDOWN_SOURCES,
 )
-from sim.scenario import Scenario
-from sim.validation_messages import field_bounds
+from sim.params.messages import field_bounds
+from sim.params.scenario import Scenario
 
 HEADER = (
     "| parameter | default | unit | valid range | meaning | source / assumption |\n"
@@ -77,7 +77,7 @@ DOCUMENT_HEADER = """# Parameters
 
 Every number in the model that is not data: unit, default, valid range and the source or
 stated assumption. This file is generated from the declarations in `sim/params.py` and
-`sim/default_elasticities.py` by `python -m sim.parameter_table > docs/parameters.md`;
+`sim/default_elasticities.py` by `python -m sim.params.table > docs/parameters.md`;
 a test fails when it and the code disagree. Scenario files override any entry
 (`laborsim params` prints the first table).
 """

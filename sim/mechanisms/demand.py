@@ -26,11 +26,17 @@ the partial-equilibrium model; kappa = 1 keeps total nominal spending constant.
 
 The non-AI trend is the BLS 2022-32 projection, compounded annually until
 ``baseline_trend_end_year`` and flat afterwards.
+
+Order within a step (:func:`advance`, the stage the model calls): elasticity
+from last step's total output ``q Y``; own output advances with this step's
+productivity growth; recycled income follows from the new own output; required
+labour from both.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -45,6 +51,36 @@ BLS_PROJECTION_YEARS = 10.0
 _MAX_MULTIPLIED_EXPONENT = 4
 #: Lowest ratio 1 + percent change / 100 accepted before taking its log (a -100% change).
 _MIN_PROJECTED_RATIO = 1e-6
+
+
+class DemandState(NamedTuple):
+    """Demand per occupation (leading axes allowed, e.g. worlds)."""
+
+    log_own_output: FloatArray
+    """ln q: own-price output relative to the no-AI path."""
+    log_income: FloatArray
+    """ln Y, shape (..., 1): income effect of re-spent savings."""
+    log_productivity: FloatArray
+    """ln A of the last step (output per worker vs no AI)."""
+    elasticity: FloatArray
+    """Saturated price elasticity used in the last step, dimensionless."""
+    required_labour: FloatArray
+    """L*: labour needed for the demanded output, persons."""
+
+    @classmethod
+    def start(
+        cls, curves: DemandCurves, log_productivity: FloatArray, required_labour: FloatArray
+    ) -> DemandState:
+        """Base-year state: output and income on the no-AI path."""
+        log_own_output = np.zeros(np.shape(log_productivity))
+        log_income = np.zeros((*np.shape(log_productivity)[:-1], 1))
+        return cls(
+            log_own_output,
+            log_income,
+            log_productivity,
+            curves.elasticity(log_own_output),
+            required_labour,
+        )
 
 
 @dataclass(frozen=True)
@@ -150,3 +186,38 @@ def required_labour(
 ) -> FloatArray:
     """Labour needed for the demanded output: ``L(base) trend q / (A / A(base))``, persons."""
     return base_labour_trend * np.exp(log_output_ratio - log_productivity_vs_base)
+
+
+def advance(
+    state: DemandState,
+    curves: DemandCurves,
+    log_productivity: FloatArray,
+    base_log_productivity: FloatArray,
+    labour_trend: FloatArray,
+) -> DemandState:
+    """One demand step at this step's ``ln A`` (pure: returns a new state).
+
+    Parameters
+    ----------
+    state
+        Last step's demand state.
+    curves
+        The run's demand constants.
+    log_productivity
+        ln A of this step.
+    base_log_productivity
+        ln A of the base year (the no-AI reference of amplification).
+    labour_trend
+        Non-AI labour requirement of this step, persons.
+    """
+    gain = log_productivity - base_log_productivity
+    elasticity = curves.elasticity(state.log_own_output + state.log_income)
+    log_own_output = advance_log_output(
+        state.log_own_output,
+        elasticity,
+        curves.pass_through,
+        log_productivity - state.log_productivity,
+    )
+    log_income = curves.log_recycled_income(log_own_output, gain)
+    required = required_labour(labour_trend, log_own_output + log_income, gain)
+    return DemandState(log_own_output, log_income, log_productivity, elasticity, required)

@@ -1,0 +1,177 @@
+"""Read, validate and cross-check the three occupation tables of a data directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from sim.data.schema import (
+    OCCUPATIONS_FILE,
+    OCCUPATIONS_SCHEMA,
+    TASKS_FILE,
+    TASKS_SCHEMA,
+    TRANSITIONS_FILE,
+    TRANSITIONS_SCHEMA,
+)
+from sim.data.table_check import examples, validate_table
+from sim.errors import DataValidationError
+
+
+@dataclass(frozen=True)
+class OccupationTables:
+    """The three validated occupation tables.
+
+    Attributes
+    ----------
+    occupations
+        One row per occupation (columns of :data:`OCCUPATIONS_SCHEMA`).
+    tasks
+        One row per task (columns of :data:`TASKS_SCHEMA`).
+    transitions
+        Mobility edges (columns of :data:`TRANSITIONS_SCHEMA`).
+    """
+
+    occupations: pd.DataFrame
+    tasks: pd.DataFrame
+    transitions: pd.DataFrame
+
+
+def validate_occupations(df: pd.DataFrame, path: str | Path) -> pd.DataFrame:
+    """Validate an occupations table and return it with canonical dtypes.
+
+    Parameters
+    ----------
+    df
+        The table, as read from CSV (strings) or as built (typed).
+    path
+        File name used in error messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table with columns in schema order and schema dtypes.
+
+    Raises
+    ------
+    DataValidationError
+        If a column is missing or unexpected, a value is empty, unparseable or
+        out of range, or an occupation code is duplicated.
+    """
+    return validate_table(df, OCCUPATIONS_SCHEMA, path)
+
+
+def validate_tasks(df: pd.DataFrame, path: str | Path) -> pd.DataFrame:
+    """Validate a tasks table; see :func:`validate_occupations`."""
+    return validate_table(df, TASKS_SCHEMA, path)
+
+
+def validate_transitions(df: pd.DataFrame, path: str | Path) -> pd.DataFrame:
+    """Validate a transitions table and reject self-loops; see :func:`validate_occupations`."""
+    table = validate_table(df, TRANSITIONS_SCHEMA, path)
+    loops = table["source_code"] == table["target_code"]
+    if loops.any():
+        codes = examples(table.loc[loops, "source_code"])
+        raise DataValidationError(
+            f"{path}: column 'target_code': {int(loops.sum())} self-loop row(s) "
+            f"(target_code equals source_code): {codes}; allowed: target_code != source_code"
+        )
+    return table
+
+
+def load_occupation_tables(directory: str | Path) -> OccupationTables:
+    """Read, validate and cross-check the three occupation tables.
+
+    Parameters
+    ----------
+    directory
+        Directory holding ``occupations.csv``, ``tasks.csv.gz`` and
+        ``transitions.csv.gz``.
+
+    Returns
+    -------
+    OccupationTables
+        The validated tables.
+
+    Raises
+    ------
+    DataValidationError
+        If a file is missing (message names its path), fails its schema, or a
+        task/transition refers to an occupation code absent from
+        ``occupations.csv``, or ``n_tasks`` disagrees with the tasks table.
+    """
+    directory = Path(directory)
+    tables = OccupationTables(
+        occupations=validate_occupations(
+            _read(directory / OCCUPATIONS_FILE), _shown(directory, OCCUPATIONS_FILE)
+        ),
+        tasks=validate_tasks(_read(directory / TASKS_FILE), _shown(directory, TASKS_FILE)),
+        transitions=validate_transitions(
+            _read(directory / TRANSITIONS_FILE), _shown(directory, TRANSITIONS_FILE)
+        ),
+    )
+    check_references(tables, directory)
+    return tables
+
+
+def check_references(tables: OccupationTables, directory: str | Path = ".") -> None:
+    """Check that every task and transition code exists in the occupations table.
+
+    Parameters
+    ----------
+    tables
+        Individually validated tables.
+    directory
+        Directory shown in error messages.
+
+    Raises
+    ------
+    DataValidationError
+        On an unknown occupation code or an ``n_tasks`` mismatch.
+    """
+    directory = Path(directory)
+    known = set(tables.occupations["occupation_code"])
+    references = (
+        (TASKS_FILE, tables.tasks, "occupation_code"),
+        (TRANSITIONS_FILE, tables.transitions, "source_code"),
+        (TRANSITIONS_FILE, tables.transitions, "target_code"),
+    )
+    for file_name, table, column in references:
+        unknown = ~table[column].isin(known)
+        if unknown.any():
+            codes = examples(table.loc[unknown, column])
+            raise DataValidationError(
+                f"{_shown(directory, file_name)}: column '{column}': {int(unknown.sum())} row(s) "
+                f"with codes absent from {OCCUPATIONS_FILE}: {codes}"
+                f"; allowed: occupation codes of {OCCUPATIONS_FILE}"
+            )
+    _check_task_counts(tables, directory)
+
+
+def _check_task_counts(tables: OccupationTables, directory: Path) -> None:
+    counts = tables.tasks.groupby("occupation_code").size()
+    occupations = tables.occupations.set_index("occupation_code")["n_tasks"]
+    expected = counts.reindex(occupations.index, fill_value=0)
+    wrong = occupations != expected
+    if wrong.any():
+        shown = ", ".join(
+            f"{code}: {occupations[code]} vs {expected[code]}" for code in wrong[wrong].index[:5]
+        )
+        raise DataValidationError(
+            f"{_shown(directory, OCCUPATIONS_FILE)}: column 'n_tasks': {int(wrong.sum())} row(s) "
+            f"disagree with the row count in {TASKS_FILE}: {shown}"
+        )
+
+
+def _shown(directory: Path, file_name: str) -> str:
+    return str(directory / file_name)
+
+
+def _read(path: Path) -> pd.DataFrame:
+    if not path.is_file():
+        raise DataValidationError(
+            f"{path}: occupation data file not found (rebuild it with "
+            f"'python occupations/build.py' or point the scenario at the right directory)"
+        )
+    return pd.read_csv(path, dtype=str, keep_default_na=False)

@@ -1,0 +1,7 @@
+"""Files in and out: scenario files, run results, provenance.
+
+- :mod:`~sim.io.scenario_files` TOML scenario files (with ``extends``) to a
+  validated :class:`~sim.params.Scenario`; raw dicts never travel past it;
+- :mod:`~sim.io.results` the run-result type, saved as Parquet + JSON and loaded back;
+- :mod:`~sim.io.provenance` versions, git commit and data checksums for metadata.
+"""

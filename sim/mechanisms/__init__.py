@@ -1,0 +1,21 @@
+"""The mechanism chain, one pure module per stage, in the order a step calls them.
+
+1. :mod:`~sim.mechanisms.capability` effective compute = hardware x spending
+   (S-curve) x algorithms, over time;
+2. :mod:`~sim.mechanisms.exposure` which tasks are technically feasible at that
+   compute; an occupation's exposure is its feasible share of task time;
+3. :mod:`~sim.mechanisms.adoption` Bass diffusion of AI use behind feasibility,
+   slowed by regulation;
+4. :mod:`~sim.mechanisms.amplification` output per worker from the adopted share
+   (Amdahl's law);
+5. :mod:`~sim.mechanisms.demand` price falls, demand answers with its elasticity
+   (saturating), spending is recycled; required labour follows;
+6. :mod:`~sim.mechanisms.labor` employment moves toward required labour through
+   attrition, hiring and layoffs; displaced workers wait, are re-employed or exit.
+
+Each module is numpy in, numpy out: no I/O, no printing, no global state, its
+equations in its docstring.  Arrays carry a leading world axis (AI and no-AI,
+see :mod:`sim.conventions`).  A new stage is a new module here, called from
+:meth:`sim.model.LaborMarketModel.step`.  Mechanisms import only
+:mod:`sim.params` and :mod:`sim.conventions`.
+"""

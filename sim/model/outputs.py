@@ -1,0 +1,257 @@
+"""Every recorded output declared once: name, unit and meaning, and how it is computed.
+
+Each output table is a :class:`~typing.NamedTuple` whose fields are its columns,
+each annotated with a :class:`Series` (unit, description).  The recorder's
+storage, the result frames' columns and dtypes, ``results/README.md`` and the
+docs are all built from these declarations, and each row is constructed by
+keyword, so a new output is one annotated field plus one keyword in the row
+function, never a column list kept in step with another by hand.
+
+- :class:`CapabilityRow`: the capability path, one row per step (from
+  :class:`~sim.mechanisms.capability.CapabilityPath`, field names identical);
+- :class:`EconomyRow`: economy-wide totals and flows, one row per step;
+- :class:`OccupationRow`: per-occupation state, one row per simulated year and
+  occupation; flows are summed over the year that ends at the row.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass
+from typing import Annotated, NamedTuple
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sim.conventions import AI_WORLD, NO_AI_WORLD
+from sim.mechanisms.labor import LaborFlows, LaborState
+
+FloatArray = NDArray[np.float64]
+
+USD_PER_BILLION = 1e9
+#: Employment total below which weighted means are taken as 0 (persons).
+_NO_WEIGHT = 1e-300
+
+
+@dataclass(frozen=True)
+class Series:
+    """Unit and meaning of one recorded column."""
+
+    unit: str
+    description: str
+
+
+PERSONS = "persons"
+PER_STEP = "persons/step"
+PER_YEAR = "persons/year"
+SHARE = "share, [0, 1]"
+
+
+class CapabilityRow(NamedTuple):
+    """Capability path columns of ``economy.parquet``."""
+
+    log10_effective_compute: Annotated[
+        float, Series("log10 (x vs reference year)", "Effective compute, OOM above the reference.")
+    ]
+    log10_hardware: Annotated[
+        float, Series("log10 (x vs reference year)", "Hardware price-performance factor.")
+    ]
+    log10_spending: Annotated[
+        float, Series("log10 (x vs reference year)", "Largest-training-run spending factor.")
+    ]
+    log10_algorithms: Annotated[
+        float, Series("log10 (x vs reference year)", "Algorithmic efficiency factor.")
+    ]
+    spending_usd_billion: Annotated[
+        float, Series("USD billion", "Spending on the largest training run.")
+    ]
+
+
+class EconomyRow(NamedTuple):
+    """Economy-wide outcomes of one step (AI world unless the name ends in ``_no_ai``)."""
+
+    employment_total: Annotated[float, Series(PERSONS, "Employed persons, all occupations.")]
+    employment_total_no_ai: Annotated[float, Series(PERSONS, "The same without AI progress.")]
+    unemployed: Annotated[float, Series(PERSONS, "Displaced workers still looking for work.")]
+    unemployed_no_ai: Annotated[float, Series(PERSONS, "The same without AI progress.")]
+    exits_cumulative: Annotated[
+        float, Series(PERSONS, "Left the labour force since the base year (employed or not).")
+    ]
+    entrants_cumulative: Annotated[
+        float, Series(PERSONS, "Hired from outside the labour force since the base year.")
+    ]
+    mean_exposure: Annotated[float, Series(SHARE, "Employment-weighted mean exposure.")]
+    mean_adoption: Annotated[float, Series(SHARE, "Employment-weighted adopted task share.")]
+    mean_productivity_multiplier: Annotated[
+        float, Series("x", "Employment-weighted output per worker vs no AI.")
+    ]
+    wage_bill_usd_billion: Annotated[
+        float, Series("USD billion/year", "Employment x base-year mean wage.")
+    ]
+    wage_bill_no_ai_usd_billion: Annotated[
+        float, Series("USD billion/year", "The same without AI progress.")
+    ]
+    hires: Annotated[float, Series(PER_STEP, "Hires, all occupations.")]
+    hires_no_ai: Annotated[float, Series(PER_STEP, "The same without AI progress.")]
+    layoffs: Annotated[float, Series(PER_STEP, "Workers laid off into unemployment.")]
+    layoffs_no_ai: Annotated[float, Series(PER_STEP, "The same without AI progress.")]
+    reemployed: Annotated[float, Series(PER_STEP, "Hires filled from the unemployed.")]
+    reemployed_no_ai: Annotated[float, Series(PER_STEP, "The same without AI progress.")]
+    entrants: Annotated[float, Series(PER_STEP, "Hires filled from outside the labour force.")]
+    entrants_no_ai: Annotated[float, Series(PER_STEP, "The same without AI progress.")]
+    exits: Annotated[
+        float, Series(PER_STEP, "Left the labour force: attrition plus unemployed exits.")
+    ]
+    exits_no_ai: Annotated[float, Series(PER_STEP, "The same without AI progress.")]
+
+
+class OccupationRow(NamedTuple):
+    """Per-occupation outcomes (AI world unless the name ends in ``_no_ai``)."""
+
+    employment: Annotated[FloatArray, Series(PERSONS, "Employed persons.")]
+    employment_no_ai: Annotated[FloatArray, Series(PERSONS, "The same without AI progress.")]
+    required_labour: Annotated[
+        FloatArray, Series(PERSONS, "Labour needed for the demanded output (the target).")
+    ]
+    unemployed: Annotated[
+        FloatArray, Series(PERSONS, "Unemployed whose last job was in this occupation.")
+    ]
+    unemployed_no_ai: Annotated[FloatArray, Series(PERSONS, "The same without AI progress.")]
+    exposure: Annotated[FloatArray, Series(SHARE, "Share of task time AI can technically do.")]
+    adoption: Annotated[FloatArray, Series(SHARE, "Share of task time done with AI.")]
+    adopter_share: Annotated[
+        FloatArray, Series(SHARE, "Share of the work organised around AI (Bass f).")
+    ]
+    productivity_multiplier: Annotated[
+        FloatArray, Series("x", "Output per worker relative to no AI (Amdahl).")
+    ]
+    demand_elasticity: Annotated[
+        FloatArray, Series("dimensionless", "Saturated price elasticity of demand.")
+    ]
+    hires: Annotated[FloatArray, Series(PER_YEAR, "Hires in the year ending at the row.")]
+    layoffs: Annotated[FloatArray, Series(PER_YEAR, "Layoffs into unemployment in that year.")]
+    reemployed: Annotated[
+        FloatArray, Series(PER_YEAR, "Hires filled from the unemployed in that year.")
+    ]
+    entrants: Annotated[
+        FloatArray, Series(PER_YEAR, "Hires filled from outside the labour force in that year.")
+    ]
+    exits: Annotated[
+        FloatArray,
+        Series(PER_YEAR, "Left the labour force in that year: attrition plus unemployed exits."),
+    ]
+
+
+class StepState(NamedTuple):
+    """What the model exposes to the recorder after a step; arrays are (worlds, occupations)."""
+
+    labor: LaborState
+    flows: LaborFlows
+    exposure: FloatArray
+    adopter_share: FloatArray
+    adopted_share: FloatArray
+    productivity: FloatArray
+    elasticity: FloatArray
+    required_labour: FloatArray
+
+
+def series_of(row_type: type) -> dict[str, Series]:
+    """The :class:`Series` declaration of every field of an output row type, in order."""
+    hints = typing.get_type_hints(row_type, include_extras=True)
+    return {name: hints[name].__metadata__[0] for name in row_type._fields}  # type: ignore[attr-defined]
+
+
+def wage_bill_usd_billion(employment: FloatArray, mean_wage: FloatArray) -> FloatArray:
+    """Annual wage bill at base-year wages, USD billion (sums over the last axis)."""
+    return employment @ mean_wage / USD_PER_BILLION
+
+
+def economy_row(state: StepState, mean_wage: FloatArray) -> EconomyRow:
+    """Economy-wide outcomes of one step."""
+    employment = state.labor.employment
+    ai_employment = employment[AI_WORLD]
+    head_count = employment.sum(axis=-1)
+    unemployed = state.labor.unemployed.sum(axis=-1)
+    shares = np.stack(
+        (state.exposure[AI_WORLD], state.adopted_share[AI_WORLD], state.productivity[AI_WORLD])
+    )
+    exposure, adoption, productivity = (
+        shares @ ai_employment / max(head_count[AI_WORLD], _NO_WEIGHT)
+    )
+    wage_bill = wage_bill_usd_billion(employment, mean_wage)
+    flows = state.flows
+    hires, layoffs, reemployed, entrants, attrition, unemployed_exits = np.stack(
+        (
+            flows.hires,
+            flows.layoffs,
+            flows.reemployed,
+            flows.entrants,
+            flows.attrition,
+            flows.unemployed_exits,
+        )
+    ).sum(axis=-1)
+    exits = attrition + unemployed_exits
+    return EconomyRow(
+        employment_total=head_count[AI_WORLD],
+        employment_total_no_ai=head_count[NO_AI_WORLD],
+        unemployed=unemployed[AI_WORLD],
+        unemployed_no_ai=unemployed[NO_AI_WORLD],
+        exits_cumulative=state.labor.exits[AI_WORLD].sum(),
+        entrants_cumulative=state.labor.entrants[AI_WORLD].sum(),
+        mean_exposure=exposure,
+        mean_adoption=adoption,
+        mean_productivity_multiplier=productivity,
+        wage_bill_usd_billion=wage_bill[AI_WORLD],
+        wage_bill_no_ai_usd_billion=wage_bill[NO_AI_WORLD],
+        hires=hires[AI_WORLD],
+        hires_no_ai=hires[NO_AI_WORLD],
+        layoffs=layoffs[AI_WORLD],
+        layoffs_no_ai=layoffs[NO_AI_WORLD],
+        reemployed=reemployed[AI_WORLD],
+        reemployed_no_ai=reemployed[NO_AI_WORLD],
+        entrants=entrants[AI_WORLD],
+        entrants_no_ai=entrants[NO_AI_WORLD],
+        exits=exits[AI_WORLD],
+        exits_no_ai=exits[NO_AI_WORLD],
+    )
+
+
+def occupation_row(state: StepState, year_flows: LaborFlows) -> OccupationRow:
+    """Per-occupation outcomes of one step (views; the recorder copies them).
+
+    ``year_flows`` are the AI world's flows summed over the year ending now.
+    """
+    return OccupationRow(
+        employment=state.labor.employment[AI_WORLD],
+        employment_no_ai=state.labor.employment[NO_AI_WORLD],
+        required_labour=state.required_labour[AI_WORLD],
+        unemployed=state.labor.unemployed[AI_WORLD],
+        unemployed_no_ai=state.labor.unemployed[NO_AI_WORLD],
+        exposure=state.exposure[AI_WORLD],
+        adoption=state.adopted_share[AI_WORLD],
+        adopter_share=state.adopter_share[AI_WORLD],
+        productivity_multiplier=state.productivity[AI_WORLD],
+        demand_elasticity=state.elasticity[AI_WORLD],
+        hires=year_flows.hires,
+        layoffs=year_flows.layoffs,
+        reemployed=year_flows.reemployed,
+        entrants=year_flows.entrants,
+        exits=year_flows.attrition + year_flows.unemployed_exits,
+    )
+
+
+def outputs_markdown() -> str:
+    """The tables of every recorded column with unit and meaning (``results/README.md``)."""
+    parts = []
+    tables = (
+        ("economy.parquet", "one row per step", (CapabilityRow, EconomyRow)),
+        ("occupations.parquet", "one row per simulated year x occupation", (OccupationRow,)),
+    )
+    for file_name, rows, row_types in tables:
+        parts.append(f"### `{file_name}` ({rows})\n")
+        parts.append("| column | unit | meaning |\n|---|---|---|")
+        for row_type in row_types:
+            for name, series in series_of(row_type).items():
+                parts.append(f"| `{name}` | {series.unit} | {series.description} |")
+        parts.append("")
+    return "\n".join(parts)

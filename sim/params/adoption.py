@@ -1,0 +1,115 @@
+"""Adoption block: Bass diffusion behind feasibility, regulation, AI speed-up on adopted tasks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import field_validator, model_validator
+
+from sim.params._base import MajorGroupCode, OccupationCode, ParamBlock, Slowdown
+from sim.params._field import param
+from sim.params.defaults import DEFAULT_REGULATORY_SLOWDOWN_BY_MAJOR_GROUP
+
+
+class AdoptionParams(ParamBlock):
+    """Bass diffusion of AI use behind feasibility, and the AI speed-up on adopted tasks."""
+
+    initial_adopter_share: float = param(
+        0.1,
+        unit="share",
+        ge=0.0,
+        le=1.0,
+        description="Share of each occupation's work already using AI in the base year.",
+        source=(
+            "Calibration: gives 1-4% of work hours AI-assisted in 2025, as Bick, Blandin & "
+            "Deming (2024) estimate 0.5-3.5%."
+        ),
+    )
+    bass_innovation_per_year: float = param(
+        0.03,
+        unit="1/year",
+        ge=0.0,
+        le=10.0,
+        description="Bass innovation coefficient p at full feasibility.",
+        source="Sultan, Farley & Lehmann (1990) meta-analysis mean p = 0.03.",
+    )
+    bass_imitation_per_year: float = param(
+        0.38,
+        unit="1/year",
+        ge=0.0,
+        le=20.0,
+        description="Bass imitation coefficient q at full feasibility.",
+        source="Sultan, Farley & Lehmann (1990) meta-analysis mean q = 0.38.",
+    )
+    value_speedup: float = param(
+        1.0,
+        unit="dimensionless",
+        ge=0.0,
+        le=1.9,
+        description=(
+            "Diffusion speed multiplier is 1 + value_speedup x (economic_value - 0.5): "
+            "higher stakes, stronger incentive to adopt."
+        ),
+        source="Assumption (seed: value at stake drives adoption).",
+    )
+    regulatory_slowdown_by_major_group: dict[MajorGroupCode, Slowdown] = param(
+        DEFAULT_REGULATORY_SLOWDOWN_BY_MAJOR_GROUP,
+        unit="divisor >= 1",
+        description=(
+            "Diffusion speed is divided by this factor (licensing, liability, sign-off). "
+            "Keys you give override the defaults; unlisted groups use 1."
+        ),
+        source="Assumption; see sim/default_elasticities.py for the per-group notes.",
+    )
+    regulatory_slowdown_by_occupation: dict[OccupationCode, Slowdown] = param(
+        {},
+        unit="divisor >= 1",
+        description="Per-occupation override of the regulatory slowdown.",
+        source="Scenario choice.",
+    )
+    ai_speedup_reference: float = param(
+        2.0,
+        unit="x",
+        ge=1.0,
+        le=1000.0,
+        description="Speed-up of AI on an adopted task at the reference year's capability.",
+        source=(
+            "Peng et al. (2023) coding 55.8% faster (2.3x); Noy & Zhang (2023) writing "
+            "40% less time (1.7x)."
+        ),
+    )
+    ai_speedup_per_oom: float = param(
+        0.15,
+        unit="log10 speed-up per OOM",
+        ge=0.0,
+        le=2.0,
+        description="Growth of log10 speed-up per order of magnitude of effective compute.",
+        source="Assumption: each 10x of effective compute makes AI ~1.4x faster on its tasks.",
+    )
+    ai_speedup_max: float = param(
+        20.0,
+        unit="x",
+        ge=1.0,
+        le=1e6,
+        description="Upper bound of the AI speed-up on an adopted task.",
+        source=(
+            "Assumption: a worker still reviews and integrates AI output, at least 5% of "
+            "the task's original time."
+        ),
+    )
+
+    @field_validator("regulatory_slowdown_by_major_group", mode="before")
+    @classmethod
+    def _merge_group_defaults(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {**DEFAULT_REGULATORY_SLOWDOWN_BY_MAJOR_GROUP, **value}
+        return value
+
+    @model_validator(mode="after")
+    def _speedup_bounds(self) -> AdoptionParams:
+        if self.ai_speedup_max < self.ai_speedup_reference:
+            raise ValueError(
+                f"ai_speedup_max ({self.ai_speedup_max}) must be at least "
+                f"ai_speedup_reference ({self.ai_speedup_reference})"
+            )
+        return self

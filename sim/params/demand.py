@@ -1,0 +1,126 @@
+"""Demand block: elasticities, saturation, pass-through, spending recycling, the non-AI trend."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import field_validator
+
+from sim.params._base import Elasticity, MajorGroupCode, OccupationCode, ParamBlock
+from sim.params._field import param
+from sim.params.defaults import (
+    DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
+    DEFAULT_ELASTICITY_BY_OCCUPATION,
+)
+
+
+class DemandParams(ParamBlock):
+    """Price pass-through, price elasticity with saturation, and the non-AI demand trend."""
+
+    price_pass_through: float = param(
+        1.0,
+        unit="elasticity",
+        ge=0.0,
+        le=1.0,
+        description="Elasticity of the output price with respect to unit labour cost.",
+        source="Assumption: competitive markets pass cost savings through in full.",
+    )
+    elasticity_by_major_group: dict[MajorGroupCode, Elasticity] = param(
+        DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
+        unit="-dlnQ/dlnP",
+        description=(
+            "Price elasticity of demand for each SOC major group's output before saturation. "
+            "Keys you give override the defaults."
+        ),
+        source="Per-group sources in sim/default_elasticities.py.",
+    )
+    elasticity_by_occupation: dict[OccupationCode, Elasticity] = param(
+        DEFAULT_ELASTICITY_BY_OCCUPATION,
+        unit="-dlnQ/dlnP",
+        description="Per-occupation overrides of the elasticity. Keys you give override defaults.",
+        source="Per-occupation sources in sim/default_elasticities.py.",
+    )
+    elasticity_floor: float = param(
+        0.1,
+        unit="-dlnQ/dlnP",
+        ge=0.0,
+        le=10.0,
+        description="Elasticity once demand is fully saturated.",
+        source="Bessen (2019), Automation and jobs: textile and steel elasticities fell below 0.2.",
+    )
+    saturation_output_multiple: float = param(
+        10.0,
+        unit="x no-AI output",
+        gt=1.0,
+        le=float("inf"),
+        description=(
+            "Output relative to the no-AI path at which elasticity has fallen halfway to "
+            "the floor; inf disables saturation."
+        ),
+        source=(
+            "Assumption: demand for most outputs is half-saturated within an order of "
+            "magnitude of extra output (Bessen 2019 shows cloth, steel and cars saturating "
+            "after decades of growth)."
+        ),
+    )
+    saturation_steepness: float = param(
+        3.0,
+        unit="Hill exponent",
+        ge=0.5,
+        le=10.0,
+        description=(
+            "How sharply elasticity falls around the saturation multiple: elasticity moves "
+            "from its base toward the floor as x^h / (1 + x^h), x = ln(output) / ln(multiple)."
+        ),
+        source=(
+            "Calibration to Bessen (2019): a sigmoid in log output, like the elasticity of "
+            "his lognormal demand; h = 3 lets elasticity fall from 2.5 to below 0.2 within "
+            "a century of textile-like productivity growth (validation check 4)."
+        ),
+    )
+    spending_recycling_share: float = param(
+        0.5,
+        unit="share",
+        ge=0.0,
+        le=1.0,
+        description=(
+            "Share of the spending freed by cheaper inelastic output that is spent again "
+            "on all outputs (income effect); 0 = partial equilibrium, 1 = constant total "
+            "nominal spending."
+        ),
+        source=(
+            "Assumption: midpoint between the seed's partial-equilibrium demand (0; "
+            "capital gains at labour's expense) and full recycling (1); the scenarios "
+            "partial-equilibrium.toml and income-recycling.toml bracket it."
+        ),
+    )
+    baseline_trend_multiplier: float = param(
+        1.0,
+        unit="x",
+        ge=-5.0,
+        le=5.0,
+        description="Scale of the BLS 2022-32 projected growth used as the non-AI demand trend.",
+        source="BLS Employment Projections 2022-32.",
+    )
+    baseline_trend_end_year: float = param(
+        2035.0,
+        unit="year",
+        ge=1990,
+        le=2200,
+        description="After this year the non-AI demand trend is flat.",
+        source="Assumption: 10-year BLS projections are not extrapolated beyond ~a decade.",
+    )
+
+    @field_validator("elasticity_by_major_group", mode="before")
+    @classmethod
+    def _merge_elasticity_groups(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {**DEFAULT_ELASTICITY_BY_MAJOR_GROUP, **value}
+        return value
+
+    @field_validator("elasticity_by_occupation", mode="before")
+    @classmethod
+    def _merge_elasticity_occupations(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {**DEFAULT_ELASTICITY_BY_OCCUPATION, **value}
+        return value

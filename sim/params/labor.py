@@ -1,0 +1,59 @@
+"""Labour block: attrition, hiring and layoff frictions, re-employment, exits from unemployment."""
+
+from __future__ import annotations
+
+from sim.params._base import ParamBlock
+from sim.params._field import param
+
+
+class LaborParams(ParamBlock):
+    """Hiring and separation frictions, re-employment and exits."""
+
+    adjustment_speed_per_year: float = param(
+        1.0,
+        unit="1/year",
+        ge=0.0,
+        le=52.0,
+        description="Rate at which employment closes the gap to required labour.",
+        source="Assumption: about 63% of a gap closes within a year.",
+    )
+    max_hiring_rate_per_year: float = param(
+        0.25,
+        unit="share of employment per year",
+        ge=0.0,
+        le=5.0,
+        description="Cap on net expansion hires.",
+        source="Assumption, below the JOLTS gross hires rate (~45%/y).",
+    )
+    max_layoff_rate_per_year: float = param(
+        0.15,
+        unit="share of employment per year",
+        ge=0.0,
+        le=5.0,
+        description="Cap on layoffs beyond attrition.",
+        source="JOLTS layoffs and discharges ~1.0-1.2% a month (~13%/y).",
+    )
+    exit_rate_multiplier: float = param(
+        1.0,
+        unit="x",
+        ge=0.0,
+        le=10.0,
+        description="Scale of the BLS labour-force exit rate of employed workers (attrition).",
+        source="BLS Employment Projections 2022-32 separations table.",
+    )
+    reemployment_rate_per_year: float = param(
+        2.5,
+        unit="1/year",
+        ge=0.0,
+        le=52.0,
+        description="Hazard at which unemployed workers fill open positions, if any.",
+        source="BLS CPS: mean unemployment duration ~20 weeks (2024), so ~2.5 per year.",
+    )
+    unemployed_exit_rate_per_year: float = param(
+        0.1,
+        unit="1/year",
+        ge=0.0,
+        le=52.0,
+        description="Hazard at which displaced unemployed workers leave the labour force.",
+        source="Assumption: retirement and discouragement.",
+    )
