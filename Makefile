@@ -29,6 +29,8 @@ test-slow: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check sim tests occupations benchmarks
 	$(BIN)/ruff format --check sim tests occupations benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_baseline.py

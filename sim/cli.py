@@ -71,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_run(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_run(commands: argparse._SubParsersAction) -> None:
     run = commands.add_parser("run", help="run scenario files and save their results")
     run.add_argument(
         "scenarios", nargs="+", type=Path, metavar="SCENARIO", help="scenario TOML file(s)"
@@ -110,7 +110,7 @@ def _add_run(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     run.set_defaults(handler=_run)
 
 
-def _add_validate(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_validate(commands: argparse._SubParsersAction) -> None:
     validate = commands.add_parser(
         "validate",
         help="check the model against published results and historical facts",

@@ -58,7 +58,9 @@ class LaborMarketModel(mesa.Model):
             config, tables, rng=named_stream(self.seed_sequence, EXPOSURE_STREAM)
         )
         self.step_years = config.step_years
-        self.years = config.run.base_year + np.arange(config.n_steps + 1) * self.step_years
+        self.years = (
+            config.run.base_year + np.arange(config.n_steps + 1, dtype=np.float64) * self.step_years
+        )
         self.capability = capability_path(self.years, config.capability)
         self._precompute_exogenous_paths()
         self._initialise_stages()

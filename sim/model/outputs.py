@@ -46,6 +46,17 @@ PER_STEP = "persons/step"
 PER_YEAR = "persons/year"
 SHARE = "share, [0, 1]"
 
+#: Identifier columns of each frame, before the declared outputs.
+ECONOMY_ID_COLUMNS = {
+    "step": Series("step", "Step index from the base year (0 = base year)."),
+    "year": Series("year", "Simulated time at the end of the step (decimal year)."),
+}
+OCCUPATION_ID_COLUMNS = {
+    "year": Series("year", "Simulated year (rows at each year boundary)."),
+    "occupation_code": Series("code", "SOC 2018 code, or an assumption-based row (ENTR-0001)."),
+    "title": Series("text", "Occupation title."),
+}
+
 
 class CapabilityRow(NamedTuple):
     """Capability path columns of ``economy.parquet``."""
@@ -238,20 +249,3 @@ def occupation_row(state: StepState, year_flows: LaborFlows) -> OccupationRow:
         entrants=year_flows.entrants,
         exits=year_flows.attrition + year_flows.unemployed_exits,
     )
-
-
-def outputs_markdown() -> str:
-    """The tables of every recorded column with unit and meaning (``results/README.md``)."""
-    parts = []
-    tables = (
-        ("economy.parquet", "one row per step", (CapabilityRow, EconomyRow)),
-        ("occupations.parquet", "one row per simulated year x occupation", (OccupationRow,)),
-    )
-    for file_name, rows, row_types in tables:
-        parts.append(f"### `{file_name}` ({rows})\n")
-        parts.append("| column | unit | meaning |\n|---|---|---|")
-        for row_type in row_types:
-            for name, series in series_of(row_type).items():
-                parts.append(f"| `{name}` | {series.unit} | {series.description} |")
-        parts.append("")
-    return "\n".join(parts)

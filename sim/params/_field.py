@@ -11,6 +11,7 @@ import copy
 from typing import Any
 
 from pydantic import Field
+from pydantic.config import JsonDict
 
 
 def param(
@@ -44,7 +45,7 @@ def param(
     pydantic.fields.FieldInfo
         The field declaration.
     """
-    extra = {"unit": unit, "source": source}
+    extra: JsonDict = {"unit": unit, "source": source}
     if isinstance(default, dict | list):
         frozen_default = copy.deepcopy(default)
         return Field(

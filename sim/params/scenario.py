@@ -21,7 +21,7 @@ from sim.params.labor import LaborParams
 from sim.params.messages import format_validation_error
 from sim.params.run import OccupationsParams, RunParams
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 
 class Scenario(BaseModel):

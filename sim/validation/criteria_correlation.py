@@ -123,7 +123,7 @@ def _notes(
         "For scale, Eloundou beta itself correlates with Frey-Osborne at "
         f"{reference['GPT-4']:.2f} (GPT-4) / {reference['human']:.2f} (human): the "
         "LLM-era and 2013 indices rank occupations differently. Level calibration "
-        "(sim/calibration.py): target employment-weighted GPT-4 beta "
+        "(sim/model/calibration.py): target employment-weighted GPT-4 beta "
         f"{calibration.target_exposure:.3f}; baseline threshold_ready_log10 = "
         f"{inputs.baseline.exposure.threshold_ready_log10:g} gives {achieved:.3f}; "
         f"bisection gives {calibration.threshold_ready_log10:.2f} -> "

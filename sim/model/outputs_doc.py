@@ -1,0 +1,70 @@
+"""``results/README.md``: every recorded column with unit and meaning, from the declarations.
+
+Regenerate with ``python -m sim.model.outputs_doc > results/README.md``; a test
+keeps the committed file in sync with :mod:`sim.model.outputs`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from sim.model.outputs import (
+    ECONOMY_ID_COLUMNS,
+    OCCUPATION_ID_COLUMNS,
+    CapabilityRow,
+    EconomyRow,
+    OccupationRow,
+    Series,
+    series_of,
+)
+
+
+def outputs_markdown() -> str:
+    """The tables of every recorded column with unit and meaning (``results/README.md``)."""
+    parts = []
+    economy = {**ECONOMY_ID_COLUMNS, **series_of(CapabilityRow), **series_of(EconomyRow)}
+    occupations = {**OCCUPATION_ID_COLUMNS, **series_of(OccupationRow)}
+    tables = (
+        ("economy.parquet", "one row per step", economy),
+        ("occupations.parquet", "one row per simulated year x occupation", occupations),
+    )
+    for file_name, rows, columns in tables:
+        parts.append(f"### `{file_name}` ({rows})\n")
+        parts.append("| column | unit | meaning |\n|---|---|---|")
+        parts += [_row(name, series) for name, series in columns.items()]
+        parts.append("")
+    return "\n".join(parts)
+
+
+RESULTS_README_INTRO = """# results/
+
+Generated output only; nothing here is committed except this README and `.gitignore`.
+This file is generated from the output declarations in `sim/model/outputs.py`
+(`python -m sim.model.outputs_doc > results/README.md`; a test keeps it in sync).
+
+`laborsim run SCENARIO` writes one directory per run, by default `results/<scenario name>/`:
+
+- `occupations.parquet`: one row per simulated year and occupation, identified by
+  `year`, `occupation_code` and `title`;
+- `economy.parquet`: one row per step, identified by `step` and `year`;
+- `metadata.json`: the full resolved scenario, seed, spawn key, package and dependency
+  versions, git commit, data checksums, timings and `results_schema_version`.
+
+Load a run back with `sim.load_result("results/baseline")`.  Columns ending in `_no_ai`
+are the same scenario with AI capability frozen at the base year; the others are the
+scenario itself.
+
+"""
+
+
+def _row(name: str, series: Series) -> str:
+    return f"| `{name}` | {series.unit} | {series.description} |"
+
+
+def results_readme() -> str:
+    """The text of ``results/README.md``."""
+    return RESULTS_README_INTRO + outputs_markdown()
+
+
+if __name__ == "__main__":
+    sys.stdout.write(results_readme())

@@ -1,0 +1,70 @@
+"""The recorder: declared columns, yearly flow sums, and copies rather than views."""
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+
+from sim.experiments.runner import run
+from sim.model import LaborMarketModel
+from sim.model.outputs import (
+    ECONOMY_ID_COLUMNS,
+    OCCUPATION_ID_COLUMNS,
+    CapabilityRow,
+    EconomyRow,
+    OccupationRow,
+    series_of,
+)
+from sim.params import derive
+
+
+def test_frames_have_exactly_the_declared_columns_as_float(toy_scenario, toy_tables):
+    result = run(toy_scenario, tables=toy_tables)
+    economy_declared = [*ECONOMY_ID_COLUMNS, *CapabilityRow._fields, *EconomyRow._fields]
+    occupation_declared = [*OCCUPATION_ID_COLUMNS, *OccupationRow._fields]
+    assert list(result.economy.columns) == economy_declared
+    assert list(result.occupations.columns) == occupation_declared
+    for name in (*CapabilityRow._fields, *EconomyRow._fields):
+        assert result.economy[name].dtype == np.float64, name
+    for name in OccupationRow._fields:
+        assert result.occupations[name].dtype == np.float64, name
+    assert result.economy["step"].dtype == np.int64
+
+
+def test_every_declared_column_has_unit_and_meaning():
+    for row_type in (CapabilityRow, EconomyRow, OccupationRow):
+        for name, series in series_of(row_type).items():
+            assert series.unit, name
+            assert series.description.endswith("."), name
+
+
+def test_yearly_flows_are_the_sum_of_the_steps_flows(toy_scenario, toy_tables):
+    scenario = derive(toy_scenario, {"labor.max_layoff_rate_per_year": 3.0})
+    result = run(scenario, tables=toy_tables)
+    economy, occupations = result.economy, result.occupations
+    per_year = occupations.groupby("year")[["hires", "layoffs", "entrants", "exits"]].sum()
+    steps_per_year = scenario.run.steps_per_year
+    for year_index, year in enumerate(per_year.index):
+        if year_index == 0:
+            assert (per_year.loc[year] == 0.0).all()
+            continue
+        steps = economy.iloc[
+            (year_index - 1) * steps_per_year + 1 : year_index * steps_per_year + 1
+        ]
+        for column in ("hires", "layoffs", "entrants", "exits"):
+            assert per_year.loc[year, column] == pytest.approx(steps[column].sum(), rel=1e-9)
+    assert economy["layoffs"].sum() > 0.0  # the test exercises real layoffs
+
+
+def test_step_flows_add_up_to_the_cumulative_totals(toy_scenario, toy_tables):
+    economy = run(toy_scenario, tables=toy_tables).economy
+    assert_allclose(economy["exits"].cumsum(), economy["exits_cumulative"], rtol=1e-9)
+    assert_allclose(economy["entrants"].cumsum(), economy["entrants_cumulative"], rtol=1e-9)
+    assert_allclose(economy["reemployed"] + economy["entrants"], economy["hires"], rtol=1e-9)
+
+
+def test_recorded_rows_are_copies_not_views(toy_scenario, toy_tables):
+    model = LaborMarketModel(toy_scenario, toy_tables)
+    model.step()
+    first = model.recorder.economy[1].copy()
+    model.labor.employment[:] = -1.0  # corrupt the live state after recording
+    assert np.array_equal(model.recorder.economy[1], first)
