@@ -1,8 +1,13 @@
-"""Benchmark: model time of a full baseline run (all occupations, 30 years, monthly).
+"""Benchmark: a full baseline run beside the idiomatic per-agent Mesa yardstick, in one process.
 
-Prints set-up time, stepping time, per-step time and frame-building time as the
-median of several repetitions on one core.  Not a test: speed targets are
-checked by reading these figures (target: <= 150 ms for the full run).
+Prints set-up, stepping and frame-building time of the full baseline (831
+occupations, 30 years, monthly, AI and no-AI worlds) as best and median of
+several repetitions on one core, and the same figures for
+``../shared/bench/naive_mesa.py 831 360`` (an idiomatic Mesa model of the same
+size: per-agent step methods and a DataCollector), with the ratio.  Both are
+timed in wall-clock and in process CPU time (``time.process_time``), which is
+steadier when other processes share the machine.  Not a test: the speed target
+(the full run at least 50x faster than the yardstick) is read off these figures.
 
 Usage: ``python benchmarks/bench_baseline.py [--repeat N] [--scenario PATH]``
 """
@@ -10,19 +15,75 @@ Usage: ``python benchmarks/bench_baseline.py [--repeat N] [--scenario PATH]``
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sim.experiments.runner import load_tables, run
 from sim.io.scenario_files import load_scenario
 from sim.model import LaborMarketModel
+from sim.params import Scenario
 
 ROOT = Path(__file__).resolve().parents[1]
+YARDSTICK = ROOT.parent / "shared" / "bench" / "naive_mesa.py"
+YARDSTICK_AGENTS, YARDSTICK_STEPS = 831, 360
+
+
+def timed(action: Callable[[], object]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    action()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def full_run_parts(scenario: Scenario, tables: object) -> dict[str, tuple[float, float]]:
+    """Set-up, stepping and frame building of one run, (wall, cpu) seconds each."""
+    model: list[LaborMarketModel] = []
+    parts = {"set-up": timed(lambda: model.append(LaborMarketModel(scenario, tables)))}
+
+    def step_all() -> None:
+        for _ in range(scenario.n_steps):
+            model[0].step()
+
+    def frames() -> None:
+        model[0].recorder.occupation_frame(scenario.run.base_year)
+        model[0].recorder.economy_frame(model[0].capability)
+
+    parts["stepping"] = timed(step_all)
+    parts["frames"] = timed(frames)
+    parts["full run"] = tuple(sum(values) for values in zip(*parts.values(), strict=True))
+    return parts
+
+
+def yardstick_run() -> Callable[[], object]:
+    """The yardstick's model run (build, step, collect), as in its own ``__main__``."""
+    spec = importlib.util.spec_from_file_location("naive_mesa", YARDSTICK)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    def action() -> object:
+        model = module.Econ(YARDSTICK_AGENTS)
+        for _ in range(YARDSTICK_STEPS):
+            model.step()
+        return model.datacollector.get_agent_vars_dataframe()
+
+    return action
+
+
+def summary(label: str, samples: list[tuple[float, float]]) -> tuple[float, float]:
+    """Print best and median of (wall, cpu) samples; return the best (wall, cpu)."""
+    walls, cpus = [s[0] for s in samples], [s[1] for s in samples]
+    print(
+        f"  {label:<10} wall best {min(walls) * 1e3:8.1f} ms (median "
+        f"{statistics.median(walls) * 1e3:8.1f}), cpu best {min(cpus) * 1e3:8.1f} ms"
+    )
+    return min(walls), min(cpus)
 
 
 def main() -> None:
-    """Time the baseline scenario and print the figures."""
+    """Time the baseline and the yardstick and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--scenario", type=Path, default=ROOT / "scenarios" / "baseline.toml")
@@ -30,35 +91,21 @@ def main() -> None:
     scenario = load_scenario(args.scenario)
     tables = load_tables(scenario)
     run(scenario, tables=tables)  # warm-up: imports, caches
-    build, steps, total = [], [], []
-    for _ in range(args.repeat):
-        start = time.perf_counter()
-        model = LaborMarketModel(scenario, tables)
-        built = time.perf_counter()
-        for _ in range(scenario.n_steps):
-            model.step()
-        stepped = time.perf_counter()
-        model.recorder.occupation_frame(scenario.run.base_year)
-        model.recorder.economy_frame(model.capability)
-        done = time.perf_counter()
-        build.append(built - start)
-        steps.append(stepped - built)
-        total.append(done - start)
-    n_occ = model.inputs.n_occupations
-    n_tasks = model.inputs.tasks.weight.size
-    print(
-        f"scenario {scenario.name}: {n_occ} occupations, {n_tasks} tasks, "
-        f"{scenario.n_steps} steps, two worlds (AI and no-AI)"
-    )
-    model_time = [b + s for b, s in zip(build, steps, strict=True)]
-    for label, pick in (("median", statistics.median), ("best", min)):
-        print(
-            f"{label} of {args.repeat}: set-up {pick(build) * 1e3:.1f} ms, "
-            f"stepping {pick(steps) * 1e3:.1f} ms "
-            f"({pick(steps) / scenario.n_steps * 1e6:.0f} us/step), "
-            f"model (set-up + stepping) {pick(model_time) * 1e3:.1f} ms, "
-            f"full run incl. frames {pick(total) * 1e3:.1f} ms"
-        )
+    runs = [full_run_parts(scenario, tables) for _ in range(args.repeat)]
+    print(f"scenario {scenario.name}: {scenario.n_steps} steps, two worlds; {args.repeat} repeats")
+    best = {}
+    for part in runs[0]:
+        best[part] = summary(part, [r[part] for r in runs])
+    per_step = best["stepping"][1] / scenario.n_steps * 1e6
+    print(f"  stepping per step: {per_step:.0f} us cpu")
+    if not YARDSTICK.is_file():
+        print(f"yardstick {YARDSTICK} not found: ratio not measured")
+        return
+    action = yardstick_run()
+    print(f"yardstick naive_mesa.py {YARDSTICK_AGENTS} {YARDSTICK_STEPS}:")
+    yard = summary("full run", [timed(action) for _ in range(max(3, args.repeat // 2))])
+    wall_ratio, cpu_ratio = (y / ours for y, ours in zip(yard, best["full run"], strict=True))
+    print(f"ratio yardstick / full run: {wall_ratio:.1f}x wall, {cpu_ratio:.1f}x cpu (target 50x)")
 
 
 if __name__ == "__main__":

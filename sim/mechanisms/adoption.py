@@ -9,7 +9,14 @@ incentive), with economic value, and inversely with regulation::
 Within a step the coefficients are held constant and the Bass equation is
 solved exactly, so results do not depend on the step length beyond that.
 The adopted task share is ``u_i = f_i * e_i``: adopters use AI on every
-feasible task.  :func:`advance` is the stage the model calls each step.
+feasible task.  :func:`advance` is one step.
+
+Whole path at once.  ``R(f) = (1 - f) / (p + q f)`` decays exactly as
+``R' = R exp(-c (p + q) dt)`` over a step with constant ``c`` (substituting
+``f' = (1 - p R') / (1 + q R')`` back gives ``R(f') = R'``), so after any
+number of steps ``R_t = R_0 exp(-(p + q) dt sum_s c_s)``.  Exposure is
+exogenous, so :func:`adoption_path` computes every step's adoption at set-up
+from one cumulative sum; it equals repeated :func:`advance` up to rounding.
 """
 
 from __future__ import annotations
@@ -130,3 +137,35 @@ def bass_step(
     advanced = (1.0 - p * remaining) / (1.0 + q * remaining)
     # (1 - a) / (1 + b) <= 1 for a, b >= 0, so only the lower bound needs guarding.
     return np.maximum(advanced, f)
+
+
+def adoption_path(
+    initial: AdoptionState, exposure_by_step: FloatArray, diffusion: Diffusion
+) -> AdoptionState:
+    """Adoption at every step, shape ``exposure_by_step.shape`` (step 0 = ``initial``).
+
+    Parameters
+    ----------
+    initial
+        Base-year state.
+    exposure_by_step
+        Exposure e at each step, leading axis = steps.
+    diffusion
+        The run's diffusion constants.
+    """
+    p, q = diffusion.innovation_per_year, diffusion.imitation_per_year
+    f0 = initial.adopter_share
+    adopter_share = np.empty_like(exposure_by_step)
+    adopter_share[0] = f0
+    if p + q <= 0.0:
+        adopter_share[1:] = f0
+    else:
+        spread = p + q * f0
+        if p < _DENOMINATOR_FLOOR:
+            spread = np.maximum(spread, _DENOMINATOR_FLOOR)
+        rate = exposure_by_step[1:] * diffusion.speed
+        elapsed = np.cumsum(rate, axis=0) * (-(p + q) * diffusion.step_years)
+        remaining = (1.0 - f0) / spread * np.exp(elapsed)
+        adopter_share[1:] = (1.0 - p * remaining) / (1.0 + q * remaining)
+        np.maximum.accumulate(adopter_share, axis=0, out=adopter_share)
+    return AdoptionState(adopter_share, adopter_share * exposure_by_step)

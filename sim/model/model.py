@@ -13,8 +13,11 @@ at the base year, everything else identical, same seed).  One step:
 6. labour: employment moves toward required labour through frictions;
 7. record.
 
-Capability and exposure depend only on exogenous paths, so they are computed
-for all steps at set-up (exactly; see :func:`sim.mechanisms.exposure.exposure_path`).
+Capability, exposure, adoption and amplification depend only on exogenous
+paths, so they are computed for all steps at set-up, exactly (see
+:func:`sim.mechanisms.exposure.exposure_path` and
+:func:`sim.mechanisms.adoption.adoption_path`); a step reads their rows and
+advances the stages that carry feedback: demand and labour.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from sim.mechanisms.capability import capability_path
 from sim.mechanisms.exposure import exposure_at, exposure_path
 from sim.model.agents import OccupationAgent
 from sim.model.inputs import build_inputs
-from sim.model.outputs import StepState
+from sim.model.outputs import ExogenousPaths, StepState
 from sim.model.recorder import Recorder
 from sim.params import Scenario
 from sim.rng import EXPOSURE_STREAM, SeedLike, named_stream, root_sequence
@@ -67,48 +70,50 @@ class LaborMarketModel(mesa.Model):
         OccupationAgent.create_agents(
             self, self.inputs.n_occupations, list(range(self.inputs.n_occupations))
         )
-        self.recorder = Recorder(config.n_steps, config.run.steps_per_year, self.inputs)
+        self.recorder = Recorder(config.n_steps, config.run.steps_per_year, self.inputs, self.paths)
         self.recorder.record(0, self.snapshot())
 
     def _precompute_exogenous_paths(self) -> None:
-        """Capability, exposure, AI speed-up and the non-AI trend for every step, both worlds."""
+        """Capability, exposure, adoption, productivity and the non-AI trend, every step."""
+        config, inputs = self.config, self.inputs
         log_compute = self.capability.log10_effective_compute
         frozen = np.full_like(log_compute, log_compute[0])
         self.log_compute = np.stack([log_compute, frozen])
-        exposure = np.empty((log_compute.size, N_WORLDS, self.inputs.n_occupations))
-        exposure[:, AI_WORLD] = exposure_path(log_compute, self.inputs.tasks)
-        exposure[:, NO_AI_WORLD] = exposure_at(log_compute[0], self.inputs.tasks)
-        self.exposure_by_step = exposure
-        speedup = amplification.ai_speedup(self.log_compute, self.config.adoption)
-        self.speedup_by_step = speedup.T[:, :, None]
-        trend = demand.trend_path(
-            self.years,
-            self.inputs.trend_log_growth,
-            self.config.run.base_year,
-            self.config.demand.baseline_trend_end_year,
-        )
-        self.base_labour_trend = self.inputs.base_employment * trend
-
-    def _initialise_stages(self) -> None:
-        """Constants of each stage and its base-year state."""
-        config, inputs = self.config, self.inputs
+        exposure = np.empty((log_compute.size, N_WORLDS, inputs.n_occupations))
+        exposure[:, AI_WORLD] = exposure_path(log_compute, inputs.tasks)
+        exposure[:, NO_AI_WORLD] = exposure_at(log_compute[0], inputs.tasks)
         self.diffusion = adoption.Diffusion.from_params(
             config.adoption, inputs.adoption_speed, self.step_years
         )
+        start = adoption.AdoptionState.start(config.adoption.initial_adopter_share, exposure[0])
+        adopted = adoption.adoption_path(start, exposure, self.diffusion)
+        speedup = amplification.ai_speedup(self.log_compute, config.adoption)
+        productivity = amplification.productivity_multiplier(
+            adopted.adopted_share, speedup.T[:, :, None]
+        )
+        self.paths = ExogenousPaths(
+            exposure, adopted.adopter_share, adopted.adopted_share, productivity
+        )
+        self.log_productivity_by_step = np.log(productivity)
+        trend = demand.trend_path(
+            self.years,
+            inputs.trend_log_growth,
+            config.run.base_year,
+            config.demand.baseline_trend_end_year,
+        )
+        self.base_labour_trend = inputs.base_employment * trend
+
+    def _initialise_stages(self) -> None:
+        """Constants of the stages with feedback and their base-year state."""
+        config, inputs = self.config, self.inputs
         self.demand_curves = demand.DemandCurves.from_params(
             config.demand, inputs.base_elasticity, inputs.base_employment * inputs.mean_wage
         )
         self.labor_rates = labor.StepRates.from_params(
             config.labor, inputs.exit_rate_per_year, self.step_years
         )
-        self.current_exposure = self.exposure_by_step[0]
-        self.adoption = adoption.AdoptionState.start(
-            config.adoption.initial_adopter_share, self.current_exposure
-        )
-        self.productivity = amplification.productivity_multiplier(
-            self.adoption.adopted_share, self.speedup_by_step[0]
-        )
-        self.base_log_productivity = np.log(self.productivity)
+        self._read_exogenous(0)
+        self.base_log_productivity = self.log_productivity_by_step[0]
         required = self.base_labour_trend[0] * np.ones((N_WORLDS, 1))
         self.demand = demand.DemandState.start(
             self.demand_curves, self.base_log_productivity, required
@@ -116,18 +121,22 @@ class LaborMarketModel(mesa.Model):
         self.labor = labor.LaborState.start(required.copy())
         self.labor_flows = labor.LaborFlows.none(required.shape)
 
+    def _read_exogenous(self, t: int) -> None:
+        """Exposure, adoption and productivity of step ``t`` (rows of the precomputed paths)."""
+        self.current_exposure = self.paths.exposure[t]
+        self.adoption = adoption.AdoptionState(
+            self.paths.adopter_share[t], self.paths.adopted_share[t]
+        )
+        self.productivity = self.paths.productivity[t]
+
     def step(self) -> None:
         """Advance one step (``self.steps`` is already incremented by Mesa)."""
         t = self.steps
-        self.current_exposure = self.exposure_by_step[t]
-        self.adoption = adoption.advance(self.adoption, self.current_exposure, self.diffusion)
-        self.productivity = amplification.productivity_multiplier(
-            self.adoption.adopted_share, self.speedup_by_step[t]
-        )
+        self._read_exogenous(t)
         self.demand = demand.advance(
             self.demand,
             self.demand_curves,
-            np.log(self.productivity),
+            self.log_productivity_by_step[t],
             self.base_log_productivity,
             self.base_labour_trend[t],
         )
@@ -140,12 +149,9 @@ class LaborMarketModel(mesa.Model):
     def snapshot(self) -> StepState:
         """Current state for the recorder (the recorder copies what it keeps)."""
         return StepState(
-            labor=self.labor,
+            employment=self.labor.employment,
+            unemployed=self.labor.unemployed,
             flows=self.labor_flows,
-            exposure=self.current_exposure,
-            adopter_share=self.adoption.adopter_share,
-            adopted_share=self.adoption.adopted_share,
-            productivity=self.productivity,
             elasticity=self.demand.elasticity,
             required_labour=self.demand.required_labour,
         )

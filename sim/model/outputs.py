@@ -24,7 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sim.conventions import AI_WORLD, NO_AI_WORLD
-from sim.mechanisms.labor import LaborFlows, LaborState
+from sim.mechanisms.labor import LaborFlows
 
 FloatArray = NDArray[np.float64]
 
@@ -154,16 +154,39 @@ class OccupationRow(NamedTuple):
 
 
 class StepState(NamedTuple):
-    """What the model exposes to the recorder after a step; arrays are (worlds, occupations)."""
+    """State the model hands the recorder after each step; arrays are (worlds, occupations)."""
 
-    labor: LaborState
+    employment: FloatArray
+    unemployed: FloatArray
     flows: LaborFlows
+    elasticity: FloatArray
+    required_labour: FloatArray
+
+
+class History(NamedTuple):
+    """What the recorder keeps of a run (a few MB, whatever the number of outputs).
+
+    Head counts every step, arrays (steps, worlds, occupations); labour flows
+    summed over occupations every step, (flows, steps, worlds); the AI world's
+    flows summed over each year and the state that is only reported yearly,
+    (years, ...).
+    """
+
+    employment: FloatArray
+    unemployed: FloatArray
+    flow_totals: FloatArray
+    year_flows: FloatArray
+    elasticity: FloatArray
+    required_labour: FloatArray
+
+
+class ExogenousPaths(NamedTuple):
+    """Paths computed at set-up for every step, arrays (steps, worlds, occupations)."""
+
     exposure: FloatArray
     adopter_share: FloatArray
     adopted_share: FloatArray
     productivity: FloatArray
-    elasticity: FloatArray
-    required_labour: FloatArray
 
 
 def series_of(row_type: type) -> dict[str, Series]:
@@ -177,72 +200,65 @@ def wage_bill_usd_billion(employment: FloatArray, mean_wage: FloatArray) -> Floa
     return employment @ mean_wage / USD_PER_BILLION
 
 
-def economy_row(state: StepState, mean_wage: FloatArray) -> EconomyRow:
-    """Economy-wide outcomes of one step."""
-    employment = state.labor.employment
-    ai_employment = employment[AI_WORLD]
+def economy_rows(history: History, paths: ExogenousPaths, mean_wage: FloatArray) -> EconomyRow:
+    """Economy-wide outcomes of every step, each field an array over steps."""
+    employment = history.employment
+    ai_employment = employment[:, AI_WORLD]
     head_count = employment.sum(axis=-1)
-    unemployed = state.labor.unemployed.sum(axis=-1)
-    shares = np.stack(
-        (state.exposure[AI_WORLD], state.adopted_share[AI_WORLD], state.productivity[AI_WORLD])
-    )
-    exposure, adoption, productivity = (
-        shares @ ai_employment / max(head_count[AI_WORLD], _NO_WEIGHT)
-    )
+    unemployed = history.unemployed.sum(axis=-1)
+    weight = ai_employment / np.maximum(head_count[:, AI_WORLD, None], _NO_WEIGHT)
     wage_bill = wage_bill_usd_billion(employment, mean_wage)
-    flows = state.flows
-    hires, layoffs, reemployed, entrants, attrition, unemployed_exits = np.stack(
-        (
-            flows.hires,
-            flows.layoffs,
-            flows.reemployed,
-            flows.entrants,
-            flows.attrition,
-            flows.unemployed_exits,
-        )
-    ).sum(axis=-1)
-    exits = attrition + unemployed_exits
+    flows = LaborFlows(*history.flow_totals)
+    exits = flows.attrition + flows.unemployed_exits
     return EconomyRow(
-        employment_total=head_count[AI_WORLD],
-        employment_total_no_ai=head_count[NO_AI_WORLD],
-        unemployed=unemployed[AI_WORLD],
-        unemployed_no_ai=unemployed[NO_AI_WORLD],
-        exits_cumulative=state.labor.exits[AI_WORLD].sum(),
-        entrants_cumulative=state.labor.entrants[AI_WORLD].sum(),
-        mean_exposure=exposure,
-        mean_adoption=adoption,
-        mean_productivity_multiplier=productivity,
-        wage_bill_usd_billion=wage_bill[AI_WORLD],
-        wage_bill_no_ai_usd_billion=wage_bill[NO_AI_WORLD],
-        hires=hires[AI_WORLD],
-        hires_no_ai=hires[NO_AI_WORLD],
-        layoffs=layoffs[AI_WORLD],
-        layoffs_no_ai=layoffs[NO_AI_WORLD],
-        reemployed=reemployed[AI_WORLD],
-        reemployed_no_ai=reemployed[NO_AI_WORLD],
-        entrants=entrants[AI_WORLD],
-        entrants_no_ai=entrants[NO_AI_WORLD],
-        exits=exits[AI_WORLD],
-        exits_no_ai=exits[NO_AI_WORLD],
+        employment_total=head_count[:, AI_WORLD],
+        employment_total_no_ai=head_count[:, NO_AI_WORLD],
+        unemployed=unemployed[:, AI_WORLD],
+        unemployed_no_ai=unemployed[:, NO_AI_WORLD],
+        exits_cumulative=np.cumsum(exits[:, AI_WORLD]),
+        entrants_cumulative=np.cumsum(flows.entrants[:, AI_WORLD]),
+        mean_exposure=_weighted(paths.exposure[:, AI_WORLD], weight),
+        mean_adoption=_weighted(paths.adopted_share[:, AI_WORLD], weight),
+        mean_productivity_multiplier=_weighted(paths.productivity[:, AI_WORLD], weight),
+        wage_bill_usd_billion=wage_bill[:, AI_WORLD],
+        wage_bill_no_ai_usd_billion=wage_bill[:, NO_AI_WORLD],
+        hires=flows.hires[:, AI_WORLD],
+        hires_no_ai=flows.hires[:, NO_AI_WORLD],
+        layoffs=flows.layoffs[:, AI_WORLD],
+        layoffs_no_ai=flows.layoffs[:, NO_AI_WORLD],
+        reemployed=flows.reemployed[:, AI_WORLD],
+        reemployed_no_ai=flows.reemployed[:, NO_AI_WORLD],
+        entrants=flows.entrants[:, AI_WORLD],
+        entrants_no_ai=flows.entrants[:, NO_AI_WORLD],
+        exits=exits[:, AI_WORLD],
+        exits_no_ai=exits[:, NO_AI_WORLD],
     )
 
 
-def occupation_row(state: StepState, year_flows: LaborFlows) -> OccupationRow:
-    """Per-occupation outcomes of one step (views; the recorder copies them).
+def _weighted(values: FloatArray, weight: FloatArray) -> FloatArray:
+    """Row-wise weighted sums: ``sum_i values[t, i] * weight[t, i]``."""
+    return np.einsum("ti,ti->t", values, weight)
 
-    ``year_flows`` are the AI world's flows summed over the year ending now.
+
+def occupation_rows(history: History, paths: ExogenousPaths, steps_per_year: int) -> OccupationRow:
+    """Per-occupation outcomes at every year boundary, arrays (years, occupations).
+
+    Flows are the AI world's, summed over the year ending at the row (0 in the
+    base year).
     """
+    at_year = slice(None, None, steps_per_year)
+    year_flows = LaborFlows(*history.year_flows.transpose(1, 0, 2))
     return OccupationRow(
-        employment=state.labor.employment[AI_WORLD],
-        employment_no_ai=state.labor.employment[NO_AI_WORLD],
-        required_labour=state.required_labour[AI_WORLD],
-        unemployed=state.labor.unemployed[AI_WORLD],
-        unemployed_no_ai=state.labor.unemployed[NO_AI_WORLD],
-        exposure=state.exposure[AI_WORLD],
-        adoption=state.adopted_share[AI_WORLD],
-        adopter_share=state.adopter_share[AI_WORLD],
-        productivity_multiplier=state.productivity[AI_WORLD],
-        demand_elasticity=state.elasticity[AI_WORLD],
+        employment=history.employment[at_year, AI_WORLD],
+        employment_no_ai=history.employment[at_year, NO_AI_WORLD],
+        required_labour=history.required_labour[:, AI_WORLD],
+        unemployed=history.unemployed[at_year, AI_WORLD],
+        unemployed_no_ai=history.unemployed[at_year, NO_AI_WORLD],
+        exposure=paths.exposure[at_year, AI_WORLD],
+        adoption=paths.adopted_share[at_year, AI_WORLD],
+        adopter_share=paths.adopter_share[at_year, AI_WORLD],
+        productivity_multiplier=paths.productivity[at_year, AI_WORLD],
+        demand_elasticity=history.elasticity[:, AI_WORLD],
         hires=year_flows.hires,
         layoffs=year_flows.layoffs,
         reemployed=year_flows.reemployed,

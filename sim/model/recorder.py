@@ -1,10 +1,12 @@
 """Record model state into preallocated arrays and return tidy frames.
 
-Economy-wide outcomes are recorded every step; occupation outcomes every
-simulated year (and at the base year), with the year's labour flows summed.
-Storage and columns come from the row declarations in
-:mod:`sim.model.outputs`.  Values are copied on record, never referenced, so
-later steps cannot change what was collected.
+Each step keeps head counts by occupation, flow totals and the AI world's
+flows summed over the running year (a few array operations per step).  The frames
+are computed once, at the end, by the row functions of
+:mod:`sim.model.outputs`: economy-wide outcomes for every step, occupation
+outcomes for every simulated year (with the year's labour flows summed).
+Values are copied on record, never referenced, so later steps cannot change
+what was collected.
 """
 
 from __future__ import annotations
@@ -20,44 +22,51 @@ from sim.model.inputs import ModelInputs
 from sim.model.outputs import (
     CapabilityRow,
     EconomyRow,
+    ExogenousPaths,
+    History,
     OccupationRow,
     StepState,
-    economy_row,
-    occupation_row,
+    economy_rows,
+    occupation_rows,
 )
 
 FloatArray = NDArray[np.float64]
 
 
 class Recorder:
-    """Preallocated storage for one run.
+    """Preallocated :class:`~sim.model.outputs.History` of one run."""
 
-    Each step adds one :class:`~sim.model.outputs.EconomyRow` and adds the AI
-    world's flows to the running year; on year boundaries it copies one
-    :class:`~sim.model.outputs.OccupationRow` and restarts the year.
-    """
-
-    def __init__(self, n_steps: int, steps_per_year: int, inputs: ModelInputs) -> None:
+    def __init__(
+        self, n_steps: int, steps_per_year: int, inputs: ModelInputs, paths: ExogenousPaths
+    ) -> None:
         self.steps_per_year = steps_per_year
         self.inputs = inputs
-        self.economy = np.full((n_steps + 1, len(EconomyRow._fields)), np.nan)
-        n_years = n_steps // steps_per_year + 1
-        self.yearly = np.full((len(OccupationRow._fields), n_years, inputs.n_occupations), np.nan)
-        self._year_flows = self._no_flows()
-
-    def _no_flows(self) -> LaborFlows:
-        return LaborFlows(*np.zeros((len(LaborFlows._fields), self.inputs.n_occupations)))
+        self.paths = paths
+        worlds_by_occupation = paths.exposure.shape[1:]
+        steps, years = n_steps + 1, n_steps // steps_per_year + 1
+        n_flows = len(LaborFlows._fields)
+        self.history = History(
+            employment=np.empty((steps, *worlds_by_occupation)),
+            unemployed=np.empty((steps, *worlds_by_occupation)),
+            flow_totals=np.empty((n_flows, steps, worlds_by_occupation[0])),
+            year_flows=np.zeros((years, n_flows, worlds_by_occupation[1])),
+            elasticity=np.empty((years, *worlds_by_occupation)),
+            required_labour=np.empty((years, *worlds_by_occupation)),
+        )
 
     def record(self, step: int, state: StepState) -> None:
-        """Store the economy row of ``step``; on year boundaries the occupation rows too."""
-        self.economy[step] = economy_row(state, self.inputs.mean_wage)
-        for total, flow in zip(self._year_flows, state.flows, strict=True):
-            total += flow[AI_WORLD]
-        if step % self.steps_per_year == 0:
-            year_index = step // self.steps_per_year
-            self.yearly[:, year_index] = occupation_row(state, self._year_flows)
-            for total in self._year_flows:
-                total.fill(0.0)
+        """Copy what the history keeps of the state after ``step``."""
+        history = self.history
+        history.employment[step] = state.employment
+        history.unemployed[step] = state.unemployed
+        flows = np.stack(state.flows)
+        history.flow_totals[:, step] = flows.sum(axis=-1)
+        year, into_year = divmod(step, self.steps_per_year)
+        if into_year == 0:
+            history.elasticity[year] = state.elasticity
+            history.required_labour[year] = state.required_labour
+        if step > 0:
+            history.year_flows[year + (into_year > 0)] += flows[:, AI_WORLD]
 
     def economy_frame(self, capability: CapabilityPath) -> pd.DataFrame:
         """One row per step: capability decomposition and economy-wide outcomes."""
@@ -66,22 +75,24 @@ class Recorder:
             "year": capability.years,
         }
         columns.update({name: getattr(capability, name) for name in CapabilityRow._fields})
-        columns.update(zip(EconomyRow._fields, self.economy.T, strict=True))
+        rows = economy_rows(self.history, self.paths, self.inputs.mean_wage)
+        columns.update(zip(EconomyRow._fields, rows, strict=True))
         return pd.DataFrame(columns)
 
     def occupation_frame(self, base_year: int) -> pd.DataFrame:
         """One row per year x occupation (long/tidy); codes and titles are categorical."""
-        _, n_years, n = self.yearly.shape
+        rows = occupation_rows(self.history, self.paths, self.steps_per_year)
+        n_years, n = rows.employment.shape
         years = base_year + np.repeat(np.arange(n_years), n)
-        rows = np.tile(np.arange(n), n_years)
+        index = np.tile(np.arange(n), n_years)
         title_codes, titles = pd.factorize(self.inputs.titles)
         frame = pd.DataFrame(
             {
                 "year": years.astype(np.int64),
-                "occupation_code": pd.Categorical.from_codes(rows, self.inputs.codes),
-                "title": pd.Categorical.from_codes(title_codes[rows], titles),
+                "occupation_code": pd.Categorical.from_codes(index, self.inputs.codes),
+                "title": pd.Categorical.from_codes(title_codes[index], titles),
             }
         )
-        for name, values in zip(OccupationRow._fields, self.yearly, strict=True):
-            frame[name] = values.ravel()
+        for name, values in zip(OccupationRow._fields, rows, strict=True):
+            frame[name] = np.ascontiguousarray(values).ravel()
         return frame
