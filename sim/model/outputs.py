@@ -62,58 +62,59 @@ class CapabilityRow(NamedTuple):
     """Capability path columns of ``economy.parquet``."""
 
     log10_effective_compute: Annotated[
-        float, Series("log10 (x vs reference year)", "Effective compute, OOM above the reference.")
+        FloatArray,
+        Series("log10 (x vs reference year)", "Effective compute, OOM above the reference."),
     ]
     log10_hardware: Annotated[
-        float, Series("log10 (x vs reference year)", "Hardware price-performance factor.")
+        FloatArray, Series("log10 (x vs reference year)", "Hardware price-performance factor.")
     ]
     log10_spending: Annotated[
-        float, Series("log10 (x vs reference year)", "Largest-training-run spending factor.")
+        FloatArray, Series("log10 (x vs reference year)", "Largest-training-run spending factor.")
     ]
     log10_algorithms: Annotated[
-        float, Series("log10 (x vs reference year)", "Algorithmic efficiency factor.")
+        FloatArray, Series("log10 (x vs reference year)", "Algorithmic efficiency factor.")
     ]
     spending_usd_billion: Annotated[
-        float, Series("USD billion", "Spending on the largest training run.")
+        FloatArray, Series("USD billion", "Spending on the largest training run.")
     ]
 
 
 class EconomyRow(NamedTuple):
     """Economy-wide outcomes of one step (AI world unless the name ends in ``_no_ai``)."""
 
-    employment_total: Annotated[float, Series(PERSONS, "Employed persons, all occupations.")]
-    employment_total_no_ai: Annotated[float, Series(PERSONS, "The same without AI progress.")]
-    unemployed: Annotated[float, Series(PERSONS, "Displaced workers still looking for work.")]
-    unemployed_no_ai: Annotated[float, Series(PERSONS, "The same without AI progress.")]
+    employment_total: Annotated[FloatArray, Series(PERSONS, "Employed persons, all occupations.")]
+    employment_total_no_ai: Annotated[FloatArray, Series(PERSONS, "The same without AI progress.")]
+    unemployed: Annotated[FloatArray, Series(PERSONS, "Displaced workers still looking for work.")]
+    unemployed_no_ai: Annotated[FloatArray, Series(PERSONS, "The same without AI progress.")]
     exits_cumulative: Annotated[
-        float, Series(PERSONS, "Left the labour force since the base year (employed or not).")
+        FloatArray, Series(PERSONS, "Left the labour force since the base year (employed or not).")
     ]
     entrants_cumulative: Annotated[
-        float, Series(PERSONS, "Hired from outside the labour force since the base year.")
+        FloatArray, Series(PERSONS, "Hired from outside the labour force since the base year.")
     ]
-    mean_exposure: Annotated[float, Series(SHARE, "Employment-weighted mean exposure.")]
-    mean_adoption: Annotated[float, Series(SHARE, "Employment-weighted adopted task share.")]
+    mean_exposure: Annotated[FloatArray, Series(SHARE, "Employment-weighted mean exposure.")]
+    mean_adoption: Annotated[FloatArray, Series(SHARE, "Employment-weighted adopted task share.")]
     mean_productivity_multiplier: Annotated[
-        float, Series("x", "Employment-weighted output per worker vs no AI.")
+        FloatArray, Series("x", "Employment-weighted output per worker vs no AI.")
     ]
     wage_bill_usd_billion: Annotated[
-        float, Series("USD billion/year", "Employment x base-year mean wage.")
+        FloatArray, Series("USD billion/year", "Employment x base-year mean wage.")
     ]
     wage_bill_no_ai_usd_billion: Annotated[
-        float, Series("USD billion/year", "The same without AI progress.")
+        FloatArray, Series("USD billion/year", "The same without AI progress.")
     ]
-    hires: Annotated[float, Series(PER_STEP, "Hires, all occupations.")]
-    hires_no_ai: Annotated[float, Series(PER_STEP, "The same without AI progress.")]
-    layoffs: Annotated[float, Series(PER_STEP, "Workers laid off into unemployment.")]
-    layoffs_no_ai: Annotated[float, Series(PER_STEP, "The same without AI progress.")]
-    reemployed: Annotated[float, Series(PER_STEP, "Hires filled from the unemployed.")]
-    reemployed_no_ai: Annotated[float, Series(PER_STEP, "The same without AI progress.")]
-    entrants: Annotated[float, Series(PER_STEP, "Hires filled from outside the labour force.")]
-    entrants_no_ai: Annotated[float, Series(PER_STEP, "The same without AI progress.")]
+    hires: Annotated[FloatArray, Series(PER_STEP, "Hires, all occupations.")]
+    hires_no_ai: Annotated[FloatArray, Series(PER_STEP, "The same without AI progress.")]
+    layoffs: Annotated[FloatArray, Series(PER_STEP, "Workers laid off into unemployment.")]
+    layoffs_no_ai: Annotated[FloatArray, Series(PER_STEP, "The same without AI progress.")]
+    reemployed: Annotated[FloatArray, Series(PER_STEP, "Hires filled from the unemployed.")]
+    reemployed_no_ai: Annotated[FloatArray, Series(PER_STEP, "The same without AI progress.")]
+    entrants: Annotated[FloatArray, Series(PER_STEP, "Hires filled from outside the labour force.")]
+    entrants_no_ai: Annotated[FloatArray, Series(PER_STEP, "The same without AI progress.")]
     exits: Annotated[
-        float, Series(PER_STEP, "Left the labour force: attrition plus unemployed exits.")
+        FloatArray, Series(PER_STEP, "Left the labour force: attrition plus unemployed exits.")
     ]
-    exits_no_ai: Annotated[float, Series(PER_STEP, "The same without AI progress.")]
+    exits_no_ai: Annotated[FloatArray, Series(PER_STEP, "The same without AI progress.")]
 
 
 class OccupationRow(NamedTuple):
