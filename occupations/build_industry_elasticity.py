@@ -104,7 +104,7 @@ def read_panel(raw: Path) -> pd.DataFrame:
     return frame
 
 
-def _prepare(frame: pd.DataFrame) -> _Panel:
+def _prepare(frame: pd.DataFrame, step_years: int) -> _Panel:
     wide = {
         c: frame.pivot(index="year", columns="industry_id", values=c)
         for c in ("GO", "GO_QI", "TFPGO")
@@ -113,7 +113,7 @@ def _prepare(frame: pd.DataFrame) -> _Panel:
     rel_p = est.relative_logs(wide["GO"] / wide["GO_QI"], "price", share)
     rel_q = est.relative_logs(wide["GO_QI"], "GO_QI", share)
     rel_z = est.relative_logs(wide["TFPGO"], "TFPGO", share)
-    diffs = [est.long_differences(x, STEP_YEARS).to_numpy() for x in (rel_q, rel_p, rel_z)]
+    diffs = [est.long_differences(x, step_years).to_numpy() for x in (rel_q, rel_p, rel_z)]
     info = frame.drop_duplicates("industry_id").set_index("industry_id")[["industry"]]
     info["n_years"] = frame.groupby("industry_id")["year"].nunique()
     info["n_windows"] = diffs[0].shape[0]
@@ -132,7 +132,7 @@ def _group_of(ids: pd.Index) -> pd.Series:
 
 
 def _targets(
-    m: est.IVMoments, groups: pd.Series, market: np.ndarray
+    m: est.IVMoments, groups: pd.Series, market: np.ndarray, f_min: float
 ) -> tuple[np.ndarray, list[str]]:
     """Per industry: pooled target draws (draws x industries) and the pooling method."""
     economy, _ = est.pooled(m, market)
@@ -141,7 +141,7 @@ def _targets(
     for col, group in enumerate(groups):
         members = (groups == group).to_numpy() & market
         value, f = est.pooled(m, members) if members.any() else (economy, np.zeros(1))
-        group_ok = members.any() and f[0] >= F_MIN and value[0] > 0
+        group_ok = members.any() and f[0] >= f_min and value[0] > 0
         target[:, col] = value if group_ok else economy
         method.append("pooled_group" if group_ok else "pooled_economy")
     for col in np.flatnonzero(~market):
@@ -149,9 +149,27 @@ def _targets(
     return target, method
 
 
-def estimate_industries(frame: pd.DataFrame) -> IndustryEstimates:
-    """Estimate every industry's elasticity, interval and method (see module docstring)."""
-    panel = _prepare(frame)
+def estimate_industries(
+    frame: pd.DataFrame, step_years: int = STEP_YEARS, f_min: float = F_MIN
+) -> IndustryEstimates:
+    """Estimate every industry's elasticity, interval and method (see module docstring).
+
+    Parameters
+    ----------
+    frame
+        The production accounts, long format (``read_panel``).
+    step_years
+        Long-difference length in years (>= 1); the build uses ``STEP_YEARS``.
+    f_min
+        Minimum signed first-stage F for an own estimate; the build uses ``F_MIN``.
+        The two arguments exist for the sensitivity table of ``docs/elasticity.md``.
+
+    Returns
+    -------
+    IndustryEstimates
+        Table sorted by ``industry_id`` and the bootstrap draws.
+    """
+    panel = _prepare(frame, step_years)
     ids = panel.info.index
     rng = np.random.default_rng(BOOTSTRAP_SEED)
     weights = np.vstack(
@@ -164,8 +182,8 @@ def estimate_industries(frame: pd.DataFrame) -> IndustryEstimates:
     eps, f = est.iv_elasticity(m), est.first_stage_f(m.zp, m.zz, m.pp, m.n)
     groups = _group_of(ids)
     market = ~np.isin(ids, NONMARKET_INDUSTRIES)
-    target, method = _targets(m, groups, market)
-    own = market & (f[0] >= F_MIN) & (eps[0] > 0)
+    target, method = _targets(m, groups, market, f_min)
+    own = market & (f[0] >= f_min) & (eps[0] > 0)
     values, stats = _combine(eps, target, own, rng)
     values = np.maximum(values, ELASTICITY_FLOOR)
     low, high = np.percentile(values[1:], INTERVAL_PERCENTILES, axis=0)
