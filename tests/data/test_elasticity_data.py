@@ -8,6 +8,7 @@ with a known elasticity.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,14 @@ import pytest
 
 from occupations import build_occupation_industry as boi
 from occupations import elasticity_estimator as est
+from sim.data import (
+    ELASTICITIES_FILE,
+    OCCUPATIONS_FILE,
+    TASKS_FILE,
+    TRANSITIONS_FILE,
+    load_occupation_tables,
+)
+from sim.errors import DataValidationError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO_ROOT / "occupations"
@@ -223,3 +232,23 @@ def test_rebuild_equals_committed(tmp_path: Path) -> None:
     )
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
+
+
+# --- loader ------------------------------------------------------------------------------
+
+
+def test_loader_reads_the_committed_elasticities(occupations: pd.DataFrame) -> None:
+    tables = load_occupation_tables(DATA_DIR)
+    assert tables.elasticities is not None
+    assert len(tables.elasticities) == len(occupations)
+
+
+def test_loader_rejects_an_uncovered_occupation(tmp_path: Path) -> None:
+    for name in (OCCUPATIONS_FILE, TASKS_FILE, TRANSITIONS_FILE):
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    table = pd.read_csv(DATA_DIR / ELASTICITIES_FILE, dtype=str)
+    table[table["occupation_code"] != RADIOLOGISTS].to_csv(
+        tmp_path / ELASTICITIES_FILE, index=False
+    )
+    with pytest.raises(DataValidationError, match=r"elasticities\.csv.*1 occupation\(s\).*29-1224"):
+        load_occupation_tables(tmp_path)
