@@ -256,11 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     result = build_tables(args.raw)
     write_tables(result, args.out)
-    load_occupation_tables(args.out)
     elasticities = build_elasticity.build_elasticity_tables(
         args.raw, result.occupations["occupation_code"]
     )
     build_elasticity.write_elasticity_tables(elasticities, args.out)
+    load_occupation_tables(args.out)
     print(build_report(result, args.out, time.perf_counter() - start))
     print(build_elasticity.elasticity_report(elasticities))
     return 0
