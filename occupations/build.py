@@ -11,7 +11,8 @@ writes ``occupations.csv``, ``tasks.csv.gz`` and ``transitions.csv.gz`` to
 cross-table checks) and prints a short build report.  The steps live in the
 ``build_*`` helper modules next to this script: spine (OEWS + O*NET links),
 tasks (DWA family shares, Eloundou labels), criteria (five scores), external
-(Frey-Osborne, BLS projections), entrepreneurs and transitions.
+(Frey-Osborne, BLS projections), entrepreneurs and transitions; ``build_elasticity``
+then writes the industry and occupation demand elasticities (``docs/elasticity.md``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from occupations import (  # noqa: E402
     build_criteria,
+    build_elasticity,
     build_entrepreneurs,
     build_external,
     build_io,
@@ -254,8 +256,13 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     result = build_tables(args.raw)
     write_tables(result, args.out)
+    elasticities = build_elasticity.build_elasticity_tables(
+        args.raw, result.occupations["occupation_code"]
+    )
+    build_elasticity.write_elasticity_tables(elasticities, args.out)
     load_occupation_tables(args.out)
     print(build_report(result, args.out, time.perf_counter() - start))
+    print(build_elasticity.elasticity_report(elasticities))
     return 0
 
 

@@ -4,12 +4,14 @@
   ``tasks.csv.gz`` and ``transitions.csv.gz`` once (dtype, unit, range);
 - :mod:`sim.data.table_check` validates any frame against such declarations;
 - :mod:`sim.data.loading` reads a data directory and cross-checks the tables;
+- :mod:`sim.data.elasticities` validates the optional per-occupation elasticities;
 - :mod:`sim.data.summary` summarises the data set (``laborsim occupations``).
 
 The data build (``occupations/build.py``) and the simulator validate against
 the same declarations.  This package reads no scenario parameter.
 """
 
+from sim.data.elasticities import validate_elasticities
 from sim.data.loading import (
     OccupationTables,
     check_references,
@@ -20,6 +22,9 @@ from sim.data.loading import (
 )
 from sim.data.schema import (
     ASSUMPTION_SOURCE,
+    ELASTICITIES_FILE,
+    ELASTICITIES_SCHEMA,
+    ELASTICITY_SOURCES,
     ELOUNDOU_LABELS,
     ENTREPRENEUR_CODE,
     FREY_OSBORNE_IMPUTED_SOURCES,
@@ -41,6 +46,9 @@ from sim.data.table_check import Column, TableSchema
 
 __all__ = [
     "ASSUMPTION_SOURCE",
+    "ELASTICITIES_FILE",
+    "ELASTICITIES_SCHEMA",
+    "ELASTICITY_SOURCES",
     "ELOUNDOU_LABELS",
     "ENTREPRENEUR_CODE",
     "FREY_OSBORNE_IMPUTED_SOURCES",
@@ -62,6 +70,7 @@ __all__ = [
     "TableSchema",
     "check_references",
     "load_occupation_tables",
+    "validate_elasticities",
     "validate_occupations",
     "validate_tasks",
     "validate_transitions",

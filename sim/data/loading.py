@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sim.data.elasticities import check_elasticity_codes, read_elasticities
 from sim.data.schema import (
     OCCUPATIONS_FILE,
     OCCUPATIONS_SCHEMA,
@@ -31,11 +32,15 @@ class OccupationTables:
         One row per task (columns of :data:`TASKS_SCHEMA`).
     transitions
         Mobility edges (columns of :data:`TRANSITIONS_SCHEMA`).
+    elasticities
+        Per-occupation demand elasticities (:data:`ELASTICITIES_SCHEMA`), or ``None``
+        when the data directory has no ``elasticities.csv``.
     """
 
     occupations: pd.DataFrame
     tasks: pd.DataFrame
     transitions: pd.DataFrame
+    elasticities: pd.DataFrame | None = None
 
 
 def validate_occupations(df: pd.DataFrame, path: str | Path) -> pd.DataFrame:
@@ -99,7 +104,9 @@ def load_occupation_tables(directory: str | Path) -> OccupationTables:
     DataValidationError
         If a file is missing (message names its path), fails its schema, or a
         task/transition refers to an occupation code absent from
-        ``occupations.csv``, or ``n_tasks`` disagrees with the tasks table.
+        ``occupations.csv``, or ``n_tasks`` disagrees with the tasks table, or the
+        optional ``elasticities.csv`` fails its schema or does not cover exactly
+        the occupations.
     """
     directory = Path(directory)
     tables = OccupationTables(
@@ -110,6 +117,7 @@ def load_occupation_tables(directory: str | Path) -> OccupationTables:
         transitions=validate_transitions(
             _read(directory / TRANSITIONS_FILE), _shown(directory, TRANSITIONS_FILE)
         ),
+        elasticities=read_elasticities(directory),
     )
     check_references(tables, directory)
     return tables
@@ -147,6 +155,8 @@ def check_references(tables: OccupationTables, directory: str | Path = ".") -> N
                 f"; allowed: occupation codes of {OCCUPATIONS_FILE}"
             )
     _check_task_counts(tables, directory)
+    if tables.elasticities is not None:
+        check_elasticity_codes(tables.elasticities, tables.occupations, directory)
 
 
 def _check_task_counts(tables: OccupationTables, directory: Path) -> None:

@@ -198,3 +198,29 @@ TRANSITIONS_SCHEMA = TableSchema(
         ),
     ),
 )
+
+ELASTICITIES_FILE = "elasticities.csv"
+ELASTICITY_SOURCES = ("estimated", "pooled", "literature", "assumption")
+"""``elasticity_source`` values (``docs/elasticity.md``)."""
+
+
+def _elasticity(name: str, description: str) -> Column:
+    return Column(name, "float", description + " -dlnQ/dlnP, dimensionless.", 0.0, positive=True)
+
+
+ELASTICITIES_SCHEMA = TableSchema(
+    name="elasticities",
+    key=("occupation_code",),
+    columns=(
+        Column("occupation_code", "str", "Occupation.", pattern=OCCUPATION_CODE_PATTERN),
+        _elasticity("elasticity_central", "Price elasticity of demand for the output."),
+        _elasticity("elasticity_low", "Low end (5th percentile) of its range."),
+        _elasticity("elasticity_high", "High end (95th percentile) of its range."),
+        Column(
+            "elasticity_source",
+            "str",
+            "Where the value comes from.",
+            allowed=ELASTICITY_SOURCES,
+        ),
+    ),
+)

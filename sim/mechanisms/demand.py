@@ -24,6 +24,11 @@ shares).  A share kappa of the spending so freed is spent again on all outputs
 in proportion (an income effect): ``Y = 1 + kappa (1 / S - 1)``.  kappa = 0 is
 the partial-equilibrium model; kappa = 1 keeps total nominal spending constant.
 
+Base elasticities with a range (``docs/elasticity.md``) are read at one quantile
+u in [0, 1] for all occupations, piecewise linear in log elasticity:
+``ln eps = ln low + 2u (ln central - ln low)`` for u <= 0.5 and
+``ln eps = ln central + (2u - 1)(ln high - ln central)`` above.
+
 The non-AI trend is the BLS 2022-32 projection, compounded annually until
 ``baseline_trend_end_year`` and flat afterwards.
 
@@ -153,6 +158,31 @@ def _power(x: FloatArray, exponent: float) -> FloatArray:
             result = result * x
         return result
     return x**exponent
+
+
+def elasticity_at_quantile(
+    low: FloatArray, central: FloatArray, high: FloatArray, quantile: float
+) -> FloatArray:
+    """Base elasticity at ``quantile`` of each occupation's (low, central, high) range.
+
+    Parameters
+    ----------
+    low, central, high
+        Positive elasticities (-dlnQ/dlnP) with ``low <= central <= high``.
+    quantile
+        In [0, 1]: 0 gives ``low``, 0.5 ``central``, 1 ``high``; piecewise linear
+        in log elasticity in between (module docstring).
+
+    Returns
+    -------
+    FloatArray
+        Elasticity per occupation, -dlnQ/dlnP.
+    """
+    if quantile <= 0.5:
+        start, end, weight = low, central, 2.0 * quantile
+    else:
+        start, end, weight = central, high, 2.0 * quantile - 1.0
+    return np.exp((1.0 - weight) * np.log(start) + weight * np.log(end))
 
 
 def annual_trend_growth(projected_change_pct: FloatArray, multiplier: float) -> FloatArray:

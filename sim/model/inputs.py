@@ -13,10 +13,10 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from sim.data import OccupationTables
+from sim.data import ELASTICITIES_FILE, OccupationTables
 from sim.errors import DataValidationError, ScenarioError
 from sim.mechanisms import adoption, demand, exposure
-from sim.params import ExposureParams, ExposureSource
+from sim.params import ElasticitySource, ExposureParams, ExposureSource
 from sim.params.scenario import Scenario
 
 FloatArray = NDArray[np.float64]
@@ -64,13 +64,7 @@ def build_inputs(
             occupations["bls_projected_change_pct"].to_numpy(float),
             scenario.demand.baseline_trend_multiplier,
         ),
-        base_elasticity=_lookup(
-            codes,
-            major,
-            scenario.demand.elasticity_by_occupation,
-            scenario.demand.elasticity_by_major_group,
-            "demand.elasticity_by_major_group",
-        ),
+        base_elasticity=base_elasticity(codes, major, tables, scenario),
         adoption_speed=adoption.adoption_speed(
             occupations["economic_value"].to_numpy(float),
             _slowdowns(codes, major, scenario),
@@ -92,6 +86,39 @@ def _base_employment(occupations: pd.DataFrame, scenario: Scenario) -> FloatArra
     for code, value in overrides.items():
         employment[position[code]] = value
     return employment
+
+
+def base_elasticity(
+    codes: NDArray[np.str_], major: NDArray[np.str_], tables: OccupationTables, scenario: Scenario
+) -> FloatArray:
+    """Each occupation's base price elasticity under ``demand.elasticity_source``.
+
+    ``estimated``: the data set's (low, central, high) read at
+    ``demand.elasticity_quantile``; ``major_group``: the group table with
+    per-occupation overrides.
+    """
+    params = scenario.demand
+    if params.elasticity_source == ElasticitySource.MAJOR_GROUP:
+        return _lookup(
+            codes,
+            major,
+            params.elasticity_by_occupation,
+            params.elasticity_by_major_group,
+            "demand.elasticity_by_major_group",
+        )
+    if tables.elasticities is None:
+        raise DataValidationError(
+            f"demand.elasticity_source = 'estimated' needs {ELASTICITIES_FILE} in the "
+            "occupation data directory (build it with 'python occupations/build.py'), "
+            "or set demand.elasticity_source = 'major_group'"
+        )
+    table = tables.elasticities.set_index("occupation_code").loc[pd.Index(codes)]
+    return demand.elasticity_at_quantile(
+        table["elasticity_low"].to_numpy(float),
+        table["elasticity_central"].to_numpy(float),
+        table["elasticity_high"].to_numpy(float),
+        params.elasticity_quantile,
+    )
 
 
 def _lookup(

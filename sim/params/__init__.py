@@ -20,7 +20,7 @@ This package imports nothing from the data, model or I/O layers.
 
 from sim.params.adoption import AdoptionParams
 from sim.params.capability import CapabilityParams
-from sim.params.demand import DemandParams
+from sim.params.demand import DemandParams, ElasticitySource
 from sim.params.exposure import EloundouRater, ExposureParams, ExposureSource
 from sim.params.labor import LaborParams
 from sim.params.run import OccupationsParams, RunParams
@@ -30,6 +30,7 @@ __all__ = [
     "AdoptionParams",
     "CapabilityParams",
     "DemandParams",
+    "ElasticitySource",
     "EloundouRater",
     "ExposureParams",
     "ExposureSource",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any
 
-from pydantic import field_validator
+from pydantic import field_validator, model_validator
 
 from sim.params._base import Elasticity, MajorGroupCode, OccupationCode, ParamBlock
 from sim.params._field import param
@@ -12,6 +13,17 @@ from sim.params.defaults import (
     DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
     DEFAULT_ELASTICITY_BY_OCCUPATION,
 )
+
+
+class ElasticitySource(StrEnum):
+    """Where each occupation's base price elasticity of demand comes from."""
+
+    ESTIMATED = "estimated"
+    MAJOR_GROUP = "major_group"
+
+
+#: Quantile that selects the central elasticity of the estimated data set.
+CENTRAL_QUANTILE = 0.5
 
 
 class DemandParams(ParamBlock):
@@ -24,6 +36,31 @@ class DemandParams(ParamBlock):
         le=1.0,
         description="Elasticity of the output price with respect to unit labour cost.",
         source="Assumption: competitive markets pass cost savings through in full.",
+    )
+    elasticity_source: ElasticitySource = param(
+        ElasticitySource.MAJOR_GROUP,
+        unit="choice",
+        description=(
+            "estimated = per-occupation central, low and high elasticities of the data set "
+            "(occupations/elasticities.csv, from 60 years of industry prices and output), "
+            "moved by elasticity_quantile; major_group = elasticity_by_major_group with "
+            "elasticity_by_occupation overrides (one value per SOC major group)."
+        ),
+        source="Issue 8; method and table in docs/elasticity.md.",
+    )
+    elasticity_quantile: float = param(
+        CENTRAL_QUANTILE,
+        unit="quantile",
+        ge=0.0,
+        le=1.0,
+        description=(
+            "With elasticity_source = estimated: 0 = every occupation's low value, 0.5 = "
+            "central, 1 = high; piecewise linear in log elasticity in between."
+        ),
+        source=(
+            "docs/elasticity.md: low and high are the 5th and 95th percentiles of a "
+            "block bootstrap over 5-year windows."
+        ),
     )
     elasticity_by_major_group: dict[MajorGroupCode, Elasticity] = param(
         DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
@@ -110,6 +147,25 @@ class DemandParams(ParamBlock):
         description="After this year the non-AI demand trend is flat.",
         source="Assumption: 10-year BLS projections are not extrapolated beyond ~a decade.",
     )
+
+    @model_validator(mode="after")
+    def _elasticity_options_match_source(self) -> DemandParams:
+        estimated = self.elasticity_source == ElasticitySource.ESTIMATED
+        if not estimated and self.elasticity_quantile != CENTRAL_QUANTILE:
+            raise ValueError(
+                f"elasticity_quantile = {self.elasticity_quantile} moves only estimated "
+                "elasticities; set elasticity_source = 'estimated' or leave the quantile at 0.5"
+            )
+        if estimated and (
+            self.elasticity_by_major_group != DEFAULT_ELASTICITY_BY_MAJOR_GROUP
+            or self.elasticity_by_occupation != DEFAULT_ELASTICITY_BY_OCCUPATION
+        ):
+            raise ValueError(
+                "elasticity_by_major_group and elasticity_by_occupation apply only with "
+                "elasticity_source = 'major_group'; with 'estimated' the values come from "
+                "occupations/elasticities.csv"
+            )
+        return self
 
     @field_validator("elasticity_by_major_group", mode="before")
     @classmethod

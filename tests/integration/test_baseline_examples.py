@@ -84,3 +84,23 @@ def test_published_index_sources_order_exposure_like_the_index(source, index_col
     index = load_tables(scenario).occupations.set_index("occupation_code")[index_column]
     exposure = rows.set_index(rows["occupation_code"].astype(str))["exposure"]
     assert exposure.corr(index.loc[exposure.index], method="spearman") > 0.5
+
+
+@pytest.fixture(scope="module", params=[0.0, 0.5, 1.0], ids=["low", "central", "high"])
+def estimated(request):
+    overrides = {
+        "demand.elasticity_source": "estimated",
+        "demand.elasticity_quantile": request.param,
+    }
+    return run(derive(load_scenario(BASELINE), overrides))
+
+
+def test_estimated_elasticities_keep_radiologists_shrinking(estimated):
+    ratio, _ = ratio_to_no_ai(estimated.occupations, RADIOLOGISTS)
+    assert ratio.iloc[-1] < 0.9
+
+
+@pytest.mark.parametrize("code", ELASTIC_EXAMPLES)
+def test_estimated_elasticities_keep_elastic_examples_expanding(estimated, code):
+    ratio, _ = ratio_to_no_ai(estimated.occupations, code)
+    assert ratio.iloc[-1] > 1.1
