@@ -38,8 +38,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from sim.errors import DataValidationError
 from sim.data import TASK_TYPE_WEIGHT
+from sim.errors import DataValidationError
 
 WORK_ACTIVITIES_FILE = Path("onet/v28_1_work_activities/work_activities.csv.gz")
 TASK_DWA_FILE = Path("onet/v29_3/tasks_to_dwas.csv")

@@ -109,10 +109,16 @@ def results(inputs) -> dict[str, CheckResult]:
     return {result.name: result for result in run_checks(inputs=inputs)}
 
 
-def test_every_check_passes(results):
-    assert len(results) == len(CHECKS) == 7
-    failing = {name: r.notes for name, r in results.items() if not r.passed}
-    assert not failing
+#: Checks that fail on the shipped data, with the reason (docs/validation.md): task-level
+#: readiness spreads an occupation's tasks over a few OOM only, which baseline compute
+#: growth (0.6-0.9 OOM a year) crosses in a few years.
+KNOWN_FAILURES = {"smooth_exposure"}
+
+
+def test_every_check_passes_except_the_known_failures(results):
+    assert len(results) == len(CHECKS) == 9
+    failing = {name for name, r in results.items() if not r.passed}
+    assert failing == KNOWN_FAILURES
 
 
 def test_fast_only_skips_the_model_runs(inputs):
@@ -123,6 +129,8 @@ def test_fast_only_skips_the_model_runs(inputs):
         "criteria_vs_published_exposure",
         "bessen_rise_and_fall",
         "seed_compute_arithmetic",
+        "smooth_exposure",
+        "seed_exposure_ordering",
     ]
     assert MODEL_CHECKS.isdisjoint(r.name for r in fast)
 
@@ -151,8 +159,8 @@ def test_criteria_correlation_matches_an_independent_rank_computation(inputs, re
     rho = np.corrcoef(*ranks)[0, 1]
     metrics = results["criteria_vs_published_exposure"].metrics
     assert metrics["rho_gpt4"] == pytest.approx(rho, abs=1e-12)
-    assert metrics["rho_gpt4"] > 0.3
-    assert metrics["rho_human"] > 0.3
+    assert metrics["rho_gpt4"] >= 0.70
+    assert metrics["rho_human"] >= 0.65
 
 
 def crossing_year_continuous(inputs) -> float:
@@ -222,10 +230,10 @@ def test_table_has_the_required_columns(results):
     table = results_table(list(results.values()))
     assert tuple(table.columns) == TABLE_COLUMNS
     assert table["passed"].dtype == bool
-    assert len(table) == 7
+    assert len(table) == 9
     markdown = results_markdown(list(results.values()))
     assert markdown.startswith("| check | published | source | ours | band | result |")
-    assert "7 of 7 checks pass." in markdown
+    assert "8 of 9 checks pass." in markdown
     assert all(f"`{name}`" in markdown for name in results)
 
 
@@ -242,15 +250,15 @@ def failing_result() -> CheckResult:
     )
 
 
-def test_cli_writes_csv_and_markdown_and_exits_zero(tmp_path: Path, capsys):
+def test_cli_writes_csv_and_markdown_and_exits_one_on_the_known_failure(tmp_path: Path, capsys):
     out = tmp_path / "validation"
-    assert sim.cli.main(["validate", "--fast", "--out", str(out)]) == 0
+    assert sim.cli.main(["validate", "--fast", "--out", str(out)]) == 1
     table = pd.read_csv(out / "validation.csv")
     assert tuple(table.columns) == TABLE_COLUMNS
-    assert len(table) == 5
-    assert table["passed"].all()
+    assert len(table) == 7
+    assert set(table.loc[~table["passed"], "check"]) == KNOWN_FAILURES
     assert (out / "validation.md").read_text().startswith("| check |")
-    assert "5 of 5 checks pass." in capsys.readouterr().out
+    assert "6 of 7 checks pass." in capsys.readouterr().out
 
 
 def test_cli_exits_one_when_a_check_fails(tmp_path: Path, monkeypatch):
@@ -268,3 +276,45 @@ def test_cli_input_error_exits_two(tmp_path: Path, monkeypatch, capsys):
     monkeypatch.setattr(sim.cli, "run_checks", broken)
     assert sim.cli.main(["validate", "--out", str(tmp_path)]) == 2
     assert "error: scenarios/baseline.toml" in capsys.readouterr().err
+
+
+# --- issue 8: exposure path checks ----------------------------------------------------
+
+
+def test_largest_annual_gain_on_a_known_path():
+    from sim.validation.exposure_path_checks import largest_annual_gain
+
+    path = np.array([[0.0, 0.0], [0.1, 0.0], [0.5, 0.2], [0.6, 0.2], [0.6, 0.9]])
+    assert_allclose(largest_annual_gain(path, 2), [0.5, 0.7])
+    assert_allclose(largest_annual_gain(path, 10), [0.0, 0.0])  # shorter than a year
+
+
+def test_smoothness_counts_match_an_independent_computation(inputs, results):
+    from sim.validation.exposure_path_checks import baseline_exposure_path
+
+    years, path = baseline_exposure_path(inputs)
+    assert years[0] == 2025
+    assert years[-1] == pytest.approx(2055)
+    large = inputs.tables.occupations["employment"].to_numpy() >= 10_000
+    gains = np.array(
+        [
+            max(path[t + 12, i] - path[t, i] for t in range(len(years) - 12))
+            for i in np.flatnonzero(large)
+        ]
+    )
+    metrics = results["smooth_exposure"].metrics
+    assert metrics["n_gain_above_band_large"] == int(np.sum(gains > 0.15))
+    assert metrics["largest_gain_large"] == pytest.approx(gains.max())
+    assert results["smooth_exposure"].passed == (gains.max() <= 0.15)
+
+
+def test_radiologists_above_nurses_at_every_step(inputs, results):
+    from sim.validation.exposure_path_checks import baseline_exposure_path
+
+    _, path = baseline_exposure_path(inputs)
+    codes = inputs.tables.occupations["occupation_code"].to_numpy()
+    radiologists, nurses = (int(np.flatnonzero(codes == c)[0]) for c in ("29-1224", "29-1141"))
+    assert np.all(path[:, radiologists] > path[:, nurses])
+    assert results["seed_exposure_ordering"].passed
+    gap = results["seed_exposure_ordering"].metrics["smallest_gap"]
+    assert gap == pytest.approx((path[:, radiologists] - path[:, nurses]).min())
