@@ -49,7 +49,8 @@ SHOWN_EVERY_YEARS = 5
 def baseline_exposure_path(inputs: ValidationInputs) -> tuple[FloatArray, FloatArray]:
     """Years (one per step) and exposure, shape (n_steps + 1, n_occupations), of the baseline."""
     scenario = inputs.baseline
-    years = scenario.run.base_year + np.arange(scenario.n_steps + 1) * scenario.step_years
+    steps = np.arange(scenario.n_steps + 1, dtype=np.float64)
+    years: FloatArray = scenario.run.base_year + steps * scenario.step_years
     compute = capability_path(years, scenario.capability).log10_effective_compute
     return years, exposure_path(compute, run_task_set(scenario, inputs.tables))
 
