@@ -100,7 +100,7 @@ class ExposureParams(ParamBlock):
         unit="weight",
         ge=0.0,
         le=10.0,
-        description="Weight of task definedness in an occupation's readiness.",
+        description="Weight of task definedness in a task's readiness.",
         source="Assumption: the three seed criteria weigh equally.",
     )
     weight_data_availability: float = param(
@@ -108,7 +108,7 @@ class ExposureParams(ParamBlock):
         unit="weight",
         ge=0.0,
         le=10.0,
-        description="Weight of data availability in an occupation's readiness.",
+        description="Weight of data availability in a task's readiness.",
         source="Assumption: the three seed criteria weigh equally.",
     )
     weight_economic_value: float = param(
@@ -116,7 +116,7 @@ class ExposureParams(ParamBlock):
         unit="weight",
         ge=0.0,
         le=10.0,
-        description="Weight of economic value in an occupation's readiness.",
+        description="Weight of economic value in a task's readiness.",
         source="Assumption: the three seed criteria weigh equally.",
     )
     task_evidence_share: float = param(
