@@ -130,5 +130,8 @@ def _notes(
         f"{calibration.target_exposure:.3f}; baseline threshold_ready_log10 = "
         f"{inputs.baseline.exposure.threshold_ready_log10:g} gives {achieved:.3f}; "
         f"bisection gives {calibration.threshold_ready_log10:.2f} -> "
-        f"{calibration.achieved_exposure:.3f}. The ranking is not fitted."
+        f"{calibration.achieved_exposure:.3f}. The ranking is not fitted; "
+        "exposure.task_evidence_share = "
+        f"{inputs.baseline.exposure.task_evidence_share:g} was chosen among 0, 0.5 and 1 "
+        "by a rule stated before the results (docs/model.md, task-level readiness)."
     )

@@ -123,28 +123,3 @@ def test_blend_task_evidence_is_the_stated_mix():
     assert_allclose(exposure.blend_task_evidence(occupation, own, 0.0), occupation)
     assert_allclose(exposure.blend_task_evidence(occupation, own, 1.0), own)
     assert_allclose(exposure.blend_task_evidence(occupation, own, 0.25), [0.4, 0.6])
-
-
-@settings(max_examples=50, deadline=None)
-@given(
-    n_tasks=st.integers(2, 40),
-    spacing=st.floats(0.1, 3.0),
-    growth=st.floats(0.1, 2.0),
-)
-def test_evenly_spread_thresholds_bound_the_annual_gain(n_tasks, spacing, growth):
-    """Thresholds d OOM apart, compute rising g OOM a year: a year adds at most g/d + 1 tasks."""
-    from sim.validation.exposure_path_checks import largest_annual_gain
-
-    steps_per_year = 12
-    tasks = exposure.TaskSet(
-        occupation_index=np.zeros(n_tasks, dtype=np.intp),
-        weight=np.full(n_tasks, 1.0 / n_tasks),
-        threshold_log10=spacing * (np.arange(n_tasks) + 0.5),
-        n_occupations=1,
-    )
-    years = np.arange(0, 60 * steps_per_year + 1) / steps_per_year
-    path = exposure.exposure_path(growth * years, tasks)
-    gain = largest_annual_gain(path, steps_per_year)[0]
-    most = min(np.floor(growth / spacing) + 1, n_tasks) / n_tasks
-    assert gain <= most + 1e-12
-    assert gain >= min(np.floor(growth / spacing), n_tasks) / n_tasks - 1e-12
