@@ -38,7 +38,14 @@ def test_smoothness_counts_match_an_independent_computation(inputs, results):
             for i in np.flatnonzero(large)
         ]
     )
+    later = np.array(
+        [
+            max(path[t + 12, i] - path[t, i] for t in range(12, len(years) - 12))
+            for i in np.flatnonzero(large)
+        ]
+    )
     metrics = results["smooth_exposure"].metrics
+    assert metrics["n_gain_above_band_large_after_first_year"] == int(np.sum(later > 0.15))
     assert metrics["n_gain_above_band_large"] == int(np.sum(gains > 0.15))
     assert metrics["largest_gain_large"] == pytest.approx(gains.max())
     assert results["smooth_exposure"].passed == (gains.max() <= 0.15)
