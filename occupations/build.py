@@ -10,9 +10,10 @@ writes ``occupations.csv``, ``tasks.csv.gz`` and ``transitions.csv.gz`` to
 :func:`sim.data.load_occupation_tables` (schema validation and
 cross-table checks) and prints a short build report.  The steps live in the
 ``build_*`` helper modules next to this script: spine (OEWS + O*NET links),
-tasks (DWA family shares, Eloundou labels), criteria (five scores), external
-(Frey-Osborne, BLS projections), entrepreneurs and transitions; ``build_elasticity``
-then writes the industry and occupation demand elasticities (``docs/elasticity.md``).
+tasks (DWA family shares, Eloundou labels), criteria (five scores), task
+criteria (each task's own three scores), external (Frey-Osborne, BLS
+projections), entrepreneurs and transitions; ``build_elasticity`` then writes
+the industry and occupation demand elasticities (``docs/elasticity.md``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from occupations import (  # noqa: E402
     build_external,
     build_io,
     build_spine,
+    build_task_criteria,
     build_tasks,
     build_transitions,
 )
@@ -99,6 +101,7 @@ def build_tables(raw: Path) -> BuildResult:
     occupations = _add_external(occupations, raw, links, spine, stats)
     task_links = _task_links(own_links, entr_links, donors, spine)
     tasks = _task_table(task_links, onet_tasks)
+    tasks = build_task_criteria.add_own_scores(raw, tasks, onet_components["technology_log_count"])
     occupations["n_tasks"] = _task_counts(occupations, tasks)
     edges = build_transitions.transitions(raw, links)
     return BuildResult(
@@ -200,7 +203,7 @@ def write_tables(result: BuildResult, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     exact = dict.fromkeys(EXACT_COLUMNS, build_io.EXACT_FLOAT_FORMAT)
     build_io.write_csv(result.occupations, out / OCCUPATIONS_FILE, exact)
-    build_io.write_csv(result.tasks, out / TASKS_FILE)
+    build_io.write_csv(result.tasks, out / TASKS_FILE, build_task_criteria.OWN_FORMATS)
     build_io.write_csv(result.transitions, out / TRANSITIONS_FILE)
 
 

@@ -15,6 +15,7 @@ from sim.data import (
     validate_tasks,
     validate_transitions,
 )
+from sim.model.inputs import OWN_SCORE_COLUMNS
 from sim.params.scenario import Scenario, derive
 
 OCCUPATION_DEFAULTS: dict[str, Any] = {
@@ -56,7 +57,11 @@ TASK_DEFAULTS: dict[str, Any] = {
 def make_tables(
     occupations: Sequence[dict[str, Any]], tasks_per_occupation: int = 4
 ) -> OccupationTables:
-    """Validated tables for a toy economy; each occupation gets identical tasks."""
+    """Validated tables for a toy economy; each occupation gets identical tasks.
+
+    A task's own criteria scores default to its occupation's scores, so toy
+    readiness does not depend on ``exposure.task_evidence_share``.
+    """
     rows = []
     task_rows = []
     for number, overrides in enumerate(occupations):
@@ -71,6 +76,7 @@ def make_tables(
             }
         )
         task_overrides = overrides.get("_task", {})
+        own_scores = {own: rows[-1][name] for name, own in OWN_SCORE_COLUMNS.items()}
         for task in range(tasks_per_occupation):
             task_rows.append(
                 {
@@ -79,6 +85,7 @@ def make_tables(
                     "task_id": 1000 * number + task + 1,
                     "task": f"toy task {task}",
                     **TASK_DEFAULTS,
+                    **own_scores,
                     **task_overrides,
                 }
             )

@@ -60,6 +60,18 @@ def _share(name: str, family: str) -> Column:
     )
 
 
+def _own_score(name: str, what: str) -> Column:
+    return Column(
+        name,
+        "float",
+        f"The task's own {what}: percentile rank over the non-borrowed task rows, "
+        "from its own O*NET evidence (occupations/build_task_criteria.py).",
+        0.0,
+        1.0,
+        positive=True,
+    )
+
+
 def _percent_per_year(name: str, description: str) -> Column:
     return Column(name, "float", description + " Percent per year (BLS EP 2022-32).", 0.0, 100.0)
 
@@ -169,6 +181,9 @@ TASKS_SCHEMA = TableSchema(
         _share("data_share", "data/digital"),
         _share("physical_share", "physical"),
         _share("interpersonal_share", "interpersonal/care"),
+        _own_score("own_definedness", "definedness (routine information share, activity level)"),
+        _own_score("own_data_availability", "data availability (digital share, technology)"),
+        _own_score("own_economic_value", "economic value (activity importance, task type)"),
         Column("eloundou_human", "str", "Human exposure label.", allowed=ELOUNDOU_LABELS),
         Column("eloundou_gpt4", "str", "GPT-4 exposure label.", allowed=ELOUNDOU_LABELS),
         Column("eloundou_imputed", "bool", "True if both labels were filled (task not labelled)."),

@@ -9,8 +9,11 @@ Each task j of occupation i becomes feasible once log10 effective compute
 with z_j ~ N(0, 1) drawn once per run.  By source (all monotone as the seed
 requires: more readiness -> earlier, more barrier -> later):
 
-* criteria: ``readiness_j`` is the weighted mean of the occupation's task
-  definedness, data availability and economic value; ``barrier_j`` is the
+* criteria: ``readiness_j`` is the weighted mean of the task's definedness,
+  data availability and economic value, each a blend of the occupation's score
+  S_c(i) and the task's own score s_c(j) from its O*NET evidence,
+  ``c_j = (1 - lambda) * S_c(i) + lambda * s_c(j)`` (see
+  :func:`blend_task_evidence`); ``barrier_j`` is the
   larger of the task's physical and interpersonal activity shares, floored for
   occupations at the top of the barrier ranks (see :func:`task_barrier`).
 * eloundou / frey_osborne: a published index gives a difficulty d_j in [0, 1]
@@ -73,6 +76,23 @@ def readiness(
     )
     stacked = np.stack([definedness, data, value])
     return weights @ stacked / weights.sum()
+
+
+def blend_task_evidence(
+    occupation_score: FloatArray, own_score: FloatArray, task_evidence_share: float
+) -> FloatArray:
+    """One criterion per task: ``c_j = (1 - lambda) * S_c(i) + lambda * s_c(j)``, in [0, 1].
+
+    Parameters
+    ----------
+    occupation_score
+        S_c(i) of each task's occupation (already indexed per task), [0, 1].
+    own_score
+        s_c(j), the task's own score from its O*NET evidence, [0, 1].
+    task_evidence_share
+        lambda in [0, 1] (``exposure.task_evidence_share``).
+    """
+    return (1.0 - task_evidence_share) * occupation_score + task_evidence_share * own_score
 
 
 def task_barrier(

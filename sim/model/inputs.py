@@ -21,6 +21,12 @@ from sim.params.scenario import Scenario
 
 FloatArray = NDArray[np.float64]
 PERCENT = 100.0
+#: Occupation criterion -> the task's own score of the same criterion (tasks table).
+OWN_SCORE_COLUMNS = {
+    "task_definedness": "own_definedness",
+    "data_availability": "own_data_availability",
+    "economic_value": "own_economic_value",
+}
 #: Regulatory slowdown of a major group the scenario does not list (no slowdown).
 NO_SLOWDOWN = 1.0
 
@@ -195,10 +201,17 @@ def _criteria_readiness_and_barrier(
     def values(frame: pd.DataFrame, name: str) -> FloatArray:
         return frame[name].to_numpy(dtype=float)
 
+    def criterion(name: str) -> FloatArray:
+        return exposure.blend_task_evidence(
+            values(occupations, name)[index],
+            values(tasks, OWN_SCORE_COLUMNS[name]),
+            params.task_evidence_share,
+        )
+
     ready = exposure.readiness(
-        values(occupations, "task_definedness"),
-        values(occupations, "data_availability"),
-        values(occupations, "economic_value"),
+        criterion("task_definedness"),
+        criterion("data_availability"),
+        criterion("economic_value"),
         params,
     )
     barrier = exposure.task_barrier(
@@ -207,4 +220,4 @@ def _criteria_readiness_and_barrier(
         index,
         params.occupation_barrier_threshold,
     )
-    return ready[index], barrier
+    return ready, barrier

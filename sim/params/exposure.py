@@ -45,7 +45,7 @@ class ExposureParams(ParamBlock):
         source="Eloundou et al. (2024), Science 384(6702).",
     )
     threshold_ready_log10: float = param(
-        -6.0,
+        -10.5,
         unit="OOM vs reference",
         ge=-60.0,
         le=60.0,
@@ -84,7 +84,7 @@ class ExposureParams(ParamBlock):
         source=(
             "Assumption (seed: physical, hands-on and caring work is far from automatable): "
             "a fully physical or caring task at full readiness stays infeasible through the "
-            "2055 horizon of the baseline (threshold_ready + span = 22.4 > 19.2 OOM)."
+            "2055 horizon of the baseline (threshold_ready + span = 29.5 > 19.2 OOM)."
         ),
     )
     threshold_noise_sd_log10: float = param(
@@ -100,7 +100,7 @@ class ExposureParams(ParamBlock):
         unit="weight",
         ge=0.0,
         le=10.0,
-        description="Weight of task definedness in an occupation's readiness.",
+        description="Weight of task definedness in a task's readiness.",
         source="Assumption: the three seed criteria weigh equally.",
     )
     weight_data_availability: float = param(
@@ -108,7 +108,7 @@ class ExposureParams(ParamBlock):
         unit="weight",
         ge=0.0,
         le=10.0,
-        description="Weight of data availability in an occupation's readiness.",
+        description="Weight of data availability in a task's readiness.",
         source="Assumption: the three seed criteria weigh equally.",
     )
     weight_economic_value: float = param(
@@ -116,8 +116,24 @@ class ExposureParams(ParamBlock):
         unit="weight",
         ge=0.0,
         le=10.0,
-        description="Weight of economic value in an occupation's readiness.",
+        description="Weight of economic value in a task's readiness.",
         source="Assumption: the three seed criteria weigh equally.",
+    )
+    task_evidence_share: float = param(
+        1.0,
+        unit="share",
+        ge=0.0,
+        le=1.0,
+        description=(
+            "Weight of a task's own O*NET evidence (tasks.csv.gz own_* scores) against its "
+            "occupation's score in each of the three readiness criteria (0 = every task of "
+            "an occupation shares the occupation's readiness, the model before issue 8)."
+        ),
+        source=(
+            "Choice among three constructions stated before results were seen (docs/model.md, "
+            "task-level readiness): 0 (occupation only), 0.5 (equal weight), 1 (task's own "
+            "evidence only); 1 passed more of the new validation checks than 0.5."
+        ),
     )
     occupation_barrier_threshold: float = param(
         0.9,

@@ -26,13 +26,13 @@ from sim.validation.result import CheckResult
 REFERENCE_LOG10_COMPUTE = 0.0
 #: Later years of the baseline capability path also reported.
 LATER_YEARS = (2030.0, 2035.0)
-#: Pass if Spearman's rho with both raters' beta exceeds 0.3, the conventional
-#: lower bound of a "medium" correlation (Cohen 1988, Statistical Power Analysis for
-#: the Behavioral Sciences, 2nd ed.).  The criteria (task definedness, data
-#: availability) aim at the same language/data intensity as the Eloundou rubric, so
-#: at least a medium positive association is expected; a weaker one would mean the
-#: criteria rank occupations unlike the leading LLM exposure measure.
-MIN_RHO_ELOUNDOU = 0.3
+#: Pass if Spearman's rho is at least 0.70 with the GPT-4 beta and at least 0.65 with
+#: the human beta: the bands issue 8 states for task-level readiness (before its
+#: result was known).  They replace issue 4's weaker band (rho > 0.3 with both, Cohen
+#: 1988's "medium" correlation), which the occupation-level readiness met at 0.50 /
+#: 0.45; the criteria aim at the same language/data intensity as the Eloundou rubric,
+#: so a strong association is asked for once each task is scored on its own activities.
+MIN_RHO_ELOUNDOU = {"GPT-4": 0.70, "human": 0.65}
 BETA_COLUMNS = {"GPT-4": "eloundou_beta_gpt4", "human": "eloundou_beta_human"}
 FREY_OSBORNE_COLUMN = "frey_osborne_probability"
 
@@ -70,7 +70,7 @@ def criteria_correlation_check(inputs: ValidationInputs) -> CheckResult:
         year: rank_correlations(exposure_at(float(level), tasks), occupations)
         for year, level in zip(LATER_YEARS, later.log10_effective_compute, strict=True)
     }
-    passed = min(rho["GPT-4"], rho["human"]) > MIN_RHO_ELOUNDOU
+    passed = all(rho[rater] >= band for rater, band in MIN_RHO_ELOUNDOU.items())
     return CheckResult(
         name="criteria_vs_published_exposure",
         description=(
@@ -81,13 +81,16 @@ def criteria_correlation_check(inputs: ValidationInputs) -> CheckResult:
         published="no published value: a positive association with Eloundou beta expected",
         source=(
             "Eloundou et al. (2024) occupation beta; Frey & Osborne (2017) probabilities; "
-            "band: Cohen (1988) medium correlation"
+            "band: issue 8"
         ),
         ours=(
             f"rho = {rho['GPT-4']:.2f} (GPT-4 beta), {rho['human']:.2f} (human beta), "
             f"{rho['Frey-Osborne']:.2f} (Frey-Osborne)"
         ),
-        band=f"rho > {MIN_RHO_ELOUNDOU} with both betas; Frey-Osborne reported only",
+        band=(
+            f"rho >= {MIN_RHO_ELOUNDOU['GPT-4']:.2f} (GPT-4 beta) and "
+            f">= {MIN_RHO_ELOUNDOU['human']:.2f} (human beta); Frey-Osborne reported only"
+        ),
         passed=bool(passed),
         notes=_notes(inputs, rho_later, later.log10_effective_compute),
         metrics={
@@ -127,5 +130,8 @@ def _notes(
         f"{calibration.target_exposure:.3f}; baseline threshold_ready_log10 = "
         f"{inputs.baseline.exposure.threshold_ready_log10:g} gives {achieved:.3f}; "
         f"bisection gives {calibration.threshold_ready_log10:.2f} -> "
-        f"{calibration.achieved_exposure:.3f}. The ranking is not fitted."
+        f"{calibration.achieved_exposure:.3f}. The ranking is not fitted; "
+        "exposure.task_evidence_share = "
+        f"{inputs.baseline.exposure.task_evidence_share:g} was chosen among 0, 0.5 and 1 "
+        "by a rule stated before the results (docs/model.md, task-level readiness)."
     )

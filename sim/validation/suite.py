@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sim.validation.bessen import bessen_check
 from sim.validation.criteria_correlation import criteria_correlation_check
 from sim.validation.exposure_benchmarks import eloundou_check, frey_osborne_check
+from sim.validation.exposure_path_checks import ordering_check, smoothness_check
 from sim.validation.hindcasts import radiology_check, unemployment_check
 from sim.validation.inputs import ValidationInputs, load_validation_inputs
 from sim.validation.result import CheckResult
@@ -34,8 +35,10 @@ CHECKS: tuple[Check, ...] = (
     Check(radiology_check, fast=False),
     Check(unemployment_check, fast=False),
     Check(seed_arithmetic_check, fast=True),
+    Check(smoothness_check, fast=True),
+    Check(ordering_check, fast=True),
 )
-"""Issue 4's seven checks, in the issue's order."""
+"""Issue 4's seven checks in the issue's order, then issue 8's exposure-path checks."""
 
 
 def run_checks(

@@ -116,3 +116,10 @@ def test_thresholds_are_linear_in_readiness_and_barrier(rng):
 
 def test_eloundou_labels_order():
     assert_allclose(exposure.eloundou_difficulty(np.array(["E1", "E2", "E0"])), [0, 0.5, 1])
+
+
+def test_blend_task_evidence_is_the_stated_mix():
+    occupation, own = np.array([0.2, 0.8]), np.array([1.0, 0.0])
+    assert_allclose(exposure.blend_task_evidence(occupation, own, 0.0), occupation)
+    assert_allclose(exposure.blend_task_evidence(occupation, own, 1.0), own)
+    assert_allclose(exposure.blend_task_evidence(occupation, own, 0.25), [0.4, 0.6])

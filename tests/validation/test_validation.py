@@ -109,10 +109,16 @@ def results(inputs) -> dict[str, CheckResult]:
     return {result.name: result for result in run_checks(inputs=inputs)}
 
 
-def test_every_check_passes(results):
-    assert len(results) == len(CHECKS) == 7
-    failing = {name: r.notes for name, r in results.items() if not r.passed}
-    assert not failing
+#: Checks that fail on the shipped data, with the reason (docs/validation.md): task-level
+#: readiness spreads an occupation's tasks over a few OOM only, which baseline compute
+#: growth (0.6-0.9 OOM a year) crosses in a few years.
+KNOWN_FAILURES = {"smooth_exposure"}
+
+
+def test_every_check_passes_except_the_known_failures(results):
+    assert len(results) == len(CHECKS) == 9
+    failing = {name for name, r in results.items() if not r.passed}
+    assert failing == KNOWN_FAILURES
 
 
 def test_fast_only_skips_the_model_runs(inputs):
@@ -123,6 +129,8 @@ def test_fast_only_skips_the_model_runs(inputs):
         "criteria_vs_published_exposure",
         "bessen_rise_and_fall",
         "seed_compute_arithmetic",
+        "smooth_exposure",
+        "seed_exposure_ordering",
     ]
     assert MODEL_CHECKS.isdisjoint(r.name for r in fast)
 
@@ -151,8 +159,8 @@ def test_criteria_correlation_matches_an_independent_rank_computation(inputs, re
     rho = np.corrcoef(*ranks)[0, 1]
     metrics = results["criteria_vs_published_exposure"].metrics
     assert metrics["rho_gpt4"] == pytest.approx(rho, abs=1e-12)
-    assert metrics["rho_gpt4"] > 0.3
-    assert metrics["rho_human"] > 0.3
+    assert metrics["rho_gpt4"] >= 0.70
+    assert metrics["rho_human"] >= 0.65
 
 
 def crossing_year_continuous(inputs) -> float:
@@ -222,10 +230,10 @@ def test_table_has_the_required_columns(results):
     table = results_table(list(results.values()))
     assert tuple(table.columns) == TABLE_COLUMNS
     assert table["passed"].dtype == bool
-    assert len(table) == 7
+    assert len(table) == 9
     markdown = results_markdown(list(results.values()))
     assert markdown.startswith("| check | published | source | ours | band | result |")
-    assert "7 of 7 checks pass." in markdown
+    assert "8 of 9 checks pass." in markdown
     assert all(f"`{name}`" in markdown for name in results)
 
 
@@ -242,15 +250,15 @@ def failing_result() -> CheckResult:
     )
 
 
-def test_cli_writes_csv_and_markdown_and_exits_zero(tmp_path: Path, capsys):
+def test_cli_writes_csv_and_markdown_and_exits_one_on_the_known_failure(tmp_path: Path, capsys):
     out = tmp_path / "validation"
-    assert sim.cli.main(["validate", "--fast", "--out", str(out)]) == 0
+    assert sim.cli.main(["validate", "--fast", "--out", str(out)]) == 1
     table = pd.read_csv(out / "validation.csv")
     assert tuple(table.columns) == TABLE_COLUMNS
-    assert len(table) == 5
-    assert table["passed"].all()
+    assert len(table) == 7
+    assert set(table.loc[~table["passed"], "check"]) == KNOWN_FAILURES
     assert (out / "validation.md").read_text().startswith("| check |")
-    assert "5 of 5 checks pass." in capsys.readouterr().out
+    assert "6 of 7 checks pass." in capsys.readouterr().out
 
 
 def test_cli_exits_one_when_a_check_fails(tmp_path: Path, monkeypatch):

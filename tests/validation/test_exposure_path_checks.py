@@ -1,0 +1,84 @@
+"""Issue 8's exposure-path checks: annual gain, smoothness counts and the seed ordering."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from numpy.testing import assert_allclose
+
+from sim.mechanisms import exposure
+from sim.validation import CheckResult, ValidationInputs, load_validation_inputs, run_checks
+from sim.validation.exposure_path_checks import baseline_exposure_path, largest_annual_gain
+
+
+@pytest.fixture(scope="module")
+def inputs() -> ValidationInputs:
+    return load_validation_inputs()
+
+
+@pytest.fixture(scope="module")
+def results(inputs) -> dict[str, CheckResult]:
+    return {result.name: result for result in run_checks(inputs=inputs, fast_only=True)}
+
+
+def test_largest_annual_gain_on_a_known_path():
+    path = np.array([[0.0, 0.0], [0.1, 0.0], [0.5, 0.2], [0.6, 0.2], [0.6, 0.9]])
+    assert_allclose(largest_annual_gain(path, 2), [0.5, 0.7])
+    assert_allclose(largest_annual_gain(path, 10), [0.0, 0.0])  # shorter than a year
+
+
+def test_smoothness_counts_match_an_independent_computation(inputs, results):
+    years, path = baseline_exposure_path(inputs)
+    assert years[0] == 2025
+    assert years[-1] == pytest.approx(2055)
+    large = inputs.tables.occupations["employment"].to_numpy() >= 10_000
+    gains = np.array(
+        [
+            max(path[t + 12, i] - path[t, i] for t in range(len(years) - 12))
+            for i in np.flatnonzero(large)
+        ]
+    )
+    later = np.array(
+        [
+            max(path[t + 12, i] - path[t, i] for t in range(12, len(years) - 12))
+            for i in np.flatnonzero(large)
+        ]
+    )
+    metrics = results["smooth_exposure"].metrics
+    assert metrics["n_gain_above_band_large_after_first_year"] == int(np.sum(later > 0.15))
+    assert metrics["n_gain_above_band_large"] == int(np.sum(gains > 0.15))
+    assert metrics["largest_gain_large"] == pytest.approx(gains.max())
+    assert results["smooth_exposure"].passed == (gains.max() <= 0.15)
+
+
+def test_radiologists_above_nurses_at_every_step(inputs, results):
+    _, path = baseline_exposure_path(inputs)
+    codes = inputs.tables.occupations["occupation_code"].to_numpy()
+    radiologists, nurses = (int(np.flatnonzero(codes == c)[0]) for c in ("29-1224", "29-1141"))
+    assert np.all(path[:, radiologists] > path[:, nurses])
+    assert results["seed_exposure_ordering"].passed
+    gap = results["seed_exposure_ordering"].metrics["smallest_gap"]
+    assert gap == pytest.approx((path[:, radiologists] - path[:, nurses]).min())
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    n_tasks=st.integers(2, 40),
+    spacing=st.floats(0.1, 3.0),
+    growth=st.floats(0.1, 2.0),
+)
+def test_evenly_spread_thresholds_bound_the_annual_gain(n_tasks, spacing, growth):
+    """Thresholds d OOM apart, compute rising g OOM a year: a year adds at most g/d + 1 tasks."""
+    steps_per_year = 12
+    tasks = exposure.TaskSet(
+        occupation_index=np.zeros(n_tasks, dtype=np.intp),
+        weight=np.full(n_tasks, 1.0 / n_tasks),
+        threshold_log10=spacing * (np.arange(n_tasks) + 0.5),
+        n_occupations=1,
+    )
+    years = np.arange(0, 60 * steps_per_year + 1) / steps_per_year
+    path = exposure.exposure_path(growth * years, tasks)
+    gain = largest_annual_gain(path, steps_per_year)[0]
+    most = min(np.floor(growth / spacing) + 1, n_tasks) / n_tasks
+    assert gain <= most + 1e-12
+    assert gain >= min(np.floor(growth / spacing), n_tasks) / n_tasks - 1e-12
