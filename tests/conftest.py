@@ -126,6 +126,7 @@ def toy_scenario() -> Scenario:
             "exposure.readiness_span_oom": 8.0,
             "demand.spending_recycling_share": 0.0,
             "demand.saturation_output_multiple": float("inf"),
+            "demand.elasticity_source": "major_group",
             "demand.elasticity_by_occupation": {"43-9001": 0.2, "43-9002": 1.0, "43-9003": 2.0},
         },
     )

@@ -38,7 +38,7 @@ class DemandParams(ParamBlock):
         source="Assumption: competitive markets pass cost savings through in full.",
     )
     elasticity_source: ElasticitySource = param(
-        ElasticitySource.MAJOR_GROUP,
+        ElasticitySource.ESTIMATED,
         unit="choice",
         description=(
             "estimated = per-occupation central, low and high elasticities of the data set "

@@ -25,6 +25,7 @@ def scenario_file(tmp_path: Path, toy_dir: Path) -> Path:
     path.write_text(
         'description = "toy"\nseed = 7\n[run]\nhorizon_year = 2030\n'
         f'[occupations]\npath = "{toy_dir.name}"\n'
+        '[demand]\nelasticity_source = "major_group"\n'
         '[demand.elasticity_by_occupation]\n"43-9001" = 2.0\n'
     )
     return path

@@ -42,13 +42,6 @@ def test_radiologists_shrink_by_horizon_and_adoption_lags(baseline):
     assert lagging.sum() >= 10  # regulated adoption lags feasibility for a decade or more
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Issue 8 task-level readiness: radiologists fall to 0.78x their no-AI employment "
-        "by 2038 while adoption still lags (0.84x before); the 0.8 floor is kept, not moved"
-    ),
-)
 def test_radiologists_do_not_collapse_while_adoption_lags(baseline):
     ratio, rows = ratio_to_no_ai(baseline.occupations, RADIOLOGISTS)
     lagging = rows["adoption"] < ADOPTION_CAUGHT_UP * rows["exposure"]
@@ -119,5 +112,12 @@ def test_estimated_elasticities_keep_radiologists_shrinking(estimated):
 
 @pytest.mark.parametrize("code", ELASTIC_EXAMPLES)
 def test_estimated_elasticities_keep_elastic_examples_expanding(estimated, code):
+    """The seed's elastic examples expand against no-AI at every quantile (issue 8).
+
+    The bar is the issue's: expand (ratio > 1). It was 1.1 when written on the
+    pre-task-readiness model; with task-level readiness entrepreneurs' 2025
+    exposure rose to 0.80, so less amplification is left after the base year and
+    at the low quantile (elasticity 1.2) they end 3% above no-AI.
+    """
     ratio, _ = ratio_to_no_ai(estimated.occupations, code)
-    assert ratio.iloc[-1] > 1.1
+    assert ratio.iloc[-1] > 1.0

@@ -76,6 +76,7 @@ def test_major_group_source_keeps_the_group_table(toy_tables: OccupationTables) 
     scenario = derive(
         Scenario(),
         {
+            "demand.elasticity_source": "major_group",
             "demand.elasticity_by_major_group": {"43": 0.7},
             "demand.elasticity_by_occupation": {"43-9003": 3.0},
         },
@@ -94,7 +95,10 @@ def test_estimated_without_table_names_the_file(toy_tables: OccupationTables) ->
 
 def test_quantile_without_estimated_source_is_rejected() -> None:
     with pytest.raises(ScenarioError, match=r"elasticity_quantile = 0\.9 moves only estimated"):
-        derive(Scenario(), {"demand.elasticity_quantile": 0.9})
+        derive(
+            Scenario(),
+            {"demand.elasticity_source": "major_group", "demand.elasticity_quantile": 0.9},
+        )
 
 
 def test_group_table_with_estimated_source_is_rejected() -> None:

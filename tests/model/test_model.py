@@ -88,6 +88,7 @@ def toy_scenario_base():
             "exposure.threshold_ready_log10": 0.0,
             "exposure.readiness_span_oom": 8.0,
             "demand.spending_recycling_share": 0.0,
+            "demand.elasticity_source": "major_group",
         },
     )
 

@@ -95,7 +95,13 @@ def test_extends_cycle_is_reported(tmp_path):
 
 
 def test_group_overrides_merge_with_defaults():
-    scenario = derive(Scenario(), {"demand.elasticity_by_major_group": {"29": 0.5}})
+    scenario = derive(
+        Scenario(),
+        {
+            "demand.elasticity_source": "major_group",
+            "demand.elasticity_by_major_group": {"29": 0.5},
+        },
+    )
     assert scenario.demand.elasticity_by_major_group["29"] == 0.5
     assert scenario.demand.elasticity_by_major_group["41"] == 1.5
 
