@@ -1,4 +1,4 @@
-"""Command-line interface: ``laborsim run | occupations | params | validate``.
+"""Command-line interface: ``laborsim run | occupations | params | validate | report``.
 
 Each subcommand parses its arguments, calls one library function and writes
 its output.  Errors caused by input (bad scenario, bad data, bad flag value)
@@ -26,6 +26,7 @@ from sim.experiments.runner import (
 from sim.io.results import RESULT_FILES
 from sim.io.scenario_files import load_scenario
 from sim.params.table import parameter_table_markdown
+from sim.report import report as write_report
 from sim.report.summary import run_summary
 from sim.validation import DEFAULT_VALIDATION_DIR, results_markdown, run_checks, write_results
 
@@ -68,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     params = commands.add_parser("params", help="print every model parameter as a table")
     params.set_defaults(handler=_params)
     _add_validate(commands)
+    _add_report(commands)
     return parser
 
 
@@ -107,7 +109,44 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
         help="replace existing results in the output directories",
     )
     run.add_argument("--quiet", action="store_true", help="do not print the summaries")
+    run.add_argument(
+        "--report",
+        action="store_true",
+        help="also write each scenario's HTML + Markdown report (see `laborsim report`)",
+    )
     run.set_defaults(handler=_run)
+
+
+def _add_report(commands: argparse._SubParsersAction) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write an HTML + Markdown report of saved results",
+        description="One run directory gives a scenario report, several a comparison, a "
+        "replications directory bands across replications. Reads saved results only.",
+    )
+    report.add_argument(
+        "results", nargs="+", type=Path, metavar="RESULTS", help="results directories"
+    )
+    report.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="HTML file to write (default RESULTS/report.html); the .md twin and "
+        "<name>_figures/ go beside it; existing report files are replaced",
+    )
+    report.add_argument(
+        "--validation",
+        type=Path,
+        default=None,
+        help="a validation.csv from `laborsim validate` to show (default: docs/validation.md's table)",
+    )
+    report.set_defaults(handler=_report)
+
+
+def _report(args: argparse.Namespace) -> int:
+    files = write_report(args.results, out=args.out, validation_csv=args.validation)
+    print(f"wrote {files.html} and {files.markdown}")
+    return 0
 
 
 def _add_validate(commands: argparse._SubParsersAction) -> None:
@@ -160,7 +199,16 @@ def _run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(run_summary(outcome))
         print(f"saved {target}/ (model {outcome.metadata['model_step_seconds'] * 1e3:.0f} ms)")
+    if args.report:
+        for directory in sorted({_report_dir(target, args.replications) for target in targets}):
+            if directory.exists():
+                print(f"report: {write_report([directory]).html}")
     return EXIT_RUN_FAILED if failures else 0
+
+
+def _report_dir(target: Path, replications: int) -> Path:
+    """The run directory, or for replications the scenario directory above them."""
+    return target.parent if replications > 1 else target
 
 
 def _output_dir(out: Path | None, spec: RunSpec, n_runs: int) -> Path:

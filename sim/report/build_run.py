@@ -1,0 +1,164 @@
+"""Sections of a scenario report (one run), from saved results only."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sim.report import figures_run as figs
+from sim.report import frames
+from sim.report.document import ReportFigure, Section, make_figure, unavailable
+from sim.report.inputs import Reference
+from sim.report.seed_picture import seed_picture
+from sim.report.text import SINGLE_RUN_UNCERTAINTY, key_figures_table, summary_paragraphs
+from sim.io.results import RunResult
+
+#: Columns of a transitions table (issue 10) the destinations figure reads.
+TRANSITION_COLUMNS = ("source_code", "target_code", "workers")
+N_SOURCES = 4
+
+
+def summary_section(
+    result: RunResult,
+    uncertainty_line: str = SINGLE_RUN_UNCERTAINTY,
+    spreads: dict[int, dict[str, str]] | None = None,
+) -> Section:
+    """Summary paragraphs, the uncertainty statement and the key-figures table."""
+    return Section(
+        "summary",
+        "Summary",
+        paragraphs=(*summary_paragraphs(result), uncertainty_line),
+        tables=(key_figures_table(result, spreads),),
+    )
+
+
+def run_sections(result: RunResult, reference: Reference) -> list[Section]:
+    """Every figure section of a scenario report, in reading order."""
+    base, horizon = frames.run_years(result)
+    ceiling = float(result.metadata["scenario"]["capability"]["spending_ceiling_usd_billion"])
+    compute = make_figure(
+        "fig-compute",
+        "Effective compute and its sources",
+        f"Left: orders of magnitude (OOM, log10 units) of effective compute above {base}, stacked by "
+        "factor. Right: spending on the largest training run, with the ceiling its S-curve approaches.",
+        figs.compute_figure(
+            frames.compute_decomposition(result.economy),
+            ceiling_usd_billion=ceiling,
+            base_year=base,
+        ),
+    )
+    picture = make_figure(
+        "fig-seed-picture",
+        "Who expands and who shrinks: exposure against demand elasticity",
+        f"Each bubble is an occupation: exposure in {horizon} (x), price elasticity of demand in the base "
+        f"year (y, log scale; saturation lowers it as output grows), base-year employment (area) and "
+        f"employment against the no-AI path in {horizon} (colour). Elasticity 1 separates expansion from "
+        "shrinkage in the simple rule; saturation and re-spent income move the boundary a little.",
+        seed_picture(frames.seed_picture_frame(result), year=horizon),
+    )
+    return [
+        Section("capability", "Capability", figures=(compute,)),
+        Section("seed-picture", "The seed's picture", figures=(picture,)),
+        _major_group_section(result, reference),
+        _movers_section(result),
+        _wage_section(result, reference),
+        _seed_examples_section(result),
+        _unemployment_section(result),
+    ]
+
+
+def _major_group_section(result: RunResult, reference: Reference) -> Section:
+    title = "Employment by SOC major group"
+    if reference.table is None:
+        return unavailable("major-groups", title, f"SOC major groups ({reference.note})")
+    figure = make_figure(
+        "fig-major-groups",
+        title,
+        "Employment per SOC major group with AI (solid) and on the no-AI path (dashed); "
+        "each panel has its own scale, starting at zero.",
+        figs.major_groups_figure(frames.major_group_paths(result.occupations, reference.table)),
+    )
+    return Section("major-groups", title, figures=(figure,))
+
+
+def _movers_section(result: RunResult) -> Section:
+    tables = {year: frames.movers(result, year) for year in frames.report_years(result)}
+    has_ranges = all(c in result.occupations.columns for c in frames.ELASTICITY_RANGE_COLUMNS)
+    figure = make_figure(
+        "fig-movers",
+        "Occupations expanding and shrinking most against the no-AI path",
+        "The 15 occupations with the largest fall and the 15 with the largest rise against their no-AI "
+        "path (occupations with at least 10,000 workers in the base year); the label gives the "
+        "occupation's price elasticity of demand (ε)" + (" range." if has_ranges else "."),
+        figs.movers_figure(tables),
+    )
+    notes = (
+        () if has_ranges else ("Elasticity ranges per occupation: not available in these results.",)
+    )
+    return Section("movers", "Largest movers", paragraphs=notes, figures=(figure,))
+
+
+def _wage_section(result: RunResult, reference: Reference) -> Section:
+    title = "Wages: who gains, who loses"
+    if reference.table is None:
+        return unavailable("wages", title, f"Base-year wages ({reference.note})")
+    quintiles = frames.wage_quintiles(result, reference.table)
+    figure = make_figure(
+        "fig-wage-quintiles",
+        title,
+        "Left: employment against the no-AI path by quintile of the base-year mean annual wage (each "
+        "quintile holds a fifth of base-year employment). Right: the annual wage bill with AI and on "
+        "the no-AI path, valued at base-year wages (the model has no wage dynamics yet).",
+        figs.wage_figure(quintiles, frames.yearly_economy(result.economy)),
+    )
+    return Section("wages", title, figures=(figure,))
+
+
+def _seed_examples_section(result: RunResult) -> Section:
+    title = "The seed's examples: feasible is not adopted"
+    rows = frames.seed_examples(result.occupations)
+    if rows.empty:
+        return unavailable("seed-examples", title, "The seed's example occupations")
+    figure = make_figure(
+        "fig-seed-examples",
+        title,
+        "Exposure (share of tasks AI can do, orange) against adoption (share of tasks done with AI, "
+        "blue); the shaded gap is feasible work not yet adopted. Last panel: employment against the "
+        "no-AI path.",
+        figs.seed_examples_figure(rows),
+    )
+    return Section("seed-examples", title, figures=(figure,))
+
+
+def _unemployment_section(result: RunResult) -> Section:
+    title = "Unemployment and where displaced workers went"
+    figure = make_figure(
+        "fig-unemployment",
+        "Displaced workers in unemployment",
+        "Workers laid off and not yet re-employed or retired, with AI and on the no-AI path.",
+        figs.unemployment_figure(result.economy),
+    )
+    transitions = getattr(result, "transitions", None)
+    if transitions is None or not set(TRANSITION_COLUMNS) <= set(transitions.columns):
+        note = "Where displaced workers went (occupation-to-occupation flows): not available in these results."
+        return Section("unemployment", title, paragraphs=(note,), figures=(figure,))
+    return Section("unemployment", title, figures=(figure, _destinations(result, transitions)))
+
+
+def _destinations(result: RunResult, transitions: pd.DataFrame) -> ReportFigure:
+    flows = transitions.groupby(["source_code", "target_code"], as_index=False)["workers"].sum()
+    flows = flows.loc[flows["source_code"] != flows["target_code"]]
+    top = flows.groupby("source_code")["workers"].sum().nlargest(N_SOURCES).index
+    titles = dict(
+        zip(
+            result.occupations["occupation_code"].astype(str),
+            result.occupations["title"].astype(str),
+            strict=True,
+        )
+    )
+    return make_figure(
+        "fig-destinations",
+        "Where displaced workers went",
+        "The five most common destinations of workers leaving the occupations that sent most workers "
+        "elsewhere, summed over the run.",
+        figs.destinations_figure(flows.loc[flows["source_code"].isin(top)], titles),
+    )

@@ -1,0 +1,286 @@
+"""Figures of one run, drawn from the tables of :mod:`sim.report.frames`.
+
+Every function takes DataFrames and returns a :class:`matplotlib.figure.Figure`
+of the page width; none reads files or runs the model.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, PercentFormatter
+
+from sim.report.frames import ELASTICITY_RANGE_COLUMNS, SEED_EXAMPLES
+from sim.report.style import EXPAND, NO_AI, OKABE_ITO, SHRINK, WITH_AI, new_figure, short_title
+
+COMPONENTS = {
+    "hardware": ("hardware price-performance", OKABE_ITO["sky_blue"]),
+    "spending": ("spending on the largest run", OKABE_ITO["orange"]),
+    "algorithms": ("algorithmic efficiency", OKABE_ITO["green"]),
+}
+#: Exposure below this (share of tasks) is shown as "no task feasible".
+NOTHING_FEASIBLE = 0.005
+
+
+def compute_figure(frame: pd.DataFrame, *, ceiling_usd_billion: float, base_year: int) -> Figure:
+    """Effective compute over time decomposed into its factors; spending with its ceiling."""
+    figure = new_figure(3.0)
+    left, right = figure.subplots(1, 2, width_ratios=(1.35, 1))
+    parts = [frame[name].to_numpy() for name in COMPONENTS]
+    labels = [label for label, _ in COMPONENTS.values()]
+    colours = [colour for _, colour in COMPONENTS.values()]
+    if all((part >= 0).all() for part in parts):
+        left.stackplot(frame["year"], *parts, labels=labels, colors=colours, alpha=0.85)
+    else:  # a factor below its reference value cannot be stacked
+        for part, label, colour in zip(parts, labels, colours, strict=True):
+            left.plot(frame["year"], part, label=label, color=colour)
+    left.plot(frame["year"], frame["effective_compute"], color=NO_AI, label="effective compute")
+    left.set(xlabel="year", ylabel=f"orders of magnitude above {base_year}")
+    left.set_title("Effective compute and its three factors", loc="left")
+    left.legend(loc="upper left")
+    right.plot(frame["year"], frame["spending_usd_billion"], color=OKABE_ITO["orange"])
+    right.axhline(ceiling_usd_billion, color=NO_AI, linestyle="--", linewidth=1.0)
+    right.annotate(
+        f"S-curve ceiling USD {ceiling_usd_billion:g}B",
+        xy=(frame["year"].iloc[-1], ceiling_usd_billion),
+        xytext=(0, -12),
+        textcoords="offset points",
+        ha="right",
+        va="top",
+        fontsize=8,
+    )
+    right.set_yscale("log")
+    right.set(xlabel="year", ylabel="USD billion (log scale)")
+    right.set_title("Largest training run: spending", loc="left")
+    right.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    return figure
+
+
+def major_groups_figure(frame: pd.DataFrame) -> Figure:
+    """Small multiples: employment per SOC major group with AI and on the no-AI path."""
+    groups = frame.drop_duplicates("major_group_code").sort_values("major_group_code")
+    n_cols = 4
+    n_rows = int(np.ceil((len(groups) + 1) / n_cols))
+    figure = new_figure(1.45 * n_rows + 0.3)
+    axes = figure.subplots(n_rows, n_cols, sharex=True).ravel()
+    for ax, group in zip(axes, groups.itertuples(), strict=False):
+        rows = frame.loc[frame["major_group_code"] == group.major_group_code]
+        ax.plot(
+            rows["year"], rows["employment_no_ai"] / 1e6, color=NO_AI, linestyle="--", linewidth=1.1
+        )
+        ax.plot(rows["year"], rows["employment"] / 1e6, color=WITH_AI, linewidth=1.4)
+        ax.set_title(short_title(str(group.major_group_title), 25), fontsize=7, loc="left")
+        last = rows.iloc[-1]
+        ax.text(
+            0.97,
+            0.06,
+            f"{int(last['year'])}: {last['employment'] / last['employment_no_ai'] - 1:+.0%}",
+            transform=ax.transAxes,
+            ha="right",
+            va="bottom",
+            fontsize=7,
+        )
+        ax.tick_params(labelsize=7)
+        ax.set_ylim(bottom=0)
+    for ax in axes[len(groups) :]:
+        ax.axis("off")
+    axes[len(groups)].legend(
+        axes[0].lines[::-1], ["with AI", "no-AI path"], loc="center", fontsize=8
+    )
+    figure.supylabel("employment (million persons)", fontsize=9)
+    figure.supxlabel("year", fontsize=9)
+    return figure
+
+
+def movers_figure(tables: dict[int, pd.DataFrame]) -> Figure:
+    """Diverging bars: occupations expanding and shrinking most vs no-AI, one panel per year."""
+    n_bars = max(len(table) for table in tables.values())
+    figure = new_figure(len(tables) * (0.15 * n_bars + 0.6))
+    axes = np.atleast_1d(figure.subplots(len(tables), 1))
+    changes = pd.concat([table["relative_change"] for table in tables.values()])
+    limits = (min(100.0 * changes.min(), 0.0) * 1.3, max(100.0 * changes.max(), 0.0) * 1.2)
+    for ax, (year, table) in zip(axes, tables.items(), strict=True):
+        _mover_bars(ax, table, limits)
+        ax.set_title(f"Employment vs no-AI in {year}", loc="left")
+    axes[-1].set_xlabel("employment vs the no-AI path (%)")
+    return figure
+
+
+def _mover_bars(ax: Axes, table: pd.DataFrame, limits: tuple[float, float]) -> None:
+    values = 100.0 * table["relative_change"].to_numpy()
+    positions = np.arange(len(table))
+    ax.barh(positions, values, color=np.where(values >= 0, EXPAND, SHRINK), height=0.75)
+    ax.set_yticks(positions, labels=[_mover_label(row) for row in table.itertuples()], fontsize=7)
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(-0.7, len(table) - 0.3)
+    ax.set_xlim(*limits)
+    ax.axvline(0.0, color=NO_AI, linewidth=0.8)
+    ax.xaxis.set_major_formatter(PercentFormatter(decimals=0))
+    ax.grid(axis="y", visible=False)
+    for position, value in zip(positions, values, strict=True):
+        ax.text(
+            value,
+            position,
+            f" {value:+.0f}% ",
+            va="center",
+            fontsize=6.5,
+            ha="left" if value >= 0 else "right",
+        )
+
+
+def _mover_label(row: object) -> str:
+    label = f"{short_title(str(row.title), 38)} {row.occupation_code}"  # type: ignore[attr-defined]
+    low, high = (getattr(row, column, None) for column in ELASTICITY_RANGE_COLUMNS)
+    if low is not None and high is not None:
+        return f"{label} (ε {row.demand_elasticity:.1f}, {low:.1f}-{high:.1f})"  # type: ignore[attr-defined]
+    return f"{label} (ε {row.demand_elasticity:.1f})"  # type: ignore[attr-defined]
+
+
+def wage_figure(quintiles: pd.DataFrame, economy: pd.DataFrame) -> Figure:
+    """Employment change vs no-AI by wage quintile; wage bill with and without AI."""
+    figure = new_figure(3.0)
+    left, right = figure.subplots(1, 2, width_ratios=(1.2, 1))
+    years = sorted(quintiles["year"].unique())
+    width = 0.8 / len(years)
+    for offset, year in enumerate(years):
+        rows = quintiles.loc[quintiles["year"] == year].sort_values("quintile")
+        x = rows["quintile"].to_numpy() + (offset - (len(years) - 1) / 2) * width
+        left.bar(
+            x,
+            100.0 * rows["relative_change"],
+            width=width,
+            label=str(year),
+            color=(OKABE_ITO["sky_blue"], OKABE_ITO["blue"])[offset % 2],
+        )
+    first = quintiles.loc[quintiles["year"] == years[0]].sort_values("quintile")
+    left.set_xticks(
+        first["quintile"],
+        labels=[
+            f"Q{q}\n${lo / 1e3:.0f}k-{hi / 1e3:.0f}k"
+            for q, lo, hi in zip(
+                first["quintile"], first["wage_low"], first["wage_high"], strict=True
+            )
+        ],
+        fontsize=7,
+    )
+    left.axhline(0.0, color=NO_AI, linewidth=0.8)
+    left.yaxis.set_major_formatter(PercentFormatter(decimals=0))
+    left.set(xlabel="wage quintile (mean annual wage, USD thousand)", ylabel="employment vs no-AI")
+    left.set_title("Who gains, who loses", loc="left")
+    left.legend(title="year", loc="best")
+    right.plot(
+        economy["year"],
+        economy["wage_bill_no_ai_usd_billion"] / 1e3,
+        color=NO_AI,
+        linestyle="--",
+        label="no-AI path",
+    )
+    right.plot(
+        economy["year"], economy["wage_bill_usd_billion"] / 1e3, color=WITH_AI, label="with AI"
+    )
+    right.set(xlabel="year", ylabel="USD trillion a year (base-year wages)")
+    right.set_title("Wage bill", loc="left")
+    right.legend(loc="best")
+    return figure
+
+
+def seed_examples_figure(rows: pd.DataFrame) -> Figure:
+    """Exposure (feasible) and adoption (adopted) over time for the seed's examples."""
+    present = set(rows["occupation_code"])
+    labels = [label for code, label in SEED_EXAMPLES.items() if code in present]
+    figure = new_figure(4.6)
+    axes = figure.subplots(2, 3, sharex=True).ravel()
+    for ax, label in zip(axes, labels, strict=False):
+        _feasible_vs_adopted(ax, rows.loc[rows["label"] == label], label)
+    _example_changes(axes[len(labels)], rows, labels)
+    for ax in axes[len(labels) + 1 :]:
+        ax.axis("off")
+    handles, names = axes[0].get_legend_handles_labels()
+    figure.legend(handles, names, loc="outside lower center", ncols=3)
+    return figure
+
+
+def _feasible_vs_adopted(ax: Axes, one: pd.DataFrame, label: str) -> None:
+    ax.fill_between(
+        one["year"],
+        one["adoption"],
+        one["exposure"],
+        color=OKABE_ITO["orange"],
+        alpha=0.25,
+        linewidth=0,
+        label="feasible, not yet adopted",
+    )
+    ax.plot(one["year"], one["exposure"], color=OKABE_ITO["orange"], label="exposure (feasible)")
+    ax.plot(one["year"], one["adoption"], color=OKABE_ITO["blue"], label="adoption (adopted)")
+    ax.set_ylim(-0.03, 1.03)
+    ax.set_title(label, loc="left", fontsize=8)
+    ax.set_ylabel("share of tasks", fontsize=8)
+    if one["exposure"].max() < NOTHING_FEASIBLE:
+        ax.text(
+            0.5,
+            0.5,
+            f"no task feasible\nby {int(one['year'].max())}",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=8,
+            color="#555555",
+        )
+
+
+def _example_changes(ax: Axes, rows: pd.DataFrame, labels: list[str]) -> None:
+    colours = (SHRINK, EXPAND, OKABE_ITO["sky_blue"], OKABE_ITO["green"], NO_AI)
+    for label, colour in zip(labels, colours, strict=False):
+        one = rows.loc[rows["label"] == label]
+        ax.plot(
+            one["year"], 100.0 * one["relative_change"], label=label, color=colour, linewidth=1.3
+        )
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high + 0.75 * (high - low))  # head-room for the legend
+    ax.axhline(0.0, color=NO_AI, linewidth=0.6)
+    ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
+    ax.set_title("Employment vs no-AI", loc="left", fontsize=8)
+    ax.legend(fontsize=6.5, loc="upper left", ncols=2, handlelength=1.2, columnspacing=0.8)
+
+
+def unemployment_figure(economy: pd.DataFrame) -> Figure:
+    """Displaced workers waiting in unemployment, with AI and on the no-AI path."""
+    figure = new_figure(2.6)
+    ax = figure.subplots()
+    ax.plot(
+        economy["year"],
+        economy["unemployed_no_ai"] / 1e6,
+        color=NO_AI,
+        linestyle="--",
+        label="no-AI path",
+    )
+    ax.plot(economy["year"], economy["unemployed"] / 1e6, color=WITH_AI, label="with AI")
+    ax.set(xlabel="year", ylabel="million persons")
+    ax.set_title("Displaced workers in unemployment", loc="left")
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="best")
+    return figure
+
+
+def destinations_figure(flows: pd.DataFrame, titles: dict[str, str]) -> Figure:
+    """Where displaced workers went: top destinations per source occupation.
+
+    ``flows`` has columns ``source_code``, ``target_code`` and ``workers``
+    (persons moved, summed over the run), one row per pair.
+    """
+    sources = list(dict.fromkeys(flows["source_code"]))
+    figure = new_figure(1.3 * len(sources) + 0.4)
+    axes = np.atleast_1d(figure.subplots(len(sources), 1))
+    for ax, source in zip(axes, sources, strict=True):
+        rows = flows.loc[flows["source_code"] == source].nlargest(5, "workers")[::-1]
+        ax.barh(
+            [short_title(titles.get(c, c), 40) for c in rows["target_code"]],
+            rows["workers"] / 1e3,
+            color=OKABE_ITO["blue"],
+        )
+        ax.set_title(f"From {short_title(titles.get(source, source), 50)}", loc="left", fontsize=8)
+        ax.tick_params(axis="y", labelsize=7)
+    axes[-1].set_xlabel("workers moved (thousands)")
+    return figure
