@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/laborsim occupations
-	$(BIN)/laborsim run scenarios/baseline.toml --overwrite
+	$(BIN)/laborsim run scenarios/baseline.toml --overwrite --report
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

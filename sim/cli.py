@@ -138,7 +138,8 @@ def _add_report(commands: argparse._SubParsersAction) -> None:
         "--validation",
         type=Path,
         default=None,
-        help="a validation.csv from `laborsim validate` to show (default: docs/validation.md's table)",
+        help="a validation.csv written by `laborsim validate` to show "
+        "(default: docs/validation.md's table)",
     )
     report.set_defaults(handler=_report)
 

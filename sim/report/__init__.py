@@ -6,7 +6,8 @@ are classified and loaded in :mod:`~sim.report.inputs`, tables derived in
 :mod:`~sim.report.figures_multi` and :mod:`~sim.report.seed_picture` with the
 style of :mod:`~sim.report.style`, text in :mod:`~sim.report.text` and
 :mod:`~sim.report.methods`, assembled in :mod:`~sim.report.build` and written
-by :mod:`~sim.report.render`.  No model is run here.
+by :mod:`~sim.report.render`.  :mod:`~sim.report.summary` is the plain-text
+summary printed by ``laborsim run``.  No model is run here.
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from sim.experiments.runner import DEFAULT_OCCUPATIONS_DIR
+from sim.io.results import RunResult
 from sim.report import figures_multi as multi
 from sim.report import frames
 from sim.report.build_run import run_sections, summary_section
@@ -26,8 +28,6 @@ from sim.report.methods import (
 )
 from sim.report.sweep import UncertaintyData, fan_quantiles
 from sim.report.text import KEY_ROWS, key_figures_table, key_numbers
-from sim.io.results import RunResult
-from sim.experiments.runner import DEFAULT_OCCUPATIONS_DIR
 
 
 def build_report(data: ReportInput, *, validation_csv: Path | None = None) -> Report:
@@ -74,8 +74,10 @@ def _provenance(result: RunResult, data: ReportInput) -> tuple[str, ...]:
     versions = ", ".join(f"{k} {v}" for k, v in sorted(meta.get("versions", {}).items()))
     return (
         f"Results: {', '.join(map(str, data.paths))}",
-        f"Model commit: {meta.get('git_commit') or 'unknown'}; started {meta.get('started_utc', 'unknown')}",
-        f"Seed {meta.get('seed')}, entropy {meta.get('seed_entropy')}, spawn key {meta.get('spawn_key')}",
+        f"Model commit: {meta.get('git_commit') or 'unknown'}; "
+        f"started {meta.get('started_utc', 'unknown')}",
+        f"Seed {meta.get('seed')}, entropy {meta.get('seed_entropy')}, spawn key "
+        f"{meta.get('spawn_key')}",
         f"Versions: {versions}",
         f"Occupation data: {data.reference.note}",
     )
@@ -87,7 +89,8 @@ def _methods_section(result: RunResult, data: ReportInput, validation_csv: Path 
     tables = [parameter_table(result.metadata["scenario"])]
     tables += [t for t in (validation, sources) if t is not None]
     paragraphs = [
-        "The model and its equations: docs/model.md; every parameter's declaration: docs/parameters.md.",
+        "The model and its equations: docs/model.md; every parameter's declaration: "
+        "docs/parameters.md.",
         *(() if validation else ("Validation results: not available in these results.",)),
         *notices,
     ]
@@ -111,7 +114,8 @@ def _data_dir(result: RunResult) -> Path:
 def _replication_line(uncertainty: UncertaintyData) -> str:
     return (
         f"Figures show replication 0; the key figures give the median [5th-95th percentile] across "
-        f"{uncertainty.what_varies}. Parameter uncertainty needs a sweep; these runs carry none of it."
+        f"{uncertainty.what_varies}. Parameter uncertainty needs a sweep; these runs carry none "
+        "of it."
     )
 
 
@@ -131,7 +135,8 @@ def _uncertainty_sections(uncertainty: UncertaintyData) -> list[Section]:
     fan = make_figure(
         "fig-fan-charts",
         "Key outcomes across runs",
-        f"Median (line), middle 50% and 90% of {uncertainty.n_runs} runs ({uncertainty.what_varies}).",
+        f"Median (line), middle 50% and 90% of {uncertainty.n_runs} runs "
+        f"({uncertainty.what_varies}).",
         multi.fan_chart_figure(uncertainty.series),
     )
     sections = [
@@ -175,8 +180,10 @@ def _spread_sentence(uncertainty: UncertaintyData) -> str:
         return f"{uncertainty.n_runs} runs: {uncertainty.what_varies}."
     last = rows.iloc[-1]
     return (
-        f"Across {uncertainty.n_runs} runs, employment against the no-AI path in {int(last['year'])} has "
-        f"median {last['q50']:+.2f}%, with 90% of runs between {last['q05']:+.2f}% and {last['q95']:+.2f}%."
+        f"Across {uncertainty.n_runs} runs, employment against the no-AI path in "
+        f"{int(last['year'])} has "
+        f"median {last['q50']:+.2f}%, with 90% of runs between {last['q05']:+.2f}% and "
+        f"{last['q95']:+.2f}%."
     )
 
 

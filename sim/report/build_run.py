@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sim.io.results import RunResult
 from sim.report import figures_run as figs
 from sim.report import frames
 from sim.report.document import ReportFigure, Section, make_figure, unavailable
 from sim.report.inputs import Reference
 from sim.report.seed_picture import seed_picture
 from sim.report.text import SINGLE_RUN_UNCERTAINTY, key_figures_table, summary_paragraphs
-from sim.io.results import RunResult
 
 #: Columns of a transitions table (issue 10) the destinations figure reads.
 TRANSITION_COLUMNS = ("source_code", "target_code", "workers")
@@ -38,8 +38,10 @@ def run_sections(result: RunResult, reference: Reference) -> list[Section]:
     compute = make_figure(
         "fig-compute",
         "Effective compute and its sources",
-        f"Left: orders of magnitude (OOM, log10 units) of effective compute above {base}, stacked by "
-        "factor. Right: spending on the largest training run, with the ceiling its S-curve approaches.",
+        f"Left: orders of magnitude (OOM, log10 units) of effective compute above {base}, stacked "
+        "by "
+        "factor. Right: spending on the largest training run, with the ceiling its S-curve "
+        "approaches.",
         figs.compute_figure(
             frames.compute_decomposition(result.economy),
             ceiling_usd_billion=ceiling,
@@ -49,9 +51,12 @@ def run_sections(result: RunResult, reference: Reference) -> list[Section]:
     picture = make_figure(
         "fig-seed-picture",
         "Who expands and who shrinks: exposure against demand elasticity",
-        f"Each bubble is an occupation: exposure in {horizon} (x), price elasticity of demand in the base "
-        f"year (y, log scale; saturation lowers it as output grows), base-year employment (area) and "
-        f"employment against the no-AI path in {horizon} (colour). Elasticity 1 separates expansion from "
+        f"Each bubble is an occupation: exposure in {horizon} (x), price elasticity of demand in "
+        "the base "
+        "year (y, log scale; saturation lowers it as output grows), base-year employment (area) "
+        "and "
+        f"employment against the no-AI path in {horizon} (colour). Elasticity 1 separates "
+        "expansion from "
         "shrinkage in the simple rule; saturation and re-spent income move the boundary a little.",
         seed_picture(frames.seed_picture_frame(result), year=horizon),
     )
@@ -86,7 +91,8 @@ def _movers_section(result: RunResult) -> Section:
     figure = make_figure(
         "fig-movers",
         "Occupations expanding and shrinking most against the no-AI path",
-        "The 15 occupations with the largest fall and the 15 with the largest rise against their no-AI "
+        "The 15 occupations with the largest fall and the 15 with the largest rise against their "
+        "no-AI "
         "path (occupations with at least 10,000 workers in the base year); the label gives the "
         "occupation's price elasticity of demand (ε)" + (" range." if has_ranges else "."),
         figs.movers_figure(tables),
@@ -105,8 +111,10 @@ def _wage_section(result: RunResult, reference: Reference) -> Section:
     figure = make_figure(
         "fig-wage-quintiles",
         title,
-        "Left: employment against the no-AI path by quintile of the base-year mean annual wage (each "
-        "quintile holds a fifth of base-year employment). Right: the annual wage bill with AI and on "
+        "Left: employment against the no-AI path by quintile of the base-year mean annual wage "
+        "(each "
+        "quintile holds a fifth of base-year employment). Right: the annual wage bill with AI "
+        "and on "
         "the no-AI path, valued at base-year wages (the model has no wage dynamics yet).",
         figs.wage_figure(quintiles, frames.yearly_economy(result.economy)),
     )
@@ -121,8 +129,10 @@ def _seed_examples_section(result: RunResult) -> Section:
     figure = make_figure(
         "fig-seed-examples",
         title,
-        "Exposure (share of tasks AI can do, orange) against adoption (share of tasks done with AI, "
-        "blue); the shaded gap is feasible work not yet adopted. Last panel: employment against the "
+        "Exposure (share of tasks AI can do, orange) against adoption (share of tasks done with "
+        "AI, "
+        "blue); the shaded gap is feasible work not yet adopted. Last panel: employment against "
+        "the "
         "no-AI path.",
         figs.seed_examples_figure(rows),
     )
@@ -139,7 +149,10 @@ def _unemployment_section(result: RunResult) -> Section:
     )
     transitions = getattr(result, "transitions", None)
     if transitions is None or not set(TRANSITION_COLUMNS) <= set(transitions.columns):
-        note = "Where displaced workers went (occupation-to-occupation flows): not available in these results."
+        note = (
+            "Where displaced workers went (occupation-to-occupation flows): "
+            "not available in these results."
+        )
         return Section("unemployment", title, paragraphs=(note,), figures=(figure,))
     return Section("unemployment", title, figures=(figure, _destinations(result, transitions)))
 
@@ -158,7 +171,8 @@ def _destinations(result: RunResult, transitions: pd.DataFrame) -> ReportFigure:
     return make_figure(
         "fig-destinations",
         "Where displaced workers went",
-        "The five most common destinations of workers leaving the occupations that sent most workers "
+        "The five most common destinations of workers leaving the occupations that sent most "
+        "workers "
         "elsewhere, summed over the run.",
         figs.destinations_figure(flows.loc[flows["source_code"].isin(top)], titles),
     )

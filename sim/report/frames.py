@@ -1,6 +1,6 @@
 """Tables the report's figures and text are drawn from, derived from saved frames.
 
-Pure pandas: a :class:`~sim.results.RunResult` (and the occupation reference
+Pure pandas: a :class:`~sim.io.results.RunResult` (and the occupation reference
 table) in, tidy DataFrames out.  Relative changes are ``employment /
 employment_no_ai - 1``; "OOM" is orders of magnitude (log10 units) of
 effective compute relative to the scenario's reference year.

@@ -24,9 +24,9 @@ from pathlib import Path
 import pandas as pd
 
 from sim.errors import LaborsimError
-from sim.report.sweep import UncertaintyData, is_sweep_dir, load_sweep, replication_uncertainty
-from sim.io.results import METADATA_FILE, RunResult, load_result
 from sim.experiments.runner import DEFAULT_OCCUPATIONS_DIR
+from sim.io.results import METADATA_FILE, RunResult, load_result
+from sim.report.sweep import UncertaintyData, is_sweep_dir, load_sweep, replication_uncertainty
 
 REPLICATION_PREFIX = "replication-"
 REFERENCE_FILE = "occupations.csv"
@@ -163,5 +163,7 @@ def load_reference(run: RunResult) -> Reference:
     elif expected == actual:
         note = f"{file} (checksum matches the one recorded with the run)"
     else:
-        note = f"{file} (WARNING: it changed since the run; its checksum differs from the recorded one)"
+        note = (
+            f"{file} (WARNING: changed since the run; its checksum differs from the recorded one)"
+        )
     return Reference(table, note)

@@ -16,14 +16,17 @@ from typing import Any
 
 import pandas as pd
 
-from sim.params.table import parameter_rows
-from sim.provenance import REPO_ROOT
 from sim.params import Scenario
+from sim.params.table import parameter_rows
 from sim.report.document import ReportTable
-from sim.validation.report import CSV_FILE
-from sim.validation.result import FAIL_TEXT, PASS_TEXT
 
+#: Source checkout root (docs/ lives there in an editable install).
+REPO_ROOT = Path(__file__).resolve().parents[2]
 VALIDATION_DOC = REPO_ROOT / "docs" / "validation.md"
+#: File ``laborsim validate`` writes, and its verdict words (sim.validation is a sibling
+#: layer the report may not import, so the names are repeated here).
+CSV_FILE = "validation.csv"
+PASS_TEXT, FAIL_TEXT = "pass", "FAIL"
 SOURCES_FILE = "SOURCES.md"
 NOT_RECORDED = "not recorded"
 VALIDATION_COLUMNS = ("check", "published", "ours", "band", "result")

@@ -29,9 +29,9 @@ SEED_PICTURE_COLUMNS = (
 #: Occupations annotated, with the label and the label's offset (points) from the bubble.
 ANNOTATED = {
     "29-1224": ("Radiologists", (-40, -30)),
-    "41-4012": ("Sales reps (wholesale)", (-110, 12)),
+    "41-4012": ("Sales reps (wholesale)", (-105, -8)),
     "41-4011": ("Sales reps (technical)", (-20, 62)),
-    "ENTR-0001": ("Entrepreneurs", (-150, 30)),
+    "ENTR-0001": ("Entrepreneurs", (-105, 14)),
     "29-1141": ("Registered nurses", (45, -30)),
 }
 #: Colour scale limit: changes beyond +/- this many percent share the end colours.
@@ -105,7 +105,7 @@ def _axes_and_regions(ax: Axes) -> None:
     ax.text(
         0.01,
         0.98,
-        "EXPAND: cheaper output\nraises demand by more\nthan output per worker",
+        "EXPAND (elasticity > 1): demand grows\nmore than output per worker",
         transform=ax.transAxes,
         va="top",
         ha="left",
@@ -116,7 +116,7 @@ def _axes_and_regions(ax: Axes) -> None:
     ax.text(
         0.01,
         0.02,
-        "SHRINK: demand grows less than output per worker",
+        "SHRINK (elasticity < 1): demand grows less than output per worker",
         transform=ax.transAxes,
         va="bottom",
         ha="left",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sim.io.results import RunResult
 from sim.report.document import ReportTable
 from sim.report.frames import (
     SEED_EXAMPLES,
@@ -17,7 +18,6 @@ from sim.report.frames import (
     run_years,
     yearly_economy,
 )
-from sim.io.results import RunResult
 from sim.report.summary import MIN_BASE_EMPLOYMENT_FOR_RANKING
 
 #: A relative change beyond this counts as expanding or shrinking in the counts (fraction).
@@ -89,7 +89,8 @@ def key_figures_table(
             ]
         rows.append((label, unit, *cells))
     note = (
-        f"Occupation counts rank the {numbers[years[-1]]['n_ranked']:.0f} occupations with at least "
+        f"Occupation counts rank the {numbers[years[-1]]['n_ranked']:.0f} occupations with at "
+        "least "
         f"{MIN_BASE_EMPLOYMENT_FOR_RANKING:,} workers in the base year."
     )
     return ReportTable(
@@ -107,12 +108,15 @@ def summary_paragraphs(result: RunResult) -> list[str]:
     at_horizon = economy.loc[horizon]
     totals = "; ".join(
         f"by {year} it is {numbers[year]['employment_vs_no_ai_pct']:+.1f}% "
-        f"({numbers[year]['employment_million']:,.1f} million vs {numbers[year]['employment_no_ai_million']:,.1f} million)"
+        f"({numbers[year]['employment_million']:,.1f} million vs "
+        f"{numbers[year]['employment_no_ai_million']:,.1f} million)"
         for year in years
     )
     paragraphs = [
-        f"In scenario '{result.scenario_name}', effective compute grows {last['compute_oom']:.1f} orders "
-        f"of magnitude from {base} to {horizon} (hardware {at_horizon['log10_hardware']:.1f}, spending "
+        f"In scenario '{result.scenario_name}', effective compute grows {last['compute_oom']:.1f} "
+        "orders "
+        f"of magnitude from {base} to {horizon} (hardware {at_horizon['log10_hardware']:.1f}, "
+        "spending "
         f"{at_horizon['log10_spending']:.1f}, algorithms {at_horizon['log10_algorithms']:.1f}). "
         f"Employment is compared with the same economy with capability frozen at {base}: {totals}.",
         _movers_sentence(result, horizon, last),
@@ -132,11 +136,16 @@ def _movers_sentence(result: RunResult, horizon: int, numbers: dict[str, float])
     rows = rows.loc[rows["occupation_code"].isin(large)].sort_values("relative_change")
     low, high = rows.iloc[0], rows.iloc[-1]
     return (
-        f"By {horizon}, {numbers['n_shrinking']:.0f} of the {numbers['n_ranked']:.0f} occupations with at "
-        f"least {MIN_BASE_EMPLOYMENT_FOR_RANKING:,} workers employ more than {NOTABLE_CHANGE:.0%} fewer "
-        f"people than on the no-AI path and {numbers['n_expanding']:.0f} more than {NOTABLE_CHANGE:.0%} more; "
-        f"occupations below their no-AI path held {numbers['employment_share_shrinking_pct']:.0f}% of "
-        f"base-year employment. The largest fall is {low['title']} ({low['relative_change']:+.0%}), the "
+        f"By {horizon}, {numbers['n_shrinking']:.0f} of the {numbers['n_ranked']:.0f} occupations "
+        "with at "
+        f"least {MIN_BASE_EMPLOYMENT_FOR_RANKING:,} workers employ more than {NOTABLE_CHANGE:.0%} "
+        "fewer "
+        f"people than on the no-AI path and {numbers['n_expanding']:.0f} more than "
+        f"{NOTABLE_CHANGE:.0%} more; "
+        "occupations below their no-AI path held "
+        f"{numbers['employment_share_shrinking_pct']:.0f}% of "
+        f"base-year employment. The largest fall is {low['title']} "
+        f"({low['relative_change']:+.0%}), the "
         f"largest rise {high['title']} ({high['relative_change']:+.0%})."
     )
 
@@ -144,7 +153,7 @@ def _movers_sentence(result: RunResult, horizon: int, numbers: dict[str, float])
 def _seed_sentence(result: RunResult, horizon: int) -> str:
     rows = change_vs_no_ai(result.occupations, horizon).set_index("occupation_code")
     parts = [
-        f"{label.lower() if code != 'ENTR-0001' else 'entrepreneurs'} {rows.loc[code, 'relative_change']:+.0%}"
+        f"{label.lower()} {rows.loc[code, 'relative_change']:+.0%}"
         for code, label in SEED_EXAMPLES.items()
         if code in rows.index
     ]
@@ -164,7 +173,8 @@ def _unemployment_sentence(economy: pd.DataFrame) -> str:
 
 SINGLE_RUN_UNCERTAINTY = (
     "These numbers come from one run with one seed. Its only random element is the noise of the "
-    "task thresholds; `laborsim run --replications N` shows its spread. They are conditional on the "
-    "scenario's assumptions (Methods and assumptions), whose uncertainty a parameter sweep measures; "
+    "task thresholds; laborsim run --replications N shows its spread. They are conditional on the "
+    "scenario's assumptions (Methods and assumptions), whose uncertainty a parameter sweep "
+    "measures; "
     "the run carries none of that."
 )

@@ -1,0 +1,148 @@
+"""Report building blocks on hand-made data: known quintiles, quantiles and figure contents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sim.errors import LaborsimError
+from sim.io.results import RunResult
+from sim.report import figures_multi, seed_picture
+from sim.report.build import _uncertainty_sections
+from sim.report.frames import wage_quintiles
+from sim.report.inputs import load_report_input
+from sim.report.style import report_style
+from sim.report.sweep import UncertaintyData, fan_quantiles
+
+
+def _toy_result(employment: list[float], ratio: list[float]) -> RunResult:
+    """A run with two yearly rows (2025, 2035) per occupation; ``ratio`` = AI / no-AI in 2035."""
+    codes = [f"43-90{i:02d}" for i in range(len(employment))]
+    rows = []
+    for year, factor in ((2025, [1.0] * len(codes)), (2035, ratio)):
+        for code, persons, f in zip(codes, employment, factor, strict=True):
+            rows.append(
+                {
+                    "year": year,
+                    "occupation_code": code,
+                    "title": code,
+                    "employment": persons * f,
+                    "employment_no_ai": persons,
+                    "demand_elasticity": 1.0,
+                    "exposure": 0.5,
+                }
+            )
+    metadata = {"scenario": {"name": "toy", "run": {"base_year": 2025, "horizon_year": 2035}}}
+    return RunResult(pd.DataFrame(rows), pd.DataFrame(), metadata)
+
+
+def test_wage_quintiles_split_employment_into_fifths() -> None:
+    result = _toy_result([100.0] * 10, [0.5, 0.5, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 2.0, 2.0])
+    reference = pd.DataFrame(
+        {"occupation_code": [f"43-90{i:02d}" for i in range(10)], "mean_wage": np.arange(10) * 1e4}
+    )
+    table = wage_quintiles(result, reference)
+    assert table["quintile"].tolist() == [1, 2, 3, 4, 5]
+    assert table["employment_no_ai"].tolist() == [200.0] * 5
+    np.testing.assert_allclose(table["relative_change"], [-0.5, 0.0, 0.0, 0.0, 1.0])
+    assert table["wage_low"].tolist() == [0.0, 2e4, 4e4, 6e4, 8e4]
+
+
+def test_fan_quantiles_of_known_draws() -> None:
+    series = pd.DataFrame(
+        {"run_id": range(101), "year": 2030, "outcome": "mean_exposure", "value": np.arange(101.0)}
+    )
+    row = fan_quantiles(series).iloc[0]
+    assert (row["q05"], row["q25"], row["q50"], row["q75"], row["q95"]) == (5, 25, 50, 75, 95)
+
+
+def _uncertainty(with_analysis: bool) -> UncertaintyData:
+    series = pd.DataFrame(
+        {
+            "run_id": np.repeat([0, 1], 3),
+            "year": [2025, 2030, 2035] * 2,
+            "outcome": "employment_vs_no_ai_pct",
+            "value": [0.0, -1.0, -2.0, 0.0, -1.5, -3.0],
+        }
+    )
+    sensitivity = pd.DataFrame(
+        {
+            "outcome": "employment 2035",
+            "parameter": ["a", "a", "b", "b"],
+            "method": "sobol",
+            "index": ["S1", "ST", "S1", "ST"],
+            "value": [0.6, 0.7, 0.2, 0.3],
+            "conf": 0.05,
+        }
+    )
+    prim = pd.DataFrame({"box": [1], "parameter": ["a"], "low": [0.5], "high": [1.0]})
+    return UncertaintyData(
+        2,
+        "two toy runs",
+        series,
+        sensitivity if with_analysis else None,
+        prim if with_analysis else None,
+    )
+
+
+def test_sweep_analysis_tables_become_figures_and_tables() -> None:
+    with report_style():
+        sections = _uncertainty_sections(_uncertainty(with_analysis=True))
+    figure_ids = [figure.id for section in sections for figure in section.figures]
+    table_ids = [table.id for section in sections for table in section.tables]
+    assert figure_ids == ["fig-fan-charts", "fig-sensitivity"]
+    assert table_ids == ["table-prim"]
+    assert "median -2.50%, with 90% of runs between -2.95% and -2.05%" in sections[0].paragraphs[0]
+
+
+def test_missing_analysis_is_reported_as_unavailable() -> None:
+    with report_style():
+        sections = _uncertainty_sections(_uncertainty(with_analysis=False))
+    lines = [section.unavailable for section in sections if section.unavailable]
+    assert lines == [
+        "Sobol / Morris sensitivity indices: not available in these results.",
+        "PRIM boxes: not available in these results.",
+    ]
+
+
+def test_seed_picture_draws_from_a_plain_frame() -> None:
+    frame = pd.DataFrame(
+        {
+            "occupation_code": ["29-1224", "41-4012", "11-1011"],
+            "exposure": [0.8, 0.7, 0.1],
+            "demand_elasticity": [0.2, 1.5, 1.0],
+            "employment": [3e4, 1.2e6, 2e5],
+            "relative_change": [-0.4, 0.3, 0.0],
+        }
+    )
+    with report_style():
+        figure = seed_picture(frame, year=2055)
+    texts = [text.get_text() for text in figure.axes[0].texts]
+    assert "Radiologists -40%" in texts
+    assert "Sales reps (wholesale) +30%" in texts
+    assert figure.axes[0].get_yscale() == "log"
+    with pytest.raises(ValueError, match="lacks columns exposure"):
+        seed_picture(frame.drop(columns="exposure"), year=2055)
+
+
+def test_sensitivity_bars_sorted_by_total_index() -> None:
+    table = _uncertainty(with_analysis=True).sensitivity
+    assert table is not None
+    with report_style():
+        figure = figures_multi.sensitivity_figure(table)
+    labels = [tick.get_text() for tick in figure.axes[0].get_yticklabels()]
+    assert labels == ["b", "a"]  # largest total index at the top
+
+
+def test_sweep_store_is_refused_until_supported(tmp_path: Path) -> None:
+    (tmp_path / "sweep.duckdb").write_bytes(b"")
+    with pytest.raises(LaborsimError, match="sweep stores is not supported"):
+        load_report_input([tmp_path])
+
+
+def test_comparison_takes_run_directories_only(tmp_path: Path) -> None:
+    with pytest.raises(LaborsimError, match="a comparison takes run directories"):
+        load_report_input([tmp_path, tmp_path / "other"])
