@@ -17,7 +17,7 @@ from sim.io.results import RunResult
 from sim.report import figures_multi as multi
 from sim.report import frames
 from sim.report.build_run import run_sections, summary_section
-from sim.report.document import Report, ReportTable, Section, make_figure, unavailable
+from sim.report.document import Report, ReportFigure, ReportTable, Section, make_figure, unavailable
 from sim.report.inputs import ReportInput, ReportKind
 from sim.report.methods import (
     data_sources,
@@ -246,7 +246,7 @@ def _comparison_report(data: ReportInput, validation_csv: Path | None) -> Report
     )
 
 
-def _compare_groups(runs: tuple[RunResult, ...], reference: pd.DataFrame) -> object:
+def _compare_groups(runs: tuple[RunResult, ...], reference: pd.DataFrame) -> ReportFigure:
     horizon = min(frames.run_years(run)[1] for run in runs)
     rows = []
     for run in runs:

@@ -121,8 +121,8 @@ def _mover_bars(ax: Axes, table: pd.DataFrame, limits: tuple[float, float]) -> N
     ax.grid(axis="y", visible=False)
     for position, value in zip(positions, values, strict=True):
         ax.text(
-            value,
-            position,
+            float(value),
+            float(position),
             f" {value:+.0f}% ",
             va="center",
             fontsize=6.5,

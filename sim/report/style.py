@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import matplotlib
 
@@ -18,6 +19,7 @@ matplotlib.use("Agg")  # no display: the report renders files only
 
 from matplotlib.colors import LinearSegmentedColormap  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.rcsetup import cycler  # noqa: E402
 
 #: Okabe-Ito colours by name.
 OKABE_ITO = {
@@ -47,7 +49,7 @@ PAGE_WIDTH_IN = 6.3
 #: Resolution of the embedded PNGs (dots per inch): sharp when zoomed to 200%.
 DPI = 150
 
-_RC = {
+_RC: dict[str, Any] = {
     "font.size": 9,
     "axes.titlesize": 9.5,
     "axes.labelsize": 9,
@@ -61,7 +63,7 @@ _RC = {
     "grid.color": "#DDDDDD",
     "grid.linewidth": 0.6,
     "axes.axisbelow": True,
-    "axes.prop_cycle": matplotlib.cycler(color=SERIES_COLOURS),
+    "axes.prop_cycle": cycler(color=SERIES_COLOURS),
     "lines.linewidth": 1.6,
     "figure.dpi": DPI,
     "savefig.dpi": DPI,
@@ -73,7 +75,7 @@ _RC = {
 @contextmanager
 def report_style() -> Iterator[None]:
     """Apply the report's matplotlib settings inside the block only."""
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         yield
 
 
