@@ -29,7 +29,7 @@ from sim.params import Scenario
 from sim.rng import run_sequence
 
 #: Bundled data set, present in a source checkout or an editable install.
-DEFAULT_OCCUPATIONS_DIR = Path(__file__).resolve().parents[1] / "occupations"
+DEFAULT_OCCUPATIONS_DIR = Path(__file__).resolve().parents[2] / "occupations"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 PACKAGES = ("laborsim", "mesa", "numpy", "pandas", "pydantic", "pyarrow", "networkx")
-REPO_ROOT = Path(__file__).resolve().parents[1]
+REPO_ROOT = Path(__file__).resolve().parents[2]
 GIT_TIMEOUT_SECONDS = 5
 
 

@@ -5,7 +5,15 @@ import pandas as pd
 import pytest
 
 from sim.errors import LaborsimError
-from sim.experiments.runner import RunSpec, batch_specs, iter_batch, run, run_batch
+from sim.experiments.runner import (
+    DEFAULT_OCCUPATIONS_DIR,
+    RunSpec,
+    batch_specs,
+    iter_batch,
+    run,
+    run_batch,
+)
+from sim.io.provenance import REPO_ROOT
 from sim.params import derive
 from sim.rng import run_sequence
 
@@ -56,3 +64,8 @@ def test_iter_batch_yields_input_errors_without_stopping_the_others(toy_scenario
 def test_workers_must_be_positive(toy_scenario):
     with pytest.raises(ValueError, match="workers must be >= 1"):
         list(iter_batch(batch_specs([toy_scenario]), workers=0))
+
+
+def test_default_paths_point_into_the_source_checkout():
+    assert (DEFAULT_OCCUPATIONS_DIR / "occupations.csv").is_file()
+    assert (REPO_ROOT / "pyproject.toml").is_file()
