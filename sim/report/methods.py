@@ -54,7 +54,12 @@ def recorded_parameters(scenario: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def parameter_table(scenario: dict[str, Any]) -> ReportTable:
+def parameter_table(
+    scenario: dict[str, Any],
+    *,
+    table_id: str = "table-parameters",
+    title: str = "Parameters of this run",
+) -> ReportTable:
     """Every parameter: the run's value, the default, unit and source."""
     recorded = recorded_parameters(scenario)
     defaults = recorded_parameters(Scenario().to_dict())
@@ -69,8 +74,8 @@ def parameter_table(scenario: dict[str, Any]) -> ReportTable:
         rows.append((name, value, default, row["unit"], row["source"]))
     changed = sum(1 for row in rows if row[1] != row[2] and row[1] != NOT_RECORDED)
     return ReportTable(
-        "table-parameters",
-        "Parameters of this run",
+        table_id,
+        title,
         ("parameter", "value in this run", "default", "unit", "source / assumption"),
         tuple(rows),
         note=f"{len(rows)} parameters; {changed} differ from the default.",
