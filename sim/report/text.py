@@ -165,9 +165,19 @@ def _seed_sentence(result: RunResult, horizon: int) -> str:
 def _unemployment_sentence(economy: pd.DataFrame) -> str:
     peak_year = int(economy["unemployed"].idxmax())
     peak = float(economy["unemployed"].max()) / 1e6
-    return (
+    last = economy.iloc[-1]
+    gap = float(last["employment_total_no_ai"] - last["employment_total"]) / 1e6
+    extra = float(last["unemployed"] - last["unemployed_no_ai"]) / 1e6
+    sentence = (
         f"Displaced workers waiting in unemployment peak at {peak:.2f} million in {peak_year} "
         f"(no-AI path: {float(economy['unemployed_no_ai'].max()) / 1e6:.2f} million at most)."
+    )
+    if gap <= 0:
+        return sentence
+    return sentence + (
+        f" In {int(economy.index[-1])} employment is {gap:.1f} million below the no-AI path and "
+        f"unemployment {extra:.2f} million above it: the rest of the gap is workers who left the "
+        "labour force and entrants who were not hired (docs/model.md, labour step)."
     )
 
 
