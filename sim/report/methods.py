@@ -78,7 +78,8 @@ def parameter_table(
         title,
         ("parameter", "value in this run", "default", "unit", "source / assumption"),
         tuple(rows),
-        note=f"{len(rows)} parameters; {changed} differ from the default.",
+        note=f"{len(rows)} parameters; {changed} {'differs' if changed == 1 else 'differ'} "
+        "from the default.",
     )
 
 
