@@ -12,6 +12,8 @@ from sim.report.inputs import Reference
 from sim.report.seed_picture import seed_picture
 from sim.report.text import SINGLE_RUN_UNCERTAINTY, key_figures_table, summary_paragraphs
 
+#: ``demand.elasticity_source`` value whose elasticities carry (low, high) ranges.
+ESTIMATED_SOURCE = "estimated"
 #: Columns of a transitions table (issue 10) the destinations figure reads.
 TRANSITION_COLUMNS = ("source_code", "target_code", "workers")
 N_SOURCES = 4
@@ -64,7 +66,7 @@ def run_sections(result: RunResult, reference: Reference) -> list[Section]:
         Section("capability", "Capability", figures=(compute,)),
         Section("seed-picture", "The seed's picture", figures=(picture,)),
         _major_group_section(result, reference),
-        _movers_section(result),
+        _movers_section(result, reference),
         _wage_section(result, reference),
         _seed_examples_section(result),
         _unemployment_section(result),
@@ -85,21 +87,31 @@ def _major_group_section(result: RunResult, reference: Reference) -> Section:
     return Section("major-groups", title, figures=(figure,))
 
 
-def _movers_section(result: RunResult) -> Section:
-    tables = {year: frames.movers(result, year) for year in frames.report_years(result)}
-    has_ranges = all(c in result.occupations.columns for c in frames.ELASTICITY_RANGE_COLUMNS)
+def _movers_section(result: RunResult, reference: Reference) -> Section:
+    demand = result.metadata["scenario"].get("demand", {})
+    source = demand.get("elasticity_source", ESTIMATED_SOURCE)
+    ranges = reference.elasticities if source == ESTIMATED_SOURCE else None
+    tables = {
+        year: frames.movers(result, year, ranges=ranges) for year in frames.report_years(result)
+    }
     figure = make_figure(
         "fig-movers",
         "Occupations expanding and shrinking most against the no-AI path",
         "The 15 occupations with the largest fall and the 15 with the largest rise against their "
-        "no-AI "
-        "path (occupations with at least 10,000 workers in the base year); the label gives the "
-        "occupation's price elasticity of demand (ε)" + (" range." if has_ranges else "."),
+        "no-AI path (occupations with at least 10,000 workers in the base year); the label gives "
+        "the occupation's base-year price elasticity of demand (ε)"
+        + (" and its 5-95% range." if ranges is not None else "."),
         figs.movers_figure(tables),
     )
-    notes = (
-        () if has_ranges else ("Elasticity ranges per occupation: not available in these results.",)
-    )
+    if ranges is not None:
+        notes: tuple[str, ...] = ()
+    elif source != ESTIMATED_SOURCE:
+        notes = (
+            f"Elasticity ranges: this run takes elasticities from demand.elasticity_source = "
+            f"{source}, which carries no ranges.",
+        )
+    else:
+        notes = ("Elasticity ranges per occupation: not available in these results.",)
     return Section("movers", "Largest movers", paragraphs=notes, figures=(figure,))
 
 

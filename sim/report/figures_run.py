@@ -12,7 +12,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
-from sim.report.frames import ELASTICITY_RANGE_COLUMNS, SEED_EXAMPLES
+from sim.report.frames import SEED_EXAMPLES
+from sim.report.inputs import ELASTICITY_RANGE_COLUMNS
 from sim.report.style import EXPAND, NO_AI, OKABE_ITO, SHRINK, WITH_AI, new_figure, short_title
 
 COMPONENTS = {
@@ -133,7 +134,7 @@ def _mover_bars(ax: Axes, table: pd.DataFrame, limits: tuple[float, float]) -> N
 def _mover_label(row: object) -> str:
     label = f"{short_title(str(row.title), 38)} {row.occupation_code}"  # type: ignore[attr-defined]
     low, high = (getattr(row, column, None) for column in ELASTICITY_RANGE_COLUMNS)
-    if low is not None and high is not None:
+    if low is not None and high is not None and pd.notna(low) and pd.notna(high):
         return f"{label} (ε {row.demand_elasticity:.1f}, {low:.1f}-{high:.1f})"  # type: ignore[attr-defined]
     return f"{label} (ε {row.demand_elasticity:.1f})"  # type: ignore[attr-defined]
 

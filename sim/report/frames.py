@@ -22,8 +22,6 @@ SEED_EXAMPLES = {
     "ENTR-0001": "Entrepreneurs",
     "29-1141": "Registered nurses",
 }
-#: Optional per-occupation elasticity range columns (issue 8), low and high.
-ELASTICITY_RANGE_COLUMNS = ("demand_elasticity_low", "demand_elasticity_high")
 N_QUANTILES = 5
 
 
@@ -90,13 +88,16 @@ def major_group_paths(occupations: pd.DataFrame, reference: pd.DataFrame) -> pd.
     return summed.reset_index()
 
 
-def movers(result: RunResult, year: int, n: int = 15) -> pd.DataFrame:
+def movers(
+    result: RunResult, year: int, n: int = 15, ranges: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The ``n`` occupations shrinking most and the ``n`` expanding most vs no-AI in ``year``.
 
     Only occupations with at least :data:`MIN_BASE_EMPLOYMENT_FOR_RANKING`
     workers in the base year are ranked; ``demand_elasticity`` is the base-year
     value (before saturation lowers it).  Sorted from most shrinking to most
-    expanding; elasticity range columns are kept where the results carry them.
+    expanding.  ``ranges`` (``occupation_code`` and the elasticity range
+    columns) adds each occupation's range.
     """
     base, _ = run_years(result)
     base_rows = change_vs_no_ai(result.occupations, base)
@@ -109,8 +110,10 @@ def movers(result: RunResult, year: int, n: int = 15) -> pd.DataFrame:
     ranked = rows.sort_values(["relative_change", "occupation_code"])
     chosen = pd.concat([ranked.head(n), ranked.tail(n)]).drop_duplicates("occupation_code")
     keep = ["occupation_code", "title", "relative_change", "difference", "demand_elasticity"]
-    keep += [c for c in ELASTICITY_RANGE_COLUMNS if c in chosen.columns]
-    return chosen[keep].reset_index(drop=True)
+    chosen = chosen[keep]
+    if ranges is not None:
+        chosen = chosen.merge(ranges, on="occupation_code", how="left")
+    return chosen.reset_index(drop=True)
 
 
 def wage_quintiles(result: RunResult, reference: pd.DataFrame) -> pd.DataFrame:

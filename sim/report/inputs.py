@@ -30,6 +30,9 @@ from sim.report.sweep import UncertaintyData, is_sweep_dir, load_sweep, replicat
 
 REPLICATION_PREFIX = "replication-"
 REFERENCE_FILE = "occupations.csv"
+ELASTICITIES_FILE = "elasticities.csv"
+#: Low and high ends (5th and 95th percentiles) of each occupation's elasticity range.
+ELASTICITY_RANGE_COLUMNS = ("elasticity_low", "elasticity_high")
 REFERENCE_COLUMNS = ("occupation_code", "major_group_code", "major_group_title", "mean_wage")
 
 
@@ -48,6 +51,7 @@ class Reference:
 
     table: pd.DataFrame | None
     note: str
+    elasticities: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -166,4 +170,14 @@ def load_reference(run: RunResult) -> Reference:
         note = (
             f"{file} (WARNING: changed since the run; its checksum differs from the recorded one)"
         )
-    return Reference(table, note)
+    return Reference(table, note, _elasticities(directory))
+
+
+def _elasticities(directory: Path) -> pd.DataFrame | None:
+    """Per-occupation elasticity ranges of the data set (issue 8), where it has them."""
+    file = directory / ELASTICITIES_FILE
+    if not file.is_file():
+        return None
+    return pd.read_csv(
+        file, usecols=["occupation_code", *ELASTICITY_RANGE_COLUMNS], dtype={"occupation_code": str}
+    )

@@ -16,6 +16,8 @@ import sim
 from sim import cli
 from sim.io.results import METADATA_FILE
 from sim.report import report
+from sim.report.frames import movers
+from sim.report.inputs import load_report_input
 from sim.report.methods import format_value, recorded_parameters
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,7 +58,7 @@ def test_baseline_report_contains_every_figure(baseline_report: sim.report.Repor
 def test_unavailable_sections_say_so(baseline_report: sim.report.ReportFiles) -> None:
     html = baseline_report.html.read_text()
     assert "Where displaced workers went (occupation-to-occupation flows): not available" in html
-    assert "Elasticity ranges per occupation: not available in these results." in html
+    assert "this run takes elasticities from demand.elasticity_source = major_group" in html
     assert "fig-destinations" not in html
 
 
@@ -171,3 +173,16 @@ def test_replications_report_shows_bands(tmp_path: Path) -> None:
     assert "median [5th-95th percentile] across 3 replications" in html
     assert "Sobol / Morris sensitivity indices: not available in these results." in html
     assert re.search(r"<td>[-+]\d+\.\d \[[-+]\d+\.\d, [-+]\d+\.\d\]</td>", html)
+
+
+def test_movers_carry_elasticity_ranges_with_estimated_elasticities(tmp_path: Path) -> None:
+    scenario = sim.derive(
+        sim.load_scenario(ROOT / "scenarios" / "baseline.toml"),
+        {"demand.elasticity_source": "estimated", "run.horizon_year": 2036},
+    )
+    data = load_report_input([sim.run(scenario).save(tmp_path / "estimated")])
+    assert data.reference.elasticities is not None
+    table = movers(data.runs[0], 2035, ranges=data.reference.elasticities)
+    assert len(table) == 30
+    assert (table["elasticity_low"] <= table["demand_elasticity"] + 1e-9).all()
+    assert (table["demand_elasticity"] <= table["elasticity_high"] + 1e-9).all()
