@@ -159,7 +159,7 @@ def wage_figure(quintiles: pd.DataFrame, economy: pd.DataFrame) -> Figure:
     left.set_xticks(
         first["quintile"],
         labels=[
-            f"Q{q}\n${lo / 1e3:.0f}k-{hi / 1e3:.0f}k"
+            f"Q{q}\n{lo / 1e3:.0f}-{hi / 1e3:.0f}"
             for q, lo, hi in zip(
                 first["quintile"], first["wage_low"], first["wage_high"], strict=True
             )
@@ -236,7 +236,11 @@ def _example_changes(ax: Axes, rows: pd.DataFrame, labels: list[str]) -> None:
     for label, colour in zip(labels, colours, strict=False):
         one = rows.loc[rows["label"] == label]
         ax.plot(
-            one["year"], 100.0 * one["relative_change"], label=label, color=colour, linewidth=1.3
+            one["year"],
+            100.0 * one["relative_change"],
+            label=label.replace("Sales reps", "Sales").replace("Registered nurses", "Nurses"),
+            color=colour,
+            linewidth=1.3,
         )
     low, high = ax.get_ylim()
     ax.set_ylim(low, high + 0.75 * (high - low))  # head-room for the legend
