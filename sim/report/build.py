@@ -24,6 +24,9 @@ from sim.report.methods import format_value
 from sim.report.sweep import UncertaintyData, fan_quantiles
 from sim.report.text import KEY_ROWS, key_numbers
 
+#: Outcome whose sensitivity indices the figure shows (all of them go in the table).
+FIGURE_OUTCOME = "employment_vs_no_ai"
+
 
 def build_report(data: ReportInput, *, validation_csv: Path | None = None) -> Report:
     """The report for ``data`` (figures rendered, nothing written)."""
@@ -89,7 +92,7 @@ def _uncertainty_sections(uncertainty: UncertaintyData) -> list[Section]:
     fan = make_figure(
         "fig-fan-charts",
         "Key outcomes across runs",
-        f"Median (line), middle 50% and 90% of {uncertainty.n_runs} runs "
+        f"Median, middle 50% and middle 90% of {uncertainty.n_runs} runs "
         f"({uncertainty.what_varies}).",
         multi.fan_chart_figure(uncertainty.series),
     )
@@ -101,29 +104,8 @@ def _uncertainty_sections(uncertainty: UncertaintyData) -> list[Section]:
             figures=(fan,),
         )
     ]
-    if uncertainty.sensitivity is None:
-        sections.append(
-            unavailable("sensitivity", "Sensitivity", "Sobol / Morris sensitivity indices")
-        )
-    else:
-        bars = make_figure(
-            "fig-sensitivity",
-            "Which assumptions matter",
-            "Sensitivity indices per outcome with their confidence intervals.",
-            multi.sensitivity_figure(uncertainty.sensitivity),
-        )
-        sections.append(Section("sensitivity", "Sensitivity", figures=(bars,)))
-    if uncertainty.prim is None:
-        sections.append(unavailable("scenario-discovery", "Scenario discovery", "PRIM boxes"))
-    else:
-        prim = uncertainty.prim
-        table = ReportTable(
-            "table-prim",
-            "PRIM boxes",
-            tuple(map(str, prim.columns)),
-            tuple(tuple(format_value(v) for v in row) for row in prim.itertuples(index=False)),
-        )
-        sections.append(Section("scenario-discovery", "Scenario discovery", tables=(table,)))
+    sections.append(_sensitivity_section(uncertainty.sensitivity))
+    sections.append(_prim_section(uncertainty.prim))
     return sections
 
 
@@ -139,3 +121,49 @@ def _spread_sentence(uncertainty: UncertaintyData) -> str:
         f"median {last['q50']:+.2f}%, with 90% of runs between {last['q05']:+.2f}% and "
         f"{last['q95']:+.2f}%."
     )
+
+
+def _sensitivity_section(table: pd.DataFrame | None) -> Section:
+    if table is None or table.empty:
+        return unavailable("sensitivity", "Sensitivity", "Sobol / Morris sensitivity indices")
+    employment = table.loc[table["outcome"].str.startswith(FIGURE_OUTCOME)]
+    shown = employment if not employment.empty else table
+    bars = make_figure(
+        "fig-sensitivity",
+        "Which assumptions matter",
+        "Sensitivity indices of "
+        + ", ".join(dict.fromkeys(shown["outcome"]))
+        + " with their confidence intervals; every total outcome is in the table below.",
+        multi.sensitivity_figure(shown),
+    )
+    rows = tuple(
+        (
+            str(r.outcome),
+            str(r.parameter),
+            str(r.method),
+            str(r.index),
+            f"{r.value:.3f}",
+            "" if pd.isna(r.conf) else f"{r.conf:.3f}",
+        )
+        for r in table.itertuples(index=False)
+    )
+    indices = ReportTable(
+        "table-sensitivity",
+        "Sensitivity indices",
+        ("outcome", "parameter", "method", "index", "value", "confidence (+/-)"),
+        rows,
+    )
+    return Section("sensitivity", "Sensitivity", figures=(bars,), tables=(indices,))
+
+
+def _prim_section(prim: pd.DataFrame | None) -> Section:
+    if prim is None or prim.empty:
+        return unavailable("scenario-discovery", "Scenario discovery", "PRIM boxes")
+    prim = prim.astype(object).where(prim.notna(), "")
+    table = ReportTable(
+        "table-prim",
+        "PRIM boxes",
+        tuple(map(str, prim.columns)),
+        tuple(tuple(format_value(v) for v in row) for row in prim.itertuples(index=False)),
+    )
+    return Section("scenario-discovery", "Scenario discovery", tables=(table,))

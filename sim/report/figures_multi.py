@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import PercentFormatter
 
@@ -15,6 +16,9 @@ from sim.report.style import NO_AI, OKABE_ITO, SERIES_COLOURS, WITH_AI, new_figu
 from sim.report.sweep import SERIES_OUTCOMES, fan_quantiles
 
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "*")
+#: With fewer years than this (e.g. a sweep's milestone years) quantiles are drawn
+#: as intervals per year, not as bands interpolated between years.
+MIN_YEARS_FOR_BANDS = 5
 
 
 def compare_lines_figure(
@@ -72,25 +76,10 @@ def fan_chart_figure(series: pd.DataFrame) -> Figure:
     axes = np.atleast_1d(figure.subplots(n_rows, 2, sharex=True)).ravel()
     for ax, name in zip(axes, outcomes, strict=False):
         rows = quantiles.loc[quantiles["outcome"] == name]
-        ax.fill_between(
-            rows["year"],
-            rows["q05"],
-            rows["q95"],
-            color=WITH_AI,
-            alpha=0.18,
-            linewidth=0,
-            label="90% of runs",
-        )
-        ax.fill_between(
-            rows["year"],
-            rows["q25"],
-            rows["q75"],
-            color=WITH_AI,
-            alpha=0.38,
-            linewidth=0,
-            label="50% of runs",
-        )
-        ax.plot(rows["year"], rows["q50"], color=WITH_AI, label="median")
+        if len(rows) >= MIN_YEARS_FOR_BANDS:
+            _bands(ax, rows)
+        else:  # a few milestone years: no interpolation between them
+            _intervals(ax, rows)
         outcome = SERIES_OUTCOMES[name]
         ax.set_title(outcome.label, loc="left", fontsize=8.5)
         ax.set_ylabel(outcome.unit)
@@ -101,6 +90,47 @@ def fan_chart_figure(series: pd.DataFrame) -> Figure:
     for ax in axes[-2:]:
         ax.set_xlabel("year")
     return figure
+
+
+def _bands(ax: Axes, rows: pd.DataFrame) -> None:
+    ax.fill_between(
+        rows["year"],
+        rows["q05"],
+        rows["q95"],
+        color=WITH_AI,
+        alpha=0.18,
+        linewidth=0,
+        label="90% of runs",
+    )
+    ax.fill_between(
+        rows["year"],
+        rows["q25"],
+        rows["q75"],
+        color=WITH_AI,
+        alpha=0.38,
+        linewidth=0,
+        label="50% of runs",
+    )
+    ax.plot(rows["year"], rows["q50"], color=WITH_AI, label="median")
+
+
+def _intervals(ax: Axes, rows: pd.DataFrame) -> None:
+    years = rows["year"].to_numpy()
+    ax.vlines(
+        years,
+        rows["q05"],
+        rows["q95"],
+        color=WITH_AI,
+        alpha=0.35,
+        linewidth=10,
+        label="90% of runs",
+    )
+    ax.vlines(
+        years, rows["q25"], rows["q75"], color=WITH_AI, alpha=0.7, linewidth=10, label="50% of runs"
+    )
+    ax.scatter(years, rows["q50"], color="white", edgecolors=NO_AI, s=36, zorder=3, label="median")
+    ax.set_xticks(years)
+    ax.set_xlim(years.min() - 5, years.max() + 5)
 
 
 def sensitivity_figure(table: pd.DataFrame) -> Figure:
@@ -133,6 +163,7 @@ def sensitivity_figure(table: pd.DataFrame) -> Figure:
             )
         ax.set_yticks(range(len(wide)), labels=wide.index, fontsize=7)
         ax.set_title(f"{outcome} ({rows['method'].iloc[0]})", loc="left", fontsize=8.5)
-        ax.legend(loc="lower right")
-    axes[-1].set_xlabel("sensitivity index (bars: 95% confidence interval)")
+    axes[-1].set_xlabel("sensitivity index (whiskers: 95% confidence interval)")
+    handles, labels = axes[0].get_legend_handles_labels()
+    figure.legend(handles, labels, loc="outside lower center", ncols=len(labels))
     return figure

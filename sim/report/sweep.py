@@ -2,10 +2,8 @@
 
 :class:`UncertaintyData` is the one shape the uncertainty section draws from.
 Replications fill its series from their saved economy frames
-(:func:`replication_uncertainty`).  A sweep store (issue 9: one DuckDB database
-per sweep plus the tidy tables of ``laborsim analyze``) plugs in through
-:func:`load_sweep`, which builds the same object; until that store's layout is
-on main it refuses with a clear message rather than guessing.
+(:func:`replication_uncertainty`); a sweep directory (issue 9) fills it from the
+tidy tables ``laborsim analyze`` exports beside the store (:func:`load_sweep`).
 """
 
 from __future__ import annotations
@@ -27,7 +25,23 @@ SERIES_COLUMNS = ("run_id", "year", "outcome", "value")
 SENSITIVITY_COLUMNS = ("outcome", "parameter", "method", "index", "value", "conf")
 #: Quantiles of a fan chart: 90% band, 50% band and the median.
 FAN_QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
-SWEEP_STORE_SUFFIX = ".duckdb"
+#: Files of a sweep directory (issue 9: ``laborsim sweep`` writes the store,
+#: ``laborsim analyze`` exports the tables read here).
+SWEEP_STORE_FILE = "sweep.duckdb"
+SWEEP_OUTCOMES_FILE = "outcomes.parquet"
+PRIM_FILE = "prim_boxes.csv"
+TOTAL_SCOPE = "total"
+#: Index files: (file, method, ((index column, confidence column or ""), ...)).
+SWEEP_INDEX_FILES = (
+    ("sobol_indices.csv", "Sobol", (("S1", "S1_conf"), ("ST", "ST_conf"))),
+    ("morris_indices.csv", "Morris", (("mu_star", "mu_star_conf"), ("sigma", ""))),
+)
+#: Sweep outcome -> (series outcome of :data:`SERIES_OUTCOMES`, unit factor).
+SWEEP_SERIES = {
+    "employment_vs_no_ai": ("employment_vs_no_ai_pct", 100.0),
+    "displaced_unemployed": ("unemployed_above_no_ai_million", 1e-6),
+    "wage_bill_vs_no_ai": ("wage_bill_vs_no_ai_pct", 100.0),
+}
 
 
 class Outcome(NamedTuple):
@@ -43,6 +57,7 @@ SERIES_OUTCOMES = {
     "unemployed_million": Outcome("Displaced unemployed", "million persons"),
     "wage_bill_vs_no_ai_pct": Outcome("Wage bill vs no-AI (base-year wages)", "%"),
     "mean_exposure": Outcome("Mean exposure (employment-weighted)", "share of tasks"),
+    "unemployed_above_no_ai_million": Outcome("Unemployed above the no-AI path", "million persons"),
 }
 
 
@@ -112,20 +127,79 @@ def fan_quantiles(series: pd.DataFrame) -> pd.DataFrame:
 
 
 def is_sweep_dir(path: Path) -> bool:
-    """Whether ``path`` holds a sweep store (a DuckDB database)."""
-    return path.is_dir() and any(path.glob(f"*{SWEEP_STORE_SUFFIX}"))
+    """Whether ``path`` holds a sweep store (``sweep.duckdb``)."""
+    return (path / SWEEP_STORE_FILE).is_file()
 
 
 def load_sweep(path: Path) -> UncertaintyData:
-    """Uncertainty data of a sweep directory.
+    """Uncertainty data of a sweep directory, from the tables ``laborsim analyze`` exported.
+
+    Reads ``outcomes.parquet`` (run_id, outcome, year, scope, value), the
+    Sobol or Morris indices CSV and ``prim_boxes.csv``; the DuckDB store itself
+    is not opened.
 
     Raises
     ------
     LaborsimError
-        Always, for now: the sweep store's layout (issue 9) is not on main yet,
-        and the report does not guess at tables it cannot check.
+        If the sweep has not been analysed yet.
     """
-    raise LaborsimError(
-        f"{path}: reading sweep stores is not supported by this version of the report yet; "
-        "report the sweep's run directories or replications instead"
+    outcomes_file = path / SWEEP_OUTCOMES_FILE
+    if not outcomes_file.is_file():
+        raise LaborsimError(
+            f"{path}: no {SWEEP_OUTCOMES_FILE}; run `laborsim analyze {path}` first"
+        )
+    outcomes = pd.read_parquet(outcomes_file)
+    totals = outcomes.loc[outcomes["scope"] == TOTAL_SCOPE]
+    frames = [
+        pd.DataFrame(
+            {
+                "run_id": rows["run_id"],
+                "year": rows["year"],
+                "outcome": name,
+                "value": rows["value"] * factor,
+            }
+        )
+        for source, (name, factor) in SWEEP_SERIES.items()
+        for rows in [totals.loc[totals["outcome"] == source]]
+        if not rows.empty
+    ]
+    series = (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SERIES_COLUMNS)
     )
+    prim_file = path / PRIM_FILE
+    prim = pd.read_csv(prim_file) if prim_file.is_file() and prim_file.stat().st_size > 1 else None
+    return UncertaintyData(
+        n_runs=int(outcomes["run_id"].nunique()),
+        what_varies="runs of a parameter sweep: the uncertainties and levers of its spec vary",
+        series=series,
+        sensitivity=_sweep_indices(path),
+        prim=prim,
+    )
+
+
+def _sweep_indices(path: Path) -> pd.DataFrame | None:
+    """Sobol (S1, ST) or Morris (mu*, sigma) indices of total-scope outcomes, tidy."""
+    for file_name, method, indices in SWEEP_INDEX_FILES:
+        file = path / file_name
+        if not file.is_file() or file.stat().st_size <= 1:
+            continue
+        table = pd.read_csv(file)
+        table = table.loc[table["scope"] == TOTAL_SCOPE]
+        if "lever_point" in table.columns:
+            table = table.loc[table["lever_point"] == table["lever_point"].min()]
+        label = table["outcome"].astype(str) + " " + table["year"].astype(str)
+        rows = [
+            pd.DataFrame(
+                {
+                    "outcome": label,
+                    "parameter": table["parameter"],
+                    "method": method,
+                    "index": index,
+                    "value": table[index],
+                    "conf": table[conf] if conf else np.nan,
+                }
+            )
+            for index, conf in indices
+        ]
+        return pd.concat(rows, ignore_index=True)
+    return None

@@ -10,7 +10,7 @@ import pytest
 
 from sim.errors import LaborsimError
 from sim.io.results import RunResult
-from sim.report import figures_multi, seed_picture
+from sim.report import figures_multi, report, seed_picture
 from sim.report.build import _uncertainty_sections
 from sim.report.frames import wage_quintiles
 from sim.report.inputs import load_report_input
@@ -94,7 +94,7 @@ def test_sweep_analysis_tables_become_figures_and_tables() -> None:
     figure_ids = [figure.id for section in sections for figure in section.figures]
     table_ids = [table.id for section in sections for table in section.tables]
     assert figure_ids == ["fig-fan-charts", "fig-sensitivity"]
-    assert table_ids == ["table-prim"]
+    assert table_ids == ["table-sensitivity", "table-prim"]
     assert "median -2.50%, with 90% of runs between -2.95% and -2.05%" in sections[0].paragraphs[0]
 
 
@@ -137,10 +137,84 @@ def test_sensitivity_bars_sorted_by_total_index() -> None:
     assert labels == ["b", "a"]  # largest total index at the top
 
 
-def test_sweep_store_is_refused_until_supported(tmp_path: Path) -> None:
+def test_unanalysed_sweep_is_refused(tmp_path: Path) -> None:
     (tmp_path / "sweep.duckdb").write_bytes(b"")
-    with pytest.raises(LaborsimError, match="sweep stores is not supported"):
+    with pytest.raises(LaborsimError, match="run `laborsim analyze"):
         load_report_input([tmp_path])
+
+
+def _analysed_sweep(directory: Path) -> Path:
+    """A sweep directory in the layout of laborsim sweep + analyze (issue 9), 20 runs."""
+    (directory / "sweep.duckdb").write_bytes(b"")
+    rows = [
+        {
+            "run_id": run,
+            "outcome": outcome,
+            "year": year,
+            "scope": "total",
+            "value": -0.01 * run * (year - 2025) / 10,
+        }
+        for run in range(20)
+        for year in (2035, 2055)
+        for outcome in ("employment_vs_no_ai", "wage_bill_vs_no_ai")
+    ]
+    rows.append(
+        {
+            "run_id": 0,
+            "outcome": "employment_vs_no_ai",
+            "year": 2035,
+            "scope": "soc:29",
+            "value": 9.0,
+        }
+    )
+    pd.DataFrame(rows).to_parquet(directory / "outcomes.parquet")
+    pd.DataFrame(
+        {
+            "lever_point": 0,
+            "outcome": "employment_vs_no_ai",
+            "year": 2035,
+            "scope": "total",
+            "parameter": ["capability.hardware_doubling_years", "demand.elasticity_multiplier"],
+            "S1": [0.1, 0.7],
+            "S1_conf": 0.05,
+            "ST": [0.15, 0.8],
+            "ST_conf": 0.06,
+        }
+    ).to_csv(directory / "sobol_indices.csv", index=False)
+    pd.DataFrame(
+        {
+            "rule": [0],
+            "case": ["employment_vs_no_ai 2035 total < -0.05"],
+            "cases_of_interest": [8],
+            "runs": [20],
+            "coverage": [0.9],
+            "density": [0.8],
+            "mass": [0.3],
+            "parameter": ["demand.elasticity_multiplier"],
+            "low": [0.5],
+            "high": [0.8],
+        }
+    ).to_csv(directory / "prim_boxes.csv", index=False)
+    return directory
+
+
+def test_sweep_report_shows_fans_indices_and_boxes(tmp_path: Path) -> None:
+    data = load_report_input([_analysed_sweep(tmp_path)])
+    assert data.uncertainty is not None
+    series = data.uncertainty.series
+    assert data.uncertainty.n_runs == 20
+    assert set(series["outcome"]) == {"employment_vs_no_ai_pct", "wage_bill_vs_no_ai_pct"}
+    assert series["value"].max() <= 0.0  # the soc:29 row (9.0) is not a total
+    files = report([tmp_path], out=tmp_path / "sweep.html")
+    html = files.html.read_text()
+    for element in (
+        '<figure id="fig-fan-charts">',
+        '<figure id="fig-sensitivity">',
+        'id="table-prim"',
+        'id="table-sensitivity"',
+    ):
+        assert element in html
+    assert "demand.elasticity_multiplier" in html
 
 
 def test_comparison_takes_run_directories_only(tmp_path: Path) -> None:
