@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from sim.io.results import RunResult
+from sim.report import figures_labour as labour
 from sim.report import figures_run as figs
 from sim.report import frames
-from sim.report.document import ReportFigure, Section, make_figure, unavailable
+from sim.report.document import Section, make_figure, unavailable
 from sim.report.inputs import Reference
 from sim.report.seed_picture import seed_picture
 from sim.report.text import SINGLE_RUN_UNCERTAINTY, key_figures_table, summary_paragraphs
 
 #: ``demand.elasticity_source`` value whose elasticities carry (low, high) ranges.
 ESTIMATED_SOURCE = "estimated"
-#: Columns of a transitions table (issue 10) the destinations figure reads.
-TRANSITION_COLUMNS = ("source_code", "target_code", "workers")
-N_SOURCES = 4
 
 
 def summary_section(
@@ -128,7 +124,7 @@ def _wage_section(result: RunResult, reference: Reference) -> Section:
         "quintile holds a fifth of base-year employment). Right: the annual wage bill with AI "
         "and on "
         "the no-AI path, valued at base-year wages (the model has no wage dynamics yet).",
-        figs.wage_figure(quintiles, frames.yearly_economy(result.economy)),
+        labour.wage_figure(quintiles, frames.yearly_economy(result.economy)),
     )
     return Section("wages", title, figures=(figure,))
 
@@ -155,24 +151,23 @@ def _unemployment_section(result: RunResult) -> Section:
     title = "Unemployment and where displaced workers went"
     figure = make_figure(
         "fig-unemployment",
-        "Displaced workers in unemployment",
-        "Workers laid off and not yet re-employed or retired, with AI and on the no-AI path.",
-        figs.unemployment_figure(result.economy),
+        "Unemployment",
+        "With AI (solid) and on the no-AI path (dashed): workers laid off and not yet "
+        "re-employed or retired"
+        + (
+            "; the rate and long-term unemployment where the run records them."
+            if "unemployment_rate" in result.economy.columns
+            else "."
+        ),
+        labour.unemployment_figure(result.economy),
     )
     transitions = getattr(result, "transitions", None)
-    if transitions is None or not set(TRANSITION_COLUMNS) <= set(transitions.columns):
+    if transitions is None or not set(frames.TRANSITION_COLUMNS) <= set(transitions.columns):
         note = (
             "Where displaced workers went (occupation-to-occupation flows): "
             "not available in these results."
         )
         return Section("unemployment", title, paragraphs=(note,), figures=(figure,))
-    return Section("unemployment", title, figures=(figure, _destinations(result, transitions)))
-
-
-def _destinations(result: RunResult, transitions: pd.DataFrame) -> ReportFigure:
-    flows = transitions.groupby(["source_code", "target_code"], as_index=False)["workers"].sum()
-    flows = flows.loc[flows["source_code"] != flows["target_code"]]
-    top = flows.groupby("source_code")["workers"].sum().nlargest(N_SOURCES).index
     titles = dict(
         zip(
             result.occupations["occupation_code"].astype(str),
@@ -180,11 +175,11 @@ def _destinations(result: RunResult, transitions: pd.DataFrame) -> ReportFigure:
             strict=True,
         )
     )
-    return make_figure(
+    destinations = make_figure(
         "fig-destinations",
         "Where displaced workers went",
-        "The five most common destinations of workers leaving the occupations that sent most "
-        "workers "
-        "elsewhere, summed over the run.",
-        figs.destinations_figure(flows.loc[flows["source_code"].isin(top)], titles),
+        "The five most common new occupations of unemployed workers from radiologists and from "
+        "the three occupations losing most jobs against the no-AI path, summed over the run.",
+        labour.destinations_figure(frames.destination_flows(result, transitions), titles),
     )
+    return Section("unemployment", title, figures=(figure, destinations))

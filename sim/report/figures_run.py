@@ -139,54 +139,6 @@ def _mover_label(row: object) -> str:
     return f"{label} (ε {row.demand_elasticity:.1f})"  # type: ignore[attr-defined]
 
 
-def wage_figure(quintiles: pd.DataFrame, economy: pd.DataFrame) -> Figure:
-    """Employment change vs no-AI by wage quintile; wage bill with and without AI."""
-    figure = new_figure(3.0)
-    left, right = figure.subplots(1, 2, width_ratios=(1.2, 1))
-    years = sorted(quintiles["year"].unique())
-    width = 0.8 / len(years)
-    for offset, year in enumerate(years):
-        rows = quintiles.loc[quintiles["year"] == year].sort_values("quintile")
-        x = rows["quintile"].to_numpy() + (offset - (len(years) - 1) / 2) * width
-        left.bar(
-            x,
-            100.0 * rows["relative_change"],
-            width=width,
-            label=str(year),
-            color=(OKABE_ITO["sky_blue"], OKABE_ITO["blue"])[offset % 2],
-        )
-    first = quintiles.loc[quintiles["year"] == years[0]].sort_values("quintile")
-    left.set_xticks(
-        first["quintile"],
-        labels=[
-            f"Q{q}\n{lo / 1e3:.0f}-{hi / 1e3:.0f}"
-            for q, lo, hi in zip(
-                first["quintile"], first["wage_low"], first["wage_high"], strict=True
-            )
-        ],
-        fontsize=7,
-    )
-    left.axhline(0.0, color=NO_AI, linewidth=0.8)
-    left.yaxis.set_major_formatter(PercentFormatter(decimals=0))
-    left.set(xlabel="wage quintile (mean annual wage, USD thousand)", ylabel="employment vs no-AI")
-    left.set_title("Who gains, who loses", loc="left")
-    left.legend(title="year", loc="best")
-    right.plot(
-        economy["year"],
-        economy["wage_bill_no_ai_usd_billion"] / 1e3,
-        color=NO_AI,
-        linestyle="--",
-        label="no-AI path",
-    )
-    right.plot(
-        economy["year"], economy["wage_bill_usd_billion"] / 1e3, color=WITH_AI, label="with AI"
-    )
-    right.set(xlabel="year", ylabel="USD trillion a year (base-year wages)")
-    right.set_title("Wage bill", loc="left")
-    right.legend(loc="best")
-    return figure
-
-
 def seed_examples_figure(rows: pd.DataFrame) -> Figure:
     """Exposure (feasible) and adoption (adopted) over time for the seed's examples."""
     present = set(rows["occupation_code"])
@@ -248,44 +200,3 @@ def _example_changes(ax: Axes, rows: pd.DataFrame, labels: list[str]) -> None:
     ax.yaxis.set_major_formatter(PercentFormatter(decimals=0))
     ax.set_title("Employment vs no-AI", loc="left", fontsize=8)
     ax.legend(fontsize=6.5, loc="upper left", ncols=2, handlelength=1.2, columnspacing=0.8)
-
-
-def unemployment_figure(economy: pd.DataFrame) -> Figure:
-    """Displaced workers waiting in unemployment, with AI and on the no-AI path."""
-    figure = new_figure(2.6)
-    ax = figure.subplots()
-    ax.plot(
-        economy["year"],
-        economy["unemployed_no_ai"] / 1e6,
-        color=NO_AI,
-        linestyle="--",
-        label="no-AI path",
-    )
-    ax.plot(economy["year"], economy["unemployed"] / 1e6, color=WITH_AI, label="with AI")
-    ax.set(xlabel="year", ylabel="million persons")
-    ax.set_title("Displaced workers in unemployment", loc="left")
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="best")
-    return figure
-
-
-def destinations_figure(flows: pd.DataFrame, titles: dict[str, str]) -> Figure:
-    """Where displaced workers went: top destinations per source occupation.
-
-    ``flows`` has columns ``source_code``, ``target_code`` and ``workers``
-    (persons moved, summed over the run), one row per pair.
-    """
-    sources = list(dict.fromkeys(flows["source_code"]))
-    figure = new_figure(1.3 * len(sources) + 0.4)
-    axes = np.atleast_1d(figure.subplots(len(sources), 1))
-    for ax, source in zip(axes, sources, strict=True):
-        rows = flows.loc[flows["source_code"] == source].nlargest(5, "workers")[::-1]
-        ax.barh(
-            [short_title(titles.get(c, c), 40) for c in rows["target_code"]],
-            rows["workers"] / 1e3,
-            color=OKABE_ITO["blue"],
-        )
-        ax.set_title(f"From {short_title(titles.get(source, source), 50)}", loc="left", fontsize=8)
-        ax.tick_params(axis="y", labelsize=7)
-    axes[-1].set_xlabel("workers moved (thousands)")
-    return figure

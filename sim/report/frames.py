@@ -160,3 +160,29 @@ def yearly_economy(economy: pd.DataFrame) -> pd.DataFrame:
     rows = economy.loc[np.isclose(economy["year"], economy["year"].round())].copy()
     rows["year"] = rows["year"].round().astype(int)
     return rows.reset_index(drop=True)
+
+
+#: Columns of a run's transitions table (issue 10): persons hired into ``to_code``
+#: a year whose last job was in ``from_code``.
+TRANSITION_COLUMNS = ("year", "from_code", "to_code", "workers")
+N_SHRINKING_SOURCES = 3
+
+
+def destination_flows(result: RunResult, transitions: pd.DataFrame) -> pd.DataFrame:
+    """Workers moved from radiologists and the 3 occupations losing most jobs vs no-AI.
+
+    Returns columns ``from_code``, ``to_code`` and ``workers`` (persons, summed
+    over the run), moves within an occupation left out; sources in that order.
+    """
+    _, horizon = run_years(result)
+    gaps = change_vs_no_ai(result.occupations, horizon).sort_values("difference")
+    sources = list(dict.fromkeys(["29-1224", *gaps["occupation_code"].head(N_SHRINKING_SOURCES)]))
+    moves = transitions.assign(
+        from_code=transitions["from_code"].astype(str), to_code=transitions["to_code"].astype(str)
+    )
+    moves = moves.loc[moves["from_code"].isin(sources) & (moves["from_code"] != moves["to_code"])]
+    flows = moves.groupby(["from_code", "to_code"], as_index=False)["workers"].sum()
+    order = {code: i for i, code in enumerate(sources)}
+    return flows.sort_values(["from_code"], key=lambda codes: codes.map(order)).reset_index(
+        drop=True
+    )

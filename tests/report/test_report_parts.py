@@ -12,7 +12,8 @@ from sim.errors import LaborsimError
 from sim.io.results import RunResult
 from sim.report import figures_multi, report, seed_picture
 from sim.report.build import _uncertainty_sections
-from sim.report.frames import wage_quintiles
+from sim.report.figures_labour import unemployment_figure
+from sim.report.frames import destination_flows, wage_quintiles
 from sim.report.inputs import load_report_input
 from sim.report.style import report_style
 from sim.report.sweep import UncertaintyData, fan_quantiles
@@ -220,3 +221,46 @@ def test_sweep_report_shows_fans_indices_and_boxes(tmp_path: Path) -> None:
 def test_comparison_takes_run_directories_only(tmp_path: Path) -> None:
     with pytest.raises(LaborsimError, match="a comparison takes run directories"):
         load_report_input([tmp_path, tmp_path / "other"])
+
+
+def test_destination_flows_sum_moves_out_of_the_largest_losers() -> None:
+    result = _toy_result([100.0, 200.0, 300.0, 400.0, 500.0], [0.9, 0.5, 1.2, 0.8, 1.0])
+    transitions = pd.DataFrame(
+        {
+            "year": [2030, 2031, 2030, 2030, 2030],
+            "from_code": ["43-9001", "43-9001", "43-9001", "43-9004", "43-9002"],
+            "to_code": ["43-9002", "43-9002", "43-9001", "43-9000", "43-9003"],
+            "workers": [10.0, 5.0, 99.0, 7.0, 3.0],
+        }
+    )
+    flows = destination_flows(result, transitions)
+    # losers vs no-AI in 2035: 43-9001 (-100), 43-9003 (-80), 43-9000 (-10); 43-9002 gains
+    assert flows.to_dict("records") == [
+        {"from_code": "43-9001", "to_code": "43-9002", "workers": 15.0},
+    ]
+
+
+def test_unemployment_figure_uses_the_rate_when_recorded() -> None:
+    years = np.arange(2025.0, 2031.0)
+    economy = pd.DataFrame(
+        {
+            "year": years,
+            "unemployed": 1e5,
+            "unemployed_no_ai": 1e5,
+            "unemployment_rate": 0.04,
+            "unemployment_rate_no_ai": 0.035,
+            "long_term_unemployed": 2e4,
+            "long_term_unemployed_no_ai": 1e4,
+        }
+    )
+    with report_style():
+        with_rate = unemployment_figure(economy)
+        without = unemployment_figure(economy.drop(columns=["unemployment_rate"]))
+    assert [ax.get_title(loc="left") for ax in with_rate.axes] == [
+        "Unemployment rate",
+        "Long-term unemployed",
+    ]
+    np.testing.assert_allclose(with_rate.axes[0].lines[1].get_ydata(), 4.0)
+    assert [ax.get_title(loc="left") for ax in without.axes] == [
+        "Displaced workers in unemployment"
+    ]
