@@ -120,13 +120,20 @@ def _wage_section(result: RunResult, reference: Reference) -> Section:
         "fig-wage-quintiles",
         title,
         "Left: employment against the no-AI path by quintile of the base-year mean annual wage "
-        "(each "
-        "quintile holds a fifth of base-year employment). Right: the annual wage bill with AI "
-        "and on "
-        "the no-AI path, valued at base-year wages (the model has no wage dynamics yet).",
+        "(each quintile holds a fifth of base-year employment). Right: the annual wage bill "
+        "with AI and on the no-AI path, valued at base-year wages.",
         labour.wage_figure(quintiles, frames.yearly_economy(result.economy)),
     )
-    return Section("wages", title, figures=(figure,))
+    if "labour_share" not in result.economy.columns:
+        note = "Labour share (wage bill over output value): not available in these results."
+        return Section("wages", title, paragraphs=(note,), figures=(figure,))
+    share = make_figure(
+        "fig-labour-share",
+        "Labour share",
+        "The wage bill at current wages over the value of output, with AI and on the no-AI path.",
+        labour.labour_share_figure(frames.yearly_economy(result.economy)),
+    )
+    return Section("wages", title, figures=(figure, share))
 
 
 def _seed_examples_section(result: RunResult) -> Section:

@@ -107,3 +107,21 @@ def destinations_figure(flows: pd.DataFrame, titles: dict[str, str]) -> Figure:
         ax.tick_params(axis="y", labelsize=7)
     axes[-1].set_xlabel("workers moved (thousands)")
     return figure
+
+
+def labour_share_figure(economy: pd.DataFrame) -> Figure:
+    """Labour share of output value over time, with AI and on the no-AI path."""
+    figure = new_figure(2.4)
+    ax = figure.subplots()
+    ax.plot(
+        economy["year"],
+        100.0 * economy["labour_share_no_ai"],
+        color=NO_AI,
+        linestyle="--",
+        label="no-AI path",
+    )
+    ax.plot(economy["year"], 100.0 * economy["labour_share"], color=WITH_AI, label="with AI")
+    ax.set(xlabel="year", ylabel="% of output value")
+    ax.set_title("Labour share", loc="left")
+    ax.legend(loc="best")
+    return figure

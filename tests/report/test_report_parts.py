@@ -12,7 +12,7 @@ from sim.errors import LaborsimError
 from sim.io.results import RunResult
 from sim.report import figures_multi, report, seed_picture
 from sim.report.build import _uncertainty_sections
-from sim.report.figures_labour import unemployment_figure
+from sim.report.figures_labour import labour_share_figure, unemployment_figure
 from sim.report.frames import destination_flows, wage_quintiles
 from sim.report.inputs import load_report_input
 from sim.report.style import report_style
@@ -264,3 +264,12 @@ def test_unemployment_figure_uses_the_rate_when_recorded() -> None:
     assert [ax.get_title(loc="left") for ax in without.axes] == [
         "Displaced workers in unemployment"
     ]
+
+
+def test_labour_share_figure_in_percent() -> None:
+    economy = pd.DataFrame(
+        {"year": [2025, 2026], "labour_share": [0.6, 0.55], "labour_share_no_ai": [0.6, 0.6]}
+    )
+    with report_style():
+        figure = labour_share_figure(economy)
+    np.testing.assert_allclose(figure.axes[0].lines[1].get_ydata(), [60.0, 55.0])
