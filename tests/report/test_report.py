@@ -55,10 +55,18 @@ def test_baseline_report_contains_every_figure(baseline_report: sim.report.Repor
     assert html.count('src="data:image/png;base64,') == len(BASELINE_FIGURES)
 
 
-def test_unavailable_sections_say_so(baseline_report: sim.report.ReportFiles) -> None:
+def test_unavailable_sections_say_so(
+    baseline_dir: Path, baseline_report: sim.report.ReportFiles
+) -> None:
     html = baseline_report.html.read_text()
+    source = json.loads((baseline_dir / METADATA_FILE).read_text())["scenario"]["demand"][
+        "elasticity_source"
+    ]
     assert "Where displaced workers went (occupation-to-occupation flows): not available" in html
-    assert "this run takes elasticities from demand.elasticity_source = major_group" in html
+    if source == "estimated":  # per-occupation ranges from occupations/elasticities.csv
+        assert "base-year price elasticity of demand (ε) and its 5-95% range." in html
+    else:
+        assert f"this run takes elasticities from demand.elasticity_source = {source}" in html
     assert "fig-destinations" not in html
 
 
