@@ -10,7 +10,6 @@ draw it with :func:`seed_picture` from a plain DataFrame.
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
@@ -26,20 +25,23 @@ SEED_PICTURE_COLUMNS = (
     "employment",
     "relative_change",
 )
-#: Occupations annotated, with the label and the label's offset (points) from the bubble.
+#: Occupations annotated, with the label and where it goes (axes fraction): elastic
+#: examples in the empty band at the top, inelastic ones in the sparse band at the bottom.
 ANNOTATED = {
-    "29-1224": ("Radiologists", (-40, -30)),
-    "41-4012": ("Sales reps (wholesale)", (-105, -8)),
-    "41-4011": ("Sales reps (technical)", (-20, 62)),
-    "ENTR-0001": ("Entrepreneurs", (-105, 14)),
-    "29-1141": ("Registered nurses", (45, -30)),
+    "29-1224": ("Radiologists", (0.74, 0.12)),
+    "41-4012": ("Sales reps (wholesale)", (0.27, 0.80)),
+    "41-4011": ("Sales reps (technical)", (0.84, 0.96)),
+    "ENTR-0001": ("Entrepreneurs", (0.60, 0.87)),
+    "29-1141": ("Registered nurses", (0.20, 0.12)),
 }
 #: Colour scale limit: changes beyond +/- this many percent share the end colours.
 COLOUR_LIMIT_PCT = 50.0
 #: Bubble area (points^2) of the largest occupation.
 MAX_BUBBLE_AREA = 700.0
 SIZE_LEGEND_PERSONS = (100_000, 1_000_000, 4_000_000)
+#: The y axis spans at least this range (elasticity) and widens to hold every occupation.
 Y_LIMITS = (0.06, 5.0)
+Y_TICKS = (0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0)
 
 
 def seed_picture(frame: pd.DataFrame, *, year: int, ax: Axes | None = None) -> Figure:
@@ -64,9 +66,13 @@ def seed_picture(frame: pd.DataFrame, *, year: int, ax: Axes | None = None) -> F
     scale = MAX_BUBBLE_AREA / float(frame["employment"].max())
     order = frame.sort_values("employment", ascending=False)
     norm = TwoSlopeNorm(vmin=-COLOUR_LIMIT_PCT, vcenter=0.0, vmax=COLOUR_LIMIT_PCT)
+    limits = (
+        min(Y_LIMITS[0], float(frame["demand_elasticity"].min()) / 1.8),
+        max(Y_LIMITS[1], float(frame["demand_elasticity"].max()) * 1.6),
+    )
     points = ax.scatter(
         order["exposure"],
-        order["demand_elasticity"].clip(*Y_LIMITS),
+        order["demand_elasticity"],
         s=order["employment"] * scale,
         c=(100.0 * order["relative_change"]).clip(-COLOUR_LIMIT_PCT, COLOUR_LIMIT_PCT),
         cmap=CHANGE_CMAP,
@@ -75,7 +81,7 @@ def seed_picture(frame: pd.DataFrame, *, year: int, ax: Axes | None = None) -> F
         edgecolors="#555555",
         linewidths=0.4,
     )
-    _axes_and_regions(ax)
+    _axes_and_regions(ax, limits)
     _annotate(ax, frame)
     _size_legend(ax, scale)
     colourbar = ax.figure.colorbar(points, ax=ax, extend="both", pad=0.06, shrink=0.9)
@@ -84,11 +90,12 @@ def seed_picture(frame: pd.DataFrame, *, year: int, ax: Axes | None = None) -> F
     return ax.figure  # type: ignore[return-value]
 
 
-def _axes_and_regions(ax: Axes) -> None:
+def _axes_and_regions(ax: Axes, limits: tuple[float, float]) -> None:
     ax.set_yscale("log")
-    ax.set_ylim(*Y_LIMITS)
+    ax.set_ylim(*limits)
     ax.set_xlim(-0.03, 1.03)
-    ax.set_yticks([0.1, 0.2, 0.5, 1.0, 2.0], labels=["0.1", "0.2", "0.5", "1", "2"])
+    ticks = [tick for tick in Y_TICKS if limits[0] <= tick <= limits[1]]
+    ax.set_yticks(ticks, labels=[f"{tick:g}" for tick in ticks])
     ax.minorticks_off()
     ax.set_ylabel("price elasticity of demand (base year, log scale)")
     ax.axhline(1.0, color=OKABE_ITO["black"], linewidth=1.0, linestyle="--")
@@ -128,16 +135,16 @@ def _axes_and_regions(ax: Axes) -> None:
 
 def _annotate(ax: Axes, frame: pd.DataFrame) -> None:
     codes = frame["occupation_code"].astype(str)
-    for code, (label, offset) in ANNOTATED.items():
+    for code, (label, position) in ANNOTATED.items():
         rows = frame.loc[codes == code]
         if rows.empty:
             continue
         row = rows.iloc[0]
         ax.annotate(
             f"{label} {100.0 * row['relative_change']:+.0f}%",
-            xy=(row["exposure"], np.clip(row["demand_elasticity"], *Y_LIMITS)),
-            xytext=offset,
-            textcoords="offset points",
+            xy=(row["exposure"], row["demand_elasticity"]),
+            xytext=position,
+            textcoords="axes fraction",
             fontsize=8,
             ha="center",
             arrowprops={"arrowstyle": "-", "color": "#333333", "linewidth": 0.7},
