@@ -8,6 +8,7 @@ from sim.report import figures_run as figs
 from sim.report import frames
 from sim.report.document import Section, make_figure, unavailable
 from sim.report.inputs import Reference
+from sim.report.methods import format_value
 from sim.report.seed_picture import seed_picture
 from sim.report.text import SINGLE_RUN_UNCERTAINTY, key_figures_table, summary_paragraphs
 
@@ -21,6 +22,14 @@ def summary_section(
     spreads: dict[int, dict[str, str]] | None = None,
 ) -> Section:
     """Summary paragraphs, the uncertainty statement and the key-figures table."""
+    demand = result.metadata["scenario"].get("demand", {})
+    if demand.get("elasticity_source") == ESTIMATED_SOURCE:
+        uncertainty_line += (
+            " Elasticities, which decide whether exposed work expands or shrinks, are estimates "
+            "with wide ranges (shown beside the largest movers); this run takes quantile "
+            f"{format_value(demand.get('elasticity_quantile'))} of every range "
+            "(demand.elasticity_quantile; 0.5 = central)."
+        )
     return Section(
         "summary",
         "Summary",
