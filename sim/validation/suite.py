@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sim.validation.bessen import bessen_check
 from sim.validation.criteria_correlation import criteria_correlation_check
+from sim.validation.elasticity_backtest import elasticity_backtest_check
 from sim.validation.exposure_benchmarks import eloundou_check, frey_osborne_check
 from sim.validation.exposure_path_checks import ordering_check, smoothness_check
 from sim.validation.hindcasts import radiology_check, unemployment_check
@@ -37,8 +38,10 @@ CHECKS: tuple[Check, ...] = (
     Check(seed_arithmetic_check, fast=True),
     Check(smoothness_check, fast=True),
     Check(ordering_check, fast=True),
+    Check(elasticity_backtest_check, fast=True),
 )
-"""Issue 4's seven checks in the issue's order, then issue 8's exposure-path checks."""
+"""Issue 4's seven checks in the issue's order, then issue 8's exposure-path checks and
+elasticity backtest."""
 
 
 def run_checks(
