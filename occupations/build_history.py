@@ -140,7 +140,9 @@ def comparison_groups(links: pd.DataFrame) -> dict[str, str]:
     return {code: min(part) for part in nx.connected_components(graph) for code in part}
 
 
-def group_employment(history: pd.DataFrame, links: pd.DataFrame, group_of: dict) -> pd.DataFrame:
+def group_employment(
+    history: pd.DataFrame, links: pd.DataFrame, group_of: dict[str, str]
+) -> pd.DataFrame:
     """Employment per comparison group and year; NaN where a year misses a SOC 2010 code.
 
     Returns

@@ -215,8 +215,8 @@ def elasticity_backtest_check(inputs: ValidationInputs) -> CheckResult:
             "doi:10.1162/003355303322552801"
         ),
         ours=(
-            f"{_log_points(gap.point)} (90% interval {_log_points(gap.low)} to "
-            f"{_log_points(gap.high)}; {'excludes' if gap.excludes_zero else 'includes'} 0); "
+            f"{_log_points(gap.point)} (90% interval {100.0 * gap.low:+.1f} to "
+            f"{100.0 * gap.high:+.1f}, {'excludes' if gap.excludes_zero else 'includes'} 0); "
             f"{result.groups['high_elastic']} elastic vs {result.groups['high_inelastic']} "
             "inelastic groups"
         ),
@@ -233,7 +233,8 @@ def _log_points(value: float) -> str:
 
 def _interval_text(interval: Interval) -> str:
     return (
-        f"{_log_points(interval.point)} [{_log_points(interval.low)}, {_log_points(interval.high)}]"
+        f"{100.0 * interval.point:+.1f} [{100.0 * interval.low:+.1f}, "
+        f"{100.0 * interval.high:+.1f}] log points"
     )
 
 
