@@ -62,6 +62,62 @@ def elastic_gap(
     )
 
 
+@dataclass(frozen=True)
+class GroupArrays:
+    """Rows (comparison groups) with their growth, weight and classes.
+
+    Attributes
+    ----------
+    growth, weight
+        Log growth (relative to the mean) and start employment (persons).
+    elastic, inelastic
+        Central elasticity above / below unit elasticity.
+    high, low
+        Top / bottom exposure share of weight (:func:`top_share`).
+    """
+
+    growth: FloatArray
+    weight: FloatArray
+    elastic: BoolArray
+    inelastic: BoolArray
+    high: BoolArray
+    low: BoolArray
+
+    @classmethod
+    def classify(
+        cls,
+        growth: FloatArray,
+        weight: FloatArray,
+        exposure: FloatArray,
+        elasticity: FloatArray,
+        *,
+        unit_elasticity: float,
+        exposed_share: float,
+    ) -> GroupArrays:
+        """Classify rows by elasticity (vs ``unit_elasticity``) and exposure tercile."""
+        return cls(
+            growth=growth,
+            weight=weight,
+            elastic=elasticity > unit_elasticity,
+            inelastic=elasticity < unit_elasticity,
+            high=top_share(exposure, weight, exposed_share),
+            low=top_share(-exposure, weight, exposed_share),
+        )
+
+    def cells(self, exposed: BoolArray) -> list[IntArray]:
+        """Row indices of the elastic and the inelastic groups among ``exposed``."""
+        return [np.flatnonzero(exposed & self.elastic), np.flatnonzero(exposed & self.inelastic)]
+
+    def gap(self, rows: IntArray, exposed: BoolArray) -> float:
+        """Elastic minus inelastic weighted growth among the ``exposed`` rows of ``rows``."""
+        elastic, inelastic = (self.elastic & exposed)[rows], (self.inelastic & exposed)[rows]
+        return elastic_gap(self.growth[rows], self.weight[rows], elastic, inelastic)
+
+    def difference_in_differences(self, rows: IntArray) -> float:
+        """Gap among high-exposure rows minus gap among low-exposure rows."""
+        return self.gap(rows, self.high) - self.gap(rows, self.low)
+
+
 def interaction_coefficient(
     growth: FloatArray,
     weight: FloatArray,

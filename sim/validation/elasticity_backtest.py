@@ -21,14 +21,15 @@ section 5); growth is ln(employment 2017 / employment 2012).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from sim.experiments.runner import occupations_dir
 from sim.rng import named_stream, root_sequence
-from sim.runner import occupations_dir
 from sim.validation.backtest_data import (
     ELASTICITIES_FILE,
     comparison_panel,
@@ -36,12 +37,12 @@ from sim.validation.backtest_data import (
     load_history,
 )
 from sim.validation.backtest_stats import (
+    GroupArrays,
+    IntArray,
     Interval,
     bootstrap,
-    elastic_gap,
     interaction_coefficient,
     percentile_interval,
-    top_share,
     weighted_mean,
 )
 from sim.validation.inputs import ValidationInputs
@@ -117,44 +118,42 @@ def run_backtest(
         panel["log_growth"].to_numpy(), panel["start"].to_numpy()
     )
     data = panel.assign(relative_growth=growth).dropna(subset=["exposure", "elasticity"])
-    g, w = data["relative_growth"].to_numpy(), data["start"].to_numpy()
-    x, eps = data["exposure"].to_numpy(), data["elasticity"].to_numpy()
-    high, low = top_share(x, w, HIGH_EXPOSURE_SHARE), top_share(-x, w, HIGH_EXPOSURE_SHARE)
-    elastic, inelastic = eps > UNIT_ELASTICITY, eps < UNIT_ELASTICITY
-    cells = [np.flatnonzero(m) for m in (high & elastic, high & inelastic)]
-    low_cells = [np.flatnonzero(m) for m in (low & elastic, low & inelastic)]
-
-    def gap(rows: np.ndarray, mask: np.ndarray) -> float:
-        return elastic_gap(g[rows], w[rows], (elastic & mask)[rows], (inelastic & mask)[rows])
-
-    def did(rows: np.ndarray) -> float:
-        return gap(rows, high) - gap(rows, low)
-
-    draw = {"rng": rng, "replicates": BOOTSTRAP_REPLICATES}
-    all_rows = np.arange(g.size)
-    point = gap(all_rows, high)
+    groups = GroupArrays.classify(
+        data["relative_growth"].to_numpy(),
+        data["start"].to_numpy(),
+        data["exposure"].to_numpy(),
+        data["elasticity"].to_numpy(),
+        unit_elasticity=UNIT_ELASTICITY,
+        exposed_share=HIGH_EXPOSURE_SHARE,
+    )
+    high, low = groups.cells(groups.high), groups.cells(groups.low)
+    g, w = groups.growth, groups.weight
     return Backtest(
-        gap=percentile_interval(
-            point, bootstrap(lambda r: gap(r, high), cells, **draw), INTERVAL_LEVEL
-        ),
-        gap_low_exposure=gap(all_rows, low),
-        difference_in_differences=percentile_interval(
-            did(all_rows), bootstrap(did, cells + low_cells, **draw), INTERVAL_LEVEL
-        ),
+        gap=_interval(lambda rows: groups.gap(rows, groups.high), high, rng),
+        gap_low_exposure=groups.gap(np.concatenate(low), groups.low),
+        difference_in_differences=_interval(groups.difference_in_differences, high + low, rng),
         interaction=_regression(data, rng),
         relative_growth={
-            "high_elastic": weighted_mean(g[cells[0]], w[cells[0]]),
-            "high_inelastic": weighted_mean(g[cells[1]], w[cells[1]]),
+            "high_elastic": weighted_mean(g[high[0]], w[high[0]]),
+            "high_inelastic": weighted_mean(g[high[1]], w[high[1]]),
         },
         groups={
             "panel": len(panel),
             "analysed": len(data),
-            "high_elastic": cells[0].size,
-            "high_inelastic": cells[1].size,
-            "high_unit": int((high & ~elastic & ~inelastic).sum()),
+            "high_elastic": high[0].size,
+            "high_inelastic": high[1].size,
+            "high_unit": int((groups.high & ~groups.elastic & ~groups.inelastic).sum()),
         },
-        employment={"high_elastic": w[cells[0]].sum(), "high_inelastic": w[cells[1]].sum()},
+        employment={"high_elastic": w[high[0]].sum(), "high_inelastic": w[high[1]].sum()},
     )
+
+
+def _interval(
+    statistic: Callable[[IntArray], float], strata: list[IntArray], rng: np.random.Generator
+) -> Interval:
+    """Statistic on all rows of ``strata`` and its stratified-bootstrap interval."""
+    draws = bootstrap(statistic, strata, rng=rng, replicates=BOOTSTRAP_REPLICATES)
+    return percentile_interval(statistic(np.concatenate(strata)), draws, INTERVAL_LEVEL)
 
 
 def _regression(data: pd.DataFrame, rng: np.random.Generator) -> Interval:
@@ -167,13 +166,12 @@ def _regression(data: pd.DataFrame, rng: np.random.Generator) -> Interval:
     log_eps = np.log(rows["elasticity"].to_numpy())
     major = pd.factorize(rows["major_group"], sort=True)[0]
 
-    def statistic(sample: np.ndarray) -> float:
+    def statistic(sample: IntArray) -> float:
         return interaction_coefficient(
             g[sample], w[sample], z[sample], log_eps[sample], major[sample]
         )
 
-    draws = bootstrap(statistic, [np.arange(g.size)], rng=rng, replicates=BOOTSTRAP_REPLICATES)
-    return percentile_interval(statistic(np.arange(g.size)), draws, INTERVAL_LEVEL)
+    return _interval(statistic, [np.arange(g.size)], rng)
 
 
 def elasticity_backtest_check(inputs: ValidationInputs) -> CheckResult:

@@ -3,7 +3,7 @@
 The real elasticity table (``occupations/elasticities.csv``) comes from the
 elasticity estimation work; the last test runs the check on the committed
 history panel with a **stand-in** table built from the model's major-group
-defaults (``sim/default_elasticities.py``), only to exercise the plumbing.
+defaults (``sim/params/defaults.py``), only to exercise the plumbing.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
-from sim.default_elasticities import (
+from sim.errors import DataValidationError
+from sim.params.defaults import (
     DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
     DEFAULT_ELASTICITY_BY_OCCUPATION,
 )
-from sim.errors import DataValidationError
-from sim.scenario import Scenario, derive
+from sim.params.scenario import Scenario, derive
 from sim.validation import ValidationInputs
 from sim.validation.backtest_data import ELASTICITIES_FILE, HISTORY_FILE, comparison_panel
 from sim.validation.backtest_stats import (
@@ -200,7 +200,7 @@ def stand_in_elasticities(codes: pd.Series) -> pd.DataFrame:
             "elasticity_central": central,
             "elasticity_low": central,
             "elasticity_high": central,
-            "elasticity_source": "stand-in: sim/default_elasticities.py major-group defaults",
+            "elasticity_source": "stand-in: sim/params/defaults.py major-group defaults",
         }
     )
 
