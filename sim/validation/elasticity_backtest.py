@@ -216,7 +216,8 @@ def elasticity_backtest_check(inputs: ValidationInputs) -> CheckResult:
             f"{_log_points(gap.point)} (90% interval {100.0 * gap.low:+.1f} to "
             f"{100.0 * gap.high:+.1f}, {'excludes' if gap.excludes_zero else 'includes'} 0); "
             f"{result.groups['high_elastic']} elastic vs {result.groups['high_inelastic']} "
-            "inelastic groups"
+            f"inelastic groups ({result.employment['high_elastic'] / 1e6:.1f}M vs "
+            f"{result.employment['high_inelastic'] / 1e6:.1f}M workers in 2012)"
         ),
         band=f"gap > {MIN_GAP:g} (sign of the rule); interval reported",
         passed=bool(gap.point > MIN_GAP),
