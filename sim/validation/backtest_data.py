@@ -15,18 +15,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from sim.data.elasticities import read_elasticities
+from sim.data.schema import ELASTICITIES_FILE
 from sim.errors import DataValidationError
 
 HISTORY_FILE = "history_2011_2017.csv"
-ELASTICITIES_FILE = "elasticities.csv"
-ELASTICITY_COLUMNS = (
-    "occupation_code",
-    "elasticity_central",
-    "elasticity_low",
-    "elasticity_high",
-    "elasticity_source",
-)
-"""Columns of ``elasticities.csv``; elasticities are |d ln Q / d ln P| >= 0 (unitless)."""
 HISTORY_KEY_COLUMNS = ("occupation_code", "group_2012_2017", "group_2011_2017")
 SOC_MAJOR_LENGTH = 2
 """Characters of a SOC code that name its major group ('15-1251' -> '15')."""
@@ -43,29 +36,21 @@ def load_history(directory: Path) -> pd.DataFrame:
 
 
 def load_elasticities(directory: Path) -> pd.DataFrame:
-    """Read and check ``elasticities.csv`` from ``directory``.
+    """Read ``elasticities.csv`` from ``directory``, validated by :mod:`sim.data.elasticities`.
 
     Raises
     ------
     DataValidationError
-        If the file is missing, lacks a column of :data:`ELASTICITY_COLUMNS`, or
-        has a central elasticity that is empty, negative or not a number.
+        If the file is missing or fails its schema (columns, elasticities > 0,
+        ``low <= central <= high``, known sources).
     """
-    path = directory / ELASTICITIES_FILE
-    if not path.is_file():
-        raise DataValidationError(f"{path}: not found; the elasticity backtest needs it")
-    table = pd.read_csv(path, dtype={"occupation_code": str})
-    missing = [column for column in ELASTICITY_COLUMNS if column not in table.columns]
-    if missing:
-        raise DataValidationError(f"{path}: missing column(s) {', '.join(missing)}")
-    central = pd.to_numeric(table["elasticity_central"], errors="coerce")
-    bad = table.loc[~(central >= 0.0), "occupation_code"].tolist()
-    if bad:
+    table = read_elasticities(directory)
+    if table is None:
         raise DataValidationError(
-            f"{path}: column 'elasticity_central': {len(bad)} value(s) empty or not in "
-            f"allowed range [0, inf): {', '.join(bad[:5])}"
+            f"{directory / ELASTICITIES_FILE}: not found; the elasticity backtest needs it "
+            "(build it with python occupations/build.py)"
         )
-    return table.assign(elasticity_central=central)
+    return table
 
 
 def comparison_panel(

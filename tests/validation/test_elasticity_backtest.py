@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
+from sim.data.schema import ELASTICITIES_FILE
 from sim.errors import DataValidationError
 from sim.params.defaults import (
     DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
@@ -22,7 +23,7 @@ from sim.params.defaults import (
 )
 from sim.params.scenario import Scenario, derive
 from sim.validation import ValidationInputs
-from sim.validation.backtest_data import ELASTICITIES_FILE, HISTORY_FILE, comparison_panel
+from sim.validation.backtest_data import HISTORY_FILE, comparison_panel
 from sim.validation.backtest_stats import (
     bootstrap,
     elastic_gap,
@@ -77,7 +78,7 @@ def toy_elasticities(flip: bool = False) -> pd.DataFrame:
             "elasticity_central": central,
             "elasticity_low": central,
             "elasticity_high": central,
-            "elasticity_source": "toy",
+            "elasticity_source": "assumption",
         }
     )
 
@@ -182,9 +183,9 @@ def test_check_names_missing_elasticity_file(tmp_path):
 
 def test_check_rejects_negative_elasticity(tmp_path):
     table = toy_elasticities()
-    table.loc[2, "elasticity_central"] = -0.5
+    table.loc[2, ["elasticity_low", "elasticity_central"]] = -0.5
     write_inputs(tmp_path, toy_history(), table)
-    with pytest.raises(DataValidationError, match=r"'elasticity_central': 1 value.*43-0003"):
+    with pytest.raises(DataValidationError, match=rf"{ELASTICITIES_FILE}.*'elasticity_low'"):
         elasticity_backtest_check(inputs_for(tmp_path))
 
 
@@ -200,7 +201,7 @@ def stand_in_elasticities(codes: pd.Series) -> pd.DataFrame:
             "elasticity_central": central,
             "elasticity_low": central,
             "elasticity_high": central,
-            "elasticity_source": "stand-in: sim/params/defaults.py major-group defaults",
+            "elasticity_source": "assumption",  # stand-in: major-group defaults
         }
     )
 

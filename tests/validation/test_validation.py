@@ -224,6 +224,15 @@ def test_seed_arithmetic_matches_the_closed_form(inputs, results):
     )
 
 
+def test_elasticity_backtest_on_the_shipped_data(results):
+    """docs/validation.md section 10: +2.3 log points, interval -1.2 to +5.7."""
+    metrics = results["elasticity_backtest_2012_2017"].metrics
+    assert metrics["gap"] == pytest.approx(0.0230, abs=DATA_TOLERANCE)
+    assert metrics["gap_low"] < 0.0 < metrics["gap"] < metrics["gap_high"]
+    assert metrics["difference_in_differences"] == pytest.approx(0.0824, abs=DATA_TOLERANCE)
+    assert metrics["interaction_low"] > 0.0
+
+
 # --- table, Markdown, CLI -------------------------------------------------------
 
 
