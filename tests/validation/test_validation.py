@@ -265,10 +265,10 @@ def test_cli_writes_csv_and_markdown_and_exits_one_on_the_known_failure(tmp_path
     assert sim.cli.main(["validate", "--fast", "--out", str(out)]) == 1
     table = pd.read_csv(out / "validation.csv")
     assert tuple(table.columns) == TABLE_COLUMNS
-    assert len(table) == 7
+    assert len(table) == 8
     assert set(table.loc[~table["passed"], "check"]) == KNOWN_FAILURES
     assert (out / "validation.md").read_text().startswith("| check |")
-    assert "6 of 7 checks pass." in capsys.readouterr().out
+    assert "7 of 8 checks pass." in capsys.readouterr().out
 
 
 def test_cli_exits_one_when_a_check_fails(tmp_path: Path, monkeypatch):
