@@ -1,4 +1,4 @@
-"""Check 8: a backtest of the elasticity rule on the computerisation era (OEWS 2012-2017).
+"""Check 10: a backtest of the elasticity rule on the computerisation era (OEWS 2012-2017).
 
 The model's rule: automation raises labour productivity A; output grows by
 ``phi * eps * d ln A`` and employment by ``(phi * eps - 1) d ln A``, so where
