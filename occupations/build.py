@@ -5,7 +5,7 @@ Usage::
     python occupations/build.py [--raw ../shared/data] [--out occupations]
 
 Reads only the raw files under ``--raw`` (see ``occupations/SOURCES.md``),
-writes ``occupations.csv``, ``tasks.csv.gz`` and ``transitions.csv.gz`` to
+writes ``occupations.csv``, ``tasks.csv.gz``, ``transitions.csv.gz`` and ``skills.csv.gz`` to
 ``--out`` byte-deterministically, reads them back through
 :func:`sim.data.load_occupation_tables` (schema validation and
 cross-table checks) and prints a short build report.  The steps live in the
@@ -37,6 +37,7 @@ from occupations import (  # noqa: E402
     build_entrepreneurs,
     build_external,
     build_io,
+    build_skills,
     build_spine,
     build_task_criteria,
     build_tasks,
@@ -47,6 +48,8 @@ from sim.data import (  # noqa: E402
     OCCUPATIONS_FILE,
     OCCUPATIONS_SCHEMA,
     ONET_CRITERIA_SOURCES,
+    SKILLS_FILE,
+    SKILLS_SCHEMA,
     TASKS_FILE,
     TASKS_SCHEMA,
     TRANSITIONS_FILE,
@@ -64,11 +67,12 @@ EXACT_COLUMNS = ("employment", "mean_wage", "median_wage")
 
 @dataclass(frozen=True)
 class BuildResult:
-    """The three output tables and the figures of the build report."""
+    """The four output tables and the figures of the build report."""
 
     occupations: pd.DataFrame
     tasks: pd.DataFrame
     transitions: pd.DataFrame
+    skills: pd.DataFrame
     stats: dict[str, object] = field(default_factory=dict)
 
 
@@ -104,12 +108,14 @@ def build_tables(raw: Path) -> BuildResult:
     tasks = build_task_criteria.add_own_scores(raw, tasks, onet_components["technology_log_count"])
     occupations["n_tasks"] = _task_counts(occupations, tasks)
     edges = build_transitions.transitions(raw, links)
+    skills = build_skills.skill_table(raw, links, entr_links, spine)
     return BuildResult(
         occupations=occupations[OCCUPATIONS_SCHEMA.column_names].sort_values(
             "occupation_code", ignore_index=True
         ),
         tasks=tasks[TASKS_SCHEMA.column_names],
         transitions=edges[TRANSITIONS_SCHEMA.column_names],
+        skills=skills[SKILLS_SCHEMA.column_names],
         stats=stats,
     )
 
@@ -199,12 +205,13 @@ def _unlinked_count(raw: Path, onet_tasks: pd.DataFrame) -> int:
 
 
 def write_tables(result: BuildResult, out: Path) -> None:
-    """Write the three tables deterministically into ``out`` (created if needed)."""
+    """Write the four tables deterministically into ``out`` (created if needed)."""
     out.mkdir(parents=True, exist_ok=True)
     exact = dict.fromkeys(EXACT_COLUMNS, build_io.EXACT_FLOAT_FORMAT)
     build_io.write_csv(result.occupations, out / OCCUPATIONS_FILE, exact)
     build_io.write_csv(result.tasks, out / TASKS_FILE, build_task_criteria.OWN_FORMATS)
     build_io.write_csv(result.transitions, out / TRANSITIONS_FILE)
+    build_io.write_csv(result.skills, out / SKILLS_FILE)
 
 
 def build_report(result: BuildResult, out: Path, seconds: float) -> str:
@@ -239,7 +246,7 @@ def _counts(values: pd.Series) -> str:
 
 
 def _outputs(out: Path) -> list[Path]:
-    return [out / OCCUPATIONS_FILE, out / TASKS_FILE, out / TRANSITIONS_FILE]
+    return [out / OCCUPATIONS_FILE, out / TASKS_FILE, out / TRANSITIONS_FILE, out / SKILLS_FILE]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -1,7 +1,7 @@
 """Occupation data: the declared schema of the committed tables, the generic table checker, loading.
 
 - :mod:`sim.data.schema` declares every column of ``occupations.csv``,
-  ``tasks.csv.gz`` and ``transitions.csv.gz`` once (dtype, unit, range);
+  ``tasks.csv.gz``, ``transitions.csv.gz`` and ``skills.csv.gz`` once (dtype, unit, range);
 - :mod:`sim.data.table_check` validates any frame against such declarations;
 - :mod:`sim.data.loading` reads a data directory and cross-checks the tables;
 - :mod:`sim.data.elasticities` validates the optional per-occupation elasticities;
@@ -17,6 +17,7 @@ from sim.data.loading import (
     check_references,
     load_occupation_tables,
     validate_occupations,
+    validate_skills,
     validate_tasks,
     validate_transitions,
 )
@@ -36,6 +37,8 @@ from sim.data.schema import (
     ONET_CODE_PATTERN,
     ONET_CRITERIA_SOURCES,
     SCORE_COLUMNS,
+    SKILLS_FILE,
+    SKILLS_SCHEMA,
     TASK_TYPE_WEIGHT,
     TASKS_FILE,
     TASKS_SCHEMA,
@@ -60,6 +63,8 @@ __all__ = [
     "ONET_CODE_PATTERN",
     "ONET_CRITERIA_SOURCES",
     "SCORE_COLUMNS",
+    "SKILLS_FILE",
+    "SKILLS_SCHEMA",
     "TASKS_FILE",
     "TASKS_SCHEMA",
     "TASK_TYPE_WEIGHT",
@@ -72,6 +77,7 @@ __all__ = [
     "load_occupation_tables",
     "validate_elasticities",
     "validate_occupations",
+    "validate_skills",
     "validate_tasks",
     "validate_transitions",
 ]

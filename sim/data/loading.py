@@ -1,9 +1,11 @@
-"""Read, validate and cross-check the three occupation tables of a data directory."""
+"""Read, validate and cross-check the four occupation tables of a data directory."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -11,6 +13,8 @@ from sim.data.elasticities import check_elasticity_codes, read_elasticities
 from sim.data.schema import (
     OCCUPATIONS_FILE,
     OCCUPATIONS_SCHEMA,
+    SKILLS_FILE,
+    SKILLS_SCHEMA,
     TASKS_FILE,
     TASKS_SCHEMA,
     TRANSITIONS_FILE,
@@ -19,10 +23,12 @@ from sim.data.schema import (
 from sim.data.table_check import examples, validate_table
 from sim.errors import DataValidationError
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
 class OccupationTables:
-    """The three validated occupation tables.
+    """The validated occupation tables.
 
     Attributes
     ----------
@@ -35,12 +41,33 @@ class OccupationTables:
     elasticities
         Per-occupation demand elasticities (:data:`ELASTICITIES_SCHEMA`), or ``None``
         when the data directory has no ``elasticities.csv``.
+    skills
+        Skill-importance vectors, long (columns of :data:`SKILLS_SCHEMA`);
+        empty if not given (the network then has no skill-similarity edges).
     """
 
     occupations: pd.DataFrame
     tasks: pd.DataFrame
     transitions: pd.DataFrame
     elasticities: pd.DataFrame | None = None
+    skills: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(SKILLS_SCHEMA.column_names))
+    )
+    _derived: dict[Hashable, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """``build()``, computed once per tables object and ``key``, then reused.
+
+        For structures derived deterministically from the (immutable) tables
+        and hashable parameters, such as the mobility network, so that runs
+        sharing these tables (replications, sweeps) build them once.  Callers
+        must not mutate what is returned.
+        """
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]
 
 
 def validate_occupations(df: pd.DataFrame, path: str | Path) -> pd.DataFrame:
@@ -85,14 +112,19 @@ def validate_transitions(df: pd.DataFrame, path: str | Path) -> pd.DataFrame:
     return table
 
 
+def validate_skills(df: pd.DataFrame, path: str | Path) -> pd.DataFrame:
+    """Validate a skills table; see :func:`validate_occupations`."""
+    return validate_table(df, SKILLS_SCHEMA, path)
+
+
 def load_occupation_tables(directory: str | Path) -> OccupationTables:
-    """Read, validate and cross-check the three occupation tables.
+    """Read, validate and cross-check the four occupation tables.
 
     Parameters
     ----------
     directory
-        Directory holding ``occupations.csv``, ``tasks.csv.gz`` and
-        ``transitions.csv.gz``.
+        Directory holding ``occupations.csv``, ``tasks.csv.gz``,
+        ``transitions.csv.gz`` and ``skills.csv.gz``.
 
     Returns
     -------
@@ -118,6 +150,7 @@ def load_occupation_tables(directory: str | Path) -> OccupationTables:
             _read(directory / TRANSITIONS_FILE), _shown(directory, TRANSITIONS_FILE)
         ),
         elasticities=read_elasticities(directory),
+        skills=validate_skills(_read(directory / SKILLS_FILE), _shown(directory, SKILLS_FILE)),
     )
     check_references(tables, directory)
     return tables
@@ -144,6 +177,7 @@ def check_references(tables: OccupationTables, directory: str | Path = ".") -> N
         (TASKS_FILE, tables.tasks, "occupation_code"),
         (TRANSITIONS_FILE, tables.transitions, "source_code"),
         (TRANSITIONS_FILE, tables.transitions, "target_code"),
+        (SKILLS_FILE, tables.skills, "occupation_code"),
     )
     for file_name, table, column in references:
         unknown = ~table[column].isin(known)

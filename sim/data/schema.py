@@ -1,11 +1,12 @@
 """Schema of the committed occupation tables: every column declared once.
 
-Three tables live in ``occupations/`` (built by ``occupations/build.py``):
+Four tables live in ``occupations/`` (built by ``occupations/build.py``):
 ``occupations.csv`` (one row per occupation), ``tasks.csv.gz`` (one row per
-O*NET task attached to an occupation) and ``transitions.csv.gz`` (occupational
-mobility edges).  Each column is declared once below with its dtype, unit,
-allowed range or values and whether it may be empty; the build script and the
-simulator both validate against these declarations (through
+O*NET task attached to an occupation), ``transitions.csv.gz`` (occupational
+mobility edges) and ``skills.csv.gz`` (skill-importance vectors, the
+skill-similarity side of the mobility network).  Each column is declared once
+below with its dtype, unit, allowed range or values and whether it may be
+empty; the build script and the simulator both validate against these declarations (through
 :mod:`sim.data.table_check`, loaded by :mod:`sim.data.loading`).
 """
 
@@ -25,6 +26,7 @@ __all__ = ["ENTREPRENEUR_CODE", "ONET_CODE_PATTERN", "TASK_TYPE_WEIGHT"]
 OCCUPATIONS_FILE = "occupations.csv"
 TASKS_FILE = "tasks.csv.gz"
 TRANSITIONS_FILE = "transitions.csv.gz"
+SKILLS_FILE = "skills.csv.gz"
 
 SCORE_COLUMNS = (
     "task_definedness",
@@ -236,6 +238,22 @@ ELASTICITIES_SCHEMA = TableSchema(
             "str",
             "Where the value comes from.",
             allowed=ELASTICITY_SOURCES,
+        ),
+    ),
+)
+
+SKILLS_SCHEMA = TableSchema(
+    name="skills",
+    key=("occupation_code", "skill_id"),
+    columns=(
+        Column("occupation_code", "str", "Occupation.", pattern=OCCUPATION_CODE_PATTERN),
+        Column("skill_id", "str", "O*NET skill Element ID (2.A.* basic, 2.B.* cross-functional)."),
+        Column(
+            "importance",
+            "float",
+            "O*NET skill importance (scale IM), mean over the O*NET children; 1-5.",
+            1.0,
+            5.0,
         ),
     ),
 )

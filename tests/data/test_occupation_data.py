@@ -24,6 +24,7 @@ from sim.data import (  # noqa: E402
     OCCUPATIONS_SCHEMA,
     ONET_CRITERIA_SOURCES,
     SCORE_COLUMNS,
+    SKILLS_FILE,
     TASKS_FILE,
     TRANSITIONS_FILE,
     OccupationTables,
@@ -307,5 +308,5 @@ def test_rebuild_equals_committed(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
     )
-    for name in (OCCUPATIONS_FILE, TASKS_FILE, TRANSITIONS_FILE):
+    for name in (OCCUPATIONS_FILE, TASKS_FILE, TRANSITIONS_FILE, SKILLS_FILE):
         assert _content(tmp_path / name) == _content(DATA_DIR / name), name
