@@ -58,7 +58,7 @@ def load_tables(scenario: Scenario) -> OccupationTables:
         raise DataValidationError(
             f"occupations.path: directory {directory} not found; set occupations.path "
             "in the scenario to a directory with occupations.csv, tasks.csv.gz, "
-            "transitions.csv.gz"
+            "transitions.csv.gz, skills.csv.gz"
         )
     return _cached_tables(directory, _mtimes(directory))
 
@@ -121,6 +121,7 @@ def run_spec(spec: RunSpec, *, tables: OccupationTables | None = None) -> RunRes
         occupations=model.recorder.occupation_frame(spec.scenario.run.base_year),
         economy=model.recorder.economy_frame(model.capability),
         metadata=_run_metadata(spec, data_source, timings),
+        transitions=model.recorder.transitions_frame(spec.scenario.run.base_year),
     )
 
 

@@ -8,6 +8,9 @@ All quantities are log10 multiples of their value in the reference year
     S(t)       = K / (1 + (K / S_ref - 1) * exp(-r (t - t_ref))),  r = ln(spending growth)
     log10 G(t) = 12 (t - t_ref) / T_alg * log10 2             (algorithmic efficiency)
 
+Compute governance (a policy lever) caps spending from its start year
+``t_g``: ``S_g(t) = min(S(t), cap, S(t_g) * g_max^(t - t_g))`` for ``t >= t_g``.
+
 Spending follows a logistic S-curve that grows at ``r`` while far below the
 ceiling ``K`` and never exceeds it, so effective-compute growth slows as budgets
 saturate while hardware and algorithms keep compounding.  Spending is measured
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.params import CapabilityParams
+from sim.params import CapabilityParams, ComputeGovernanceParams
 
 LOG10_TWO = float(np.log10(2.0))
 MONTHS_PER_YEAR = 12.0
@@ -65,7 +68,25 @@ def spending_usd_billion(years: FloatArray, params: CapabilityParams) -> FloatAr
     return ceiling / (1.0 + start_ratio * np.exp(-rate * elapsed))
 
 
-def capability_path(years: FloatArray, params: CapabilityParams) -> CapabilityPath:
+def governed_spending(
+    years: FloatArray,
+    spending: FloatArray,
+    params: CapabilityParams,
+    rules: ComputeGovernanceParams,
+) -> FloatArray:
+    """Spending under the governance caps (unchanged before ``rules.start_year``), USD billion."""
+    at_start = spending_usd_billion(np.array([rules.start_year]), params)[0]
+    elapsed = np.maximum(years - rules.start_year, 0.0)
+    growth_cap = at_start * np.power(rules.max_spending_growth_per_year, elapsed)
+    capped = np.minimum(np.minimum(spending, rules.spending_cap_usd_billion), growth_cap)
+    return np.where(years >= rules.start_year, capped, spending)
+
+
+def capability_path(
+    years: FloatArray,
+    params: CapabilityParams,
+    governance: ComputeGovernanceParams | None = None,
+) -> CapabilityPath:
     """Compute the effective-compute path and its three factors at ``years``.
 
     Parameters
@@ -74,6 +95,8 @@ def capability_path(years: FloatArray, params: CapabilityParams) -> CapabilityPa
         Decimal years (any order; earlier than the reference year gives negative logs).
     params
         Growth rates, reference level and ceiling.
+    governance
+        Caps on spending (policy lever); ``None`` for none.
 
     Returns
     -------
@@ -83,6 +106,8 @@ def capability_path(years: FloatArray, params: CapabilityParams) -> CapabilityPa
     years = np.asarray(years, dtype=float)
     elapsed = years - params.reference_year
     spending = spending_usd_billion(years, params)
+    if governance is not None:
+        spending = governed_spending(years, spending, params, governance)
     return CapabilityPath(
         years=years,
         log10_hardware=elapsed / params.hardware_doubling_years * LOG10_TWO,

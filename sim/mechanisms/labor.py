@@ -116,11 +116,10 @@ class StepRates:
         )
 
 
-def adjust(
-    state: LaborState, target: FloatArray, rates: StepRates
-) -> tuple[LaborState, LaborFlows]:
-    """Advance employment one step toward ``target``; see the module docstring."""
-    employment = state.employment
+def openings(
+    employment: FloatArray, target: FloatArray, rates: StepRates
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Steps 1-3: attrition, employment change, hires (vacancies) and layoffs, persons/step."""
     attrition = rates.attrition * employment
     change = (target - employment) * rates.adjustment
     change = np.minimum(
@@ -129,6 +128,19 @@ def adjust(
     change_after_attrition = change + attrition
     hires = np.maximum(change_after_attrition, 0.0)
     layoffs = hires - change_after_attrition  # = max(-change_after_attrition, 0)
+    return attrition, change, hires, layoffs
+
+
+def adjust(
+    state: LaborState, target: FloatArray, rates: StepRates
+) -> tuple[LaborState, LaborFlows]:
+    """Advance employment one step toward ``target`` without a network (aggregate matching).
+
+    The model uses :func:`sim.mechanisms.reallocation.advance`, which shares
+    steps 1-3 (:func:`openings`) and matches on the mobility network instead.
+    """
+    employment = state.employment
+    attrition, change, hires, layoffs = openings(employment, target, rates)
     pool = state.unemployed + layoffs
     reemployed_to, reemployed_from = _match_unemployed(pool, hires, rates.reemployment)
     pool = pool - reemployed_from

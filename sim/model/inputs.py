@@ -2,21 +2,23 @@
 
 Everything here is computed once per run, before the first step: base
 employment (with scenario overrides), exit rates, non-AI trend growth, base
-elasticities, adoption speeds and the task set with its feasibility thresholds.
+elasticities, adoption speeds and regulation delays, the task set with its
+feasibility thresholds, and the mobility network.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
 from sim.data import ELASTICITIES_FILE, OccupationTables
 from sim.errors import DataValidationError, ScenarioError
-from sim.mechanisms import adoption, demand, exposure
-from sim.params import ElasticitySource, ExposureParams, ExposureSource
+from sim.mechanisms import adoption, demand, exposure, network, regulation
+from sim.params import ElasticitySource, ExposureParams, ExposureSource, ReallocationParams
 from sim.params.scenario import Scenario
 
 FloatArray = NDArray[np.float64]
@@ -44,7 +46,11 @@ class ModelInputs:
     trend_log_growth: FloatArray
     base_elasticity: FloatArray
     adoption_speed: FloatArray
+    regulation_delay_steps: NDArray[np.intp]
     tasks: exposure.TaskSet
+    mobility: network.MobilityNetwork
+    mobility_graph: nx.DiGraph
+    retraining_cost_usd_per_participant_year: float
 
     @property
     def n_occupations(self) -> int:
@@ -59,9 +65,11 @@ def build_inputs(
     occupations = tables.occupations.reset_index(drop=True)
     codes = occupations["occupation_code"].to_numpy(dtype=str)
     major = occupations["major_group_code"].str[:2].to_numpy(dtype=str)
+    titles = occupations["title"].to_numpy(dtype=str)
+    mobility, graph = _mobility(codes, titles, tables, scenario)
     return ModelInputs(
         codes=codes,
-        titles=occupations["title"].to_numpy(dtype=str),
+        titles=titles,
         major_groups=major,
         base_employment=_base_employment(occupations, scenario),
         mean_wage=occupations["mean_wage"].to_numpy(dtype=float),
@@ -76,7 +84,54 @@ def build_inputs(
             _slowdowns(codes, major, scenario),
             scenario.adoption.value_speedup,
         ),
+        regulation_delay_steps=regulation.delay_steps(
+            codes, major, scenario.adoption_regulation, scenario.run.steps_per_year
+        ),
         tasks=build_task_set(occupations, tables.tasks, scenario, rng=rng),
+        retraining_cost_usd_per_participant_year=scenario.retraining.cost_usd_per_participant_year,
+        mobility=mobility,
+        mobility_graph=graph,
+    )
+
+
+def _mobility(
+    codes: NDArray[np.str_], titles: NDArray[np.str_], tables: OccupationTables, scenario: Scenario
+) -> tuple[network.MobilityNetwork, nx.DiGraph]:
+    """The network and its (frozen) networkx graph, built once per tables and parameters."""
+    reach = (
+        scenario.retraining.reach_per_occupation if scenario.retraining.participation_share else 0
+    )
+    key = ("mobility", tuple(codes), scenario.reallocation, reach)
+
+    def build() -> tuple[network.MobilityNetwork, nx.DiGraph]:
+        mobility = mobility_network(codes, tables, scenario.reallocation, reach)
+        return mobility, nx.freeze(mobility.graph(codes, titles))
+
+    return tables.derived(key, build)
+
+
+def mobility_network(
+    codes: NDArray[np.str_], tables: OccupationTables, params: ReallocationParams, reach: int
+) -> network.MobilityNetwork:
+    """O*NET relatedness edges completed by skill-similarity edges; search matrices.
+
+    ``reach`` is the retraining reach per occupation (0: no retraining matrix).
+    """
+    position = pd.Index(codes)
+    edges = tables.transitions
+    onet = network.Edges(
+        position.get_indexer(pd.Index(edges["source_code"])),
+        position.get_indexer(pd.Index(edges["target_code"])),
+        edges["relatedness"].to_numpy(dtype=float),
+    )
+    vectors = (
+        tables.skills.pivot(index="occupation_code", columns="skill_id", values="importance")
+        .reindex(codes)
+        .to_numpy(dtype=float)
+    )
+    skill = network.skill_edges(vectors, params.skill_neighbours, params.skill_edge_weight)
+    return network.build(
+        codes.size, network.combine(codes.size, onet, skill), params.self_loop_share, reach
     )
 
 

@@ -10,24 +10,39 @@ at the base year, everything else identical, same seed).  One step:
 4. amplification: productivity multiplier from Amdahl's law;
 5. demand: output responds to productivity through price and elasticity,
    elasticity saturates, required labour = trend x output / productivity;
-6. labour: employment moves toward required labour through frictions;
-7. record.
+6. labour: employment moves toward required labour through frictions; the
+   unemployed search and are matched on the mobility network (reallocation);
+7. wages: bargained over the value of output per worker; output value;
+8. record.
 
 Capability, exposure, adoption and amplification depend only on exogenous
 paths, so they are computed for all steps at set-up, exactly (see
 :func:`sim.mechanisms.exposure.exposure_path` and
 :func:`sim.mechanisms.adoption.adoption_path`); a step reads their rows and
-advances the stages that carry feedback: demand and labour.
+advances the stages that carry feedback: demand, labour and wages.
+Adoption regulation (a policy lever) shifts the precomputed paths of the
+regulated occupations by their delay (:mod:`sim.mechanisms.regulation`).
 """
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import mesa
 import numpy as np
+from mesa.discrete_space import Network
 
 from sim.conventions import AI_WORLD, N_WORLDS, NO_AI_WORLD
 from sim.data import OccupationTables
-from sim.mechanisms import adoption, amplification, demand, labor
+from sim.mechanisms import (
+    adoption,
+    amplification,
+    demand,
+    labor,
+    reallocation,
+    regulation,
+    wages,
+)
 from sim.mechanisms.capability import capability_path
 from sim.mechanisms.exposure import exposure_at, exposure_path
 from sim.model.agents import OccupationAgent
@@ -64,14 +79,35 @@ class LaborMarketModel(mesa.Model):
         self.years = (
             config.run.base_year + np.arange(config.n_steps + 1, dtype=np.float64) * self.step_years
         )
-        self.capability = capability_path(self.years, config.capability)
+        self.capability = capability_path(
+            self.years, config.capability, config.compute_governance
+        )
         self._precompute_exogenous_paths()
         self._initialise_stages()
         OccupationAgent.create_agents(
             self, self.inputs.n_occupations, list(range(self.inputs.n_occupations))
         )
-        self.recorder = Recorder(config.n_steps, config.run.steps_per_year, self.inputs, self.paths)
+        self.recorder = Recorder(
+            config.n_steps,
+            config.run.steps_per_year,
+            self.inputs,
+            self.paths,
+            record_transitions=config.run.record_transitions,
+        )
         self.recorder.record(0, self.snapshot())
+
+    @cached_property
+    def space(self) -> Network:
+        """The mobility network as Mesa's network space, every agent on its occupation's cell.
+
+        Built on first use: the step's arithmetic runs on the network's sparse
+        matrices, so runs that never walk the space (sweeps) skip its ~25,000
+        Python-level cell connections.
+        """
+        space = Network(self.inputs.mobility_graph, capacity=1, random=self.random, layout=None)
+        for agent in self.agents_by_type[OccupationAgent]:
+            agent.cell = space[agent.row]
+        return space
 
     def _precompute_exogenous_paths(self) -> None:
         """Capability, exposure, adoption, productivity and the non-AI trend, every step."""
@@ -94,6 +130,12 @@ class LaborMarketModel(mesa.Model):
         self.paths = ExogenousPaths(
             exposure, adopted.adopter_share, adopted.adopted_share, productivity
         )
+        delay = inputs.regulation_delay_steps
+        if delay.any():
+            self.paths = ExogenousPaths(
+                *(regulation.delayed_path(path, delay) for path in self.paths)
+            )
+        productivity = self.paths.productivity
         self.log_productivity_by_step = np.log(productivity)
         trend = demand.trend_path(
             self.years,
@@ -120,6 +162,21 @@ class LaborMarketModel(mesa.Model):
         )
         self.labor = labor.LaborState.start(required.copy())
         self.labor_flows = labor.LaborFlows.none(required.shape)
+        self.matching = reallocation.Matching.build(
+            inputs.mobility,
+            config.retraining.participation_share,
+            config.reallocation.long_term_unemployment_weeks,
+            self.step_years,
+            N_WORLDS,
+        )
+        self.search = reallocation.SearchState.start(required.shape, self.matching.long_term_steps)
+        self.moves = self.matching.no_moves(N_WORLDS)
+        self.wage_rule = wages.WageRule.from_params(
+            config.wages, inputs.mean_wage, config.demand.price_pass_through
+        )
+        self.wages = wages.advance(
+            self.wage_rule, self.labor.employment, required, np.zeros_like(required)
+        )
 
     def _read_exogenous(self, t: int) -> None:
         """Exposure, adoption and productivity of step ``t`` (rows of the precomputed paths)."""
@@ -140,8 +197,14 @@ class LaborMarketModel(mesa.Model):
             self.base_log_productivity,
             self.base_labour_trend[t],
         )
-        self.labor, self.labor_flows = labor.adjust(
-            self.labor, self.demand.required_labour, self.labor_rates
+        self.labor, self.labor_flows, self.search, self.moves = reallocation.advance(
+            self.labor, self.search, self.demand.required_labour, self.labor_rates, self.matching
+        )
+        self.wages = wages.advance(
+            self.wage_rule,
+            self.labor.employment,
+            self.demand.required_labour,
+            self.log_productivity_by_step[t] - self.base_log_productivity,
         )
         self.recorder.record(t, self.snapshot())
         self.running = t < self.config.n_steps
@@ -154,4 +217,7 @@ class LaborMarketModel(mesa.Model):
             flows=self.labor_flows,
             elasticity=self.demand.elasticity,
             required_labour=self.demand.required_labour,
+            long_term_unemployed=self.search.long_term,
+            moves=self.moves,
+            wages=self.wages,
         )

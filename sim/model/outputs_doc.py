@@ -15,8 +15,15 @@ from sim.model.outputs import (
     EconomyRow,
     OccupationRow,
     Series,
+    TransitionRow,
     series_of,
 )
+
+TRANSITION_ID_COLUMNS = {
+    "year": Series("year", "Simulated year whose flows the row sums."),
+    "from_code": Series("code", "Last occupation of the unemployed worker."),
+    "to_code": Series("code", "Occupation they were hired in (= from_code: the same again)."),
+}
 
 
 def outputs_markdown() -> str:
@@ -24,9 +31,15 @@ def outputs_markdown() -> str:
     parts = []
     economy = {**ECONOMY_ID_COLUMNS, **series_of(CapabilityRow), **series_of(EconomyRow)}
     occupations = {**OCCUPATION_ID_COLUMNS, **series_of(OccupationRow)}
+    transitions = {**TRANSITION_ID_COLUMNS, **series_of(TransitionRow)}
     tables = (
         ("economy.parquet", "one row per step", economy),
         ("occupations.parquet", "one row per simulated year x occupation", occupations),
+        (
+            "transitions.parquet",
+            "one row per simulated year x mobility-network edge with a flow",
+            transitions,
+        ),
     )
     for file_name, rows, columns in tables:
         parts.append(f"### `{file_name}` ({rows})\n")
@@ -47,6 +60,9 @@ This file is generated from the output declarations in `sim/model/outputs.py`
 - `occupations.parquet`: one row per simulated year and occupation, identified by
   `year`, `occupation_code` and `title`;
 - `economy.parquet`: one row per step, identified by `step` and `year`;
+- `transitions.parquet`: where the unemployed were re-employed, one row per simulated
+  year and (`from_code`, `to_code`) edge of the mobility network with a flow (absent if
+  the scenario sets `run.record_transitions = false`);
 - `metadata.json`: the full resolved scenario, seed, spawn key, package and dependency
   versions, git commit, data checksums, timings and `results_schema_version`.
 

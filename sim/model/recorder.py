@@ -4,7 +4,8 @@ Each step keeps head counts by occupation, flow totals and the AI world's
 flows summed over the running year (a few array operations per step).  The frames
 are computed once, at the end, by the row functions of
 :mod:`sim.model.outputs`: economy-wide outcomes for every step, occupation
-outcomes for every simulated year (with the year's labour flows summed).
+outcomes for every simulated year (with the year's labour flows summed), and
+re-employment flows by mobility-network edge summed by year (both worlds).
 Values are copied on record, never referenced, so later steps cannot change
 what was collected.
 """
@@ -15,9 +16,10 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from sim.conventions import AI_WORLD
+from sim.conventions import AI_WORLD, NO_AI_WORLD
 from sim.mechanisms.capability import CapabilityPath
 from sim.mechanisms.labor import LaborFlows
+from sim.mechanisms.reallocation import Moves, edge_flows
 from sim.model.inputs import ModelInputs
 from sim.model.outputs import (
     CapabilityRow,
@@ -26,8 +28,10 @@ from sim.model.outputs import (
     History,
     OccupationRow,
     StepState,
+    TransitionRow,
     economy_rows,
     occupation_rows,
+    search_totals,
 )
 
 FloatArray = NDArray[np.float64]
@@ -37,9 +41,18 @@ class Recorder:
     """Preallocated :class:`~sim.model.outputs.History` of one run."""
 
     def __init__(
-        self, n_steps: int, steps_per_year: int, inputs: ModelInputs, paths: ExogenousPaths
+        self,
+        n_steps: int,
+        steps_per_year: int,
+        inputs: ModelInputs,
+        paths: ExogenousPaths,
+        *,
+        record_transitions: bool = True,
     ) -> None:
         self.steps_per_year = steps_per_year
+        self.record_transitions = record_transitions
+        self.moves: list[FloatArray] = []  # per year: (worlds, W edges [+ R edges])
+        self._year_moves: list[Moves] = []
         self.inputs = inputs
         self.paths = paths
         worlds_by_occupation = paths.exposure.shape[1:]
@@ -52,6 +65,9 @@ class Recorder:
             year_flows=np.zeros((years, n_flows, worlds_by_occupation[1])),
             elasticity=np.empty((years, *worlds_by_occupation)),
             required_labour=np.empty((years, *worlds_by_occupation)),
+            search_totals=np.empty((5, steps, worlds_by_occupation[0])),
+            long_term_unemployed=np.empty((years, *worlds_by_occupation)),
+            wage=np.empty((years, *worlds_by_occupation)),
         )
 
     def record(self, step: int, state: StepState) -> None:
@@ -61,12 +77,26 @@ class Recorder:
         history.unemployed[step] = state.unemployed
         flows = np.stack(state.flows)
         history.flow_totals[:, step] = flows.sum(axis=-1)
+        history.search_totals[:, step] = search_totals(state)
         year, into_year = divmod(step, self.steps_per_year)
         if into_year == 0:
             history.elasticity[year] = state.elasticity
             history.required_labour[year] = state.required_labour
+            history.long_term_unemployed[year] = state.long_term_unemployed
+            history.wage[year] = state.wages.wage
         if step > 0:
             history.year_flows[year + (into_year > 0)] += flows[:, AI_WORLD]
+            self._add_moves(into_year == 0, state.moves)
+
+    def _add_moves(self, year_end: bool, moves: Moves) -> None:
+        """Keep this step's factored moves; at a year's end sum the year's by edge."""
+        if not self.record_transitions:
+            return
+        self._year_moves.append(moves)
+        if year_end:
+            year = Moves(*(np.stack(parts) for parts in zip(*self._year_moves, strict=True)))
+            self.moves.append(edge_flows(self.inputs.mobility, year))
+            self._year_moves = []
 
     def economy_frame(self, capability: CapabilityPath) -> pd.DataFrame:
         """One row per step: capability decomposition and economy-wide outcomes."""
@@ -75,7 +105,12 @@ class Recorder:
             "year": capability.years,
         }
         columns.update({name: getattr(capability, name) for name in CapabilityRow._fields})
-        rows = economy_rows(self.history, self.paths, self.inputs.mean_wage)
+        rows = economy_rows(
+            self.history,
+            self.paths,
+            self.inputs.mean_wage,
+            self.inputs.retraining_cost_usd_per_participant_year,
+        )
         columns.update(zip(EconomyRow._fields, rows, strict=True))
         return pd.DataFrame(columns)
 
@@ -95,4 +130,32 @@ class Recorder:
         )
         for name, values in zip(OccupationRow._fields, rows, strict=True):
             frame[name] = np.ascontiguousarray(values).ravel()
+        return frame
+
+    def transitions_frame(self, base_year: int) -> pd.DataFrame | None:
+        """One row per year x (from, to) with a positive flow in either world (None: not kept)."""
+        if not self.record_transitions:
+            return None
+        network = self.inputs.mobility
+        matrices = [network.search] + ([network.retraining] if network.has_retraining else [])
+        origin = np.concatenate(
+            [np.repeat(np.arange(m.shape[0]), np.diff(m.indptr)) for m in matrices]
+        )
+        destination = np.concatenate([m.indices for m in matrices])
+        flows = np.stack(self.moves) if self.moves else np.zeros((0, 2, origin.size))
+        year, edge = np.nonzero((flows > 0.0).any(axis=1))
+        frame = pd.DataFrame(
+            {
+                "year": (base_year + 1 + year).astype(np.int64),
+                "from_code": origin[edge],
+                "to_code": destination[edge],
+            }
+        )
+        for name, world in zip(TransitionRow._fields, (AI_WORLD, NO_AI_WORLD), strict=True):
+            frame[name] = flows[year, world, edge]
+        if network.has_retraining:  # an edge of both W and R: one row
+            frame = frame.groupby(["year", "from_code", "to_code"], as_index=False).sum()
+        codes = pd.CategoricalDtype(pd.Index(self.inputs.codes))
+        for column in ("from_code", "to_code"):
+            frame[column] = pd.Categorical.from_codes(frame[column].to_numpy(), dtype=codes)
         return frame

@@ -35,6 +35,15 @@ class RunParams(ParamBlock):
         description="Model steps per simulated year (12 = monthly).",
         source="Assumption: monthly resolves adoption and hiring dynamics.",
     )
+    record_transitions: bool = param(
+        True,
+        unit="flag",
+        description=(
+            "Record occupation-to-occupation re-employment flows by year (transitions.parquet); "
+            "sweeps that do not need them can turn this off to save time and memory."
+        ),
+        source="Run control.",
+    )
 
     @model_validator(mode="after")
     def _horizon_after_base(self) -> RunParams:
@@ -53,7 +62,7 @@ class OccupationsParams(ParamBlock):
         "",
         unit="path",
         description=(
-            "Directory holding occupations.csv, tasks.csv.gz, transitions.csv.gz; "
+            "Directory holding occupations.csv, tasks.csv.gz, transitions.csv.gz, skills.csv.gz; "
             "relative paths are resolved against the scenario file. Empty = the "
             "project's bundled occupations/ directory."
         ),

@@ -19,7 +19,10 @@ from sim.params.demand import DemandParams
 from sim.params.exposure import ExposureParams
 from sim.params.labor import LaborParams
 from sim.params.messages import format_validation_error
+from sim.params.policy import AdoptionRegulationParams, ComputeGovernanceParams, RetrainingParams
+from sim.params.reallocation import ReallocationParams
 from sim.params.run import OccupationsParams, RunParams
+from sim.params.wages import WageParams
 
 SCHEMA_VERSION: Literal[1] = 1
 
@@ -46,6 +49,11 @@ class Scenario(BaseModel):
     adoption: AdoptionParams = Field(default_factory=AdoptionParams)
     demand: DemandParams = Field(default_factory=DemandParams)
     labor: LaborParams = Field(default_factory=LaborParams)
+    reallocation: ReallocationParams = Field(default_factory=ReallocationParams)
+    wages: WageParams = Field(default_factory=WageParams)
+    retraining: RetrainingParams = Field(default_factory=RetrainingParams)
+    adoption_regulation: AdoptionRegulationParams = Field(default_factory=AdoptionRegulationParams)
+    compute_governance: ComputeGovernanceParams = Field(default_factory=ComputeGovernanceParams)
 
     @model_validator(mode="after")
     def _outflows_fit_in_one_step(self) -> Scenario:

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from sim.cli import main
+from sim.io.results import RESULTS_SCHEMA_VERSION
 from tests.conftest import make_tables
 
 
@@ -16,6 +17,7 @@ def toy_dir(tmp_path: Path, toy_tables) -> Path:
     toy_tables.occupations.to_csv(data / "occupations.csv", index=False)
     toy_tables.tasks.to_csv(data / "tasks.csv.gz", index=False)
     toy_tables.transitions.to_csv(data / "transitions.csv.gz", index=False)
+    toy_tables.skills.to_csv(data / "skills.csv.gz", index=False)
     return data
 
 
@@ -37,7 +39,7 @@ def test_run_writes_frames_metadata_and_summary(scenario_file, tmp_path, capsys)
     metadata = json.loads((out / "metadata.json").read_text())
     assert metadata["seed"] == 11  # --seed reaches the run
     assert metadata["scenario"]["name"] == "toy"
-    assert metadata["results_schema_version"] == 1
+    assert metadata["results_schema_version"] == RESULTS_SCHEMA_VERSION
     assert {"numpy", "mesa", "python"} <= set(metadata["versions"])
     assert (out / "occupations.parquet").exists()
     assert (out / "economy.parquet").exists()

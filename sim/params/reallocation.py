@@ -1,0 +1,59 @@
+"""Reallocation block: the occupational mobility network and search and matching on it."""
+
+from __future__ import annotations
+
+from sim.params._base import ParamBlock
+from sim.params._field import param
+
+
+class ReallocationParams(ParamBlock):
+    """How the mobility network is built and how the unemployed search along it."""
+
+    self_loop_share: float = param(
+        0.5,
+        unit="share",
+        ge=0.0,
+        lt=1.0,
+        description=(
+            "Share of an unemployed worker's application weight on their last occupation; "
+            "the rest goes along its out-edges in proportion to edge weight x vacancies."
+        ),
+        source=(
+            "Assumption in the spirit of del Rio-Chanona et al. (2021, J. R. Soc. Interface "
+            "18: 20200898), whose network gives each occupation a self-loop for staying; "
+            "their estimate is not reproduced here."
+        ),
+    )
+    skill_neighbours: int = param(
+        10,
+        unit="occupations",
+        ge=0,
+        le=100,
+        description=(
+            "Out-edges added from each occupation to its most skill-similar occupations "
+            "(cosine similarity of centred O*NET skill-importance vectors)."
+        ),
+        source=(
+            "Assumption: about the number of O*NET 'primary' related occupations (10), so "
+            "imputed rows and ENTR-0001, which O*NET lists nothing for, get as many edges."
+        ),
+    )
+    skill_edge_weight: float = param(
+        0.5,
+        unit="relatedness per unit cosine",
+        ge=0.0,
+        le=1.0,
+        description=(
+            "Weight of a skill-similarity edge per unit of cosine similarity, on the scale "
+            "of O*NET relatedness (0, 1]; an edge in both keeps the larger weight."
+        ),
+        source="Assumption: a skill-similar occupation counts like a mid-ranked O*NET relative.",
+    )
+    long_term_unemployment_weeks: float = param(
+        27.0,
+        unit="weeks",
+        gt=0.0,
+        le=520.0,
+        description="Unemployment duration from which a worker counts as long-term unemployed.",
+        source="BLS definition of long-term unemployment (27 weeks or more).",
+    )

@@ -1,0 +1,100 @@
+"""The model with the network, wages and policy levers, on the toy economy."""
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+import pytest
+from numpy.testing import assert_allclose
+
+from sim.data import validate_transitions
+from sim.experiments.runner import run
+from sim.mechanisms.capability import capability_path
+from sim.model import LaborMarketModel
+from sim.model.agents import OccupationAgent
+from sim.params.scenario import derive
+
+
+def with_edges(tables, pairs):
+    frame = pd.DataFrame(
+        [
+            {
+                "source_code": s,
+                "target_code": t,
+                "relatedness": 1.0,
+                "origin": "related_occupations",
+            }
+            for s, t in pairs
+        ]
+    )
+    return dataclasses.replace(tables, transitions=validate_transitions(frame, "toy edges"))
+
+
+def test_adoption_regulation_delays_productivity_by_the_stated_years(toy_scenario, toy_tables):
+    free = run(toy_scenario, tables=toy_tables).occupations
+    delayed = derive(
+        toy_scenario, {"adoption_regulation.delay_years_by_occupation": {"43-9001": 3}}
+    )
+    held = run(delayed, tables=toy_tables).occupations
+
+    def path(frame, code):
+        return frame.loc[frame["occupation_code"] == code, "productivity_multiplier"].to_numpy()
+
+    assert path(free, "43-9001")[-1] > path(free, "43-9001")[0] * 1.2  # a real path to delay
+    assert_allclose(path(held, "43-9001")[3:], path(free, "43-9001")[:-3], rtol=1e-12)
+    assert_allclose(path(held, "43-9001")[:4], path(free, "43-9001")[0], rtol=1e-12)
+    assert_allclose(path(held, "43-9002"), path(free, "43-9002"), rtol=1e-12)
+
+
+def test_compute_governance_caps_spending_from_start_year(toy_scenario):
+    governed = derive(
+        toy_scenario,
+        {
+            "compute_governance.start_year": 2027,
+            "compute_governance.max_spending_growth_per_year": 1.5,
+            "compute_governance.spending_cap_usd_billion": 5.0,
+        },
+    )
+    years = np.arange(2025, 2036, 0.5)
+    free = capability_path(years, toy_scenario.capability).spending_usd_billion
+    capped = capability_path(
+        years, governed.capability, governed.compute_governance
+    ).spending_usd_billion
+    before = years < 2027
+    assert_allclose(capped[before], free[before])
+    assert capped.max() == pytest.approx(5.0)
+    assert np.all(
+        capped[~before] <= free[2 * (2027 - 2025)] * 1.5 ** (years[~before] - 2027) + 1e-9
+    )
+    assert free.max() > 10.0
+
+
+def test_agents_sit_on_the_mobility_network(toy_scenario, toy_tables):
+    tables = with_edges(toy_tables, [("43-9001", "43-9002"), ("43-9002", "43-9003")])
+    model = LaborMarketModel(toy_scenario, tables)
+    agents = {a.code: a for a in model.agents_by_type[OccupationAgent]}
+    neighbours = {c.agents[0].code for c in agents["43-9001"].cell.neighborhood}
+    assert neighbours == {"43-9001", "43-9002"}  # the self-loop and the O*NET edge
+    assert model.space.G.number_of_nodes() == 3
+
+
+def test_displaced_toy_workers_move_along_edges(toy_scenario, toy_tables):
+    tables = with_edges(toy_tables, [("43-9001", "43-9003")])
+    result = run(toy_scenario, tables=tables)
+    moved = result.transitions.groupby(["from_code", "to_code"], observed=True)["workers"].sum()
+    assert moved[("43-9001", "43-9003")] > 100.0
+    assert ("43-9001", "43-9002") not in moved.index
+    economy = result.economy
+    assert economy["occupation_changes"].sum() == pytest.approx(
+        moved[("43-9001", "43-9003")], rel=1e-9
+    )
+    assert economy["long_term_unemployed"].iloc[-1] <= economy["unemployed"].iloc[-1]
+
+
+def test_labour_share_starts_at_base_share_and_ai_lowers_it_without_pass_through(
+    toy_scenario, toy_tables
+):
+    partial = derive(toy_scenario, {"demand.price_pass_through": 0.5})
+    economy = run(partial, tables=toy_tables).economy
+    assert economy["labour_share"].iloc[0] == pytest.approx(0.56)
+    assert economy["labour_share"].iloc[-1] < economy["labour_share_no_ai"].iloc[-1] - 0.01
