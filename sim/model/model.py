@@ -79,9 +79,7 @@ class LaborMarketModel(mesa.Model):
         self.years = (
             config.run.base_year + np.arange(config.n_steps + 1, dtype=np.float64) * self.step_years
         )
-        self.capability = capability_path(
-            self.years, config.capability, config.compute_governance
-        )
+        self.capability = capability_path(self.years, config.capability, config.compute_governance)
         self._precompute_exogenous_paths()
         self._initialise_stages()
         OccupationAgent.create_agents(

@@ -381,9 +381,7 @@ def _network_columns(
         out[name] = values[:, AI_WORLD]
         out[f"{name}_no_ai"] = values[:, NO_AI_WORLD]
     out["retraining_participants"] = participants
-    out["retraining_cost_usd_billion"] = (
-        participants * cost_per_participant_year / USD_PER_BILLION
-    )
+    out["retraining_cost_usd_billion"] = participants * cost_per_participant_year / USD_PER_BILLION
     out["labour_income_usd_billion"] = income[:, AI_WORLD]
     out["labour_income_no_ai_usd_billion"] = income[:, NO_AI_WORLD]
     out["output_value_usd_billion"] = value[:, AI_WORLD]
