@@ -11,10 +11,10 @@ function, never a column list kept in step with another by hand.
   :class:`~sim.mechanisms.capability.CapabilityPath`, field names identical);
 - :class:`EconomyRow`: economy-wide totals and flows, one row per step;
 - :class:`OccupationRow`: per-occupation state, one row per simulated year and
-  occupation; flows are summed over the year that ends at the row;
-- :class:`TransitionRow`: re-employment flows from one occupation to another,
-  one row per simulated year and edge of the mobility network
-  (``transitions.parquet``).
+  occupation; flows are summed over the year that ends at the row.
+
+The network, wage and policy columns of ``economy.parquet`` and the
+``transitions.parquet`` table are declared in :mod:`sim.model.outputs_network`.
 """
 
 from __future__ import annotations
@@ -50,7 +50,6 @@ PERSONS = "persons"
 PER_STEP = "persons/step"
 PER_YEAR = "persons/year"
 SHARE = "share, [0, 1]"
-USD_BILLION_PER_YEAR = "USD billion/year"
 
 #: Identifier columns of each frame, before the declared outputs.
 ECONOMY_ID_COLUMNS = {
@@ -121,60 +120,6 @@ class EconomyRow(NamedTuple):
         FloatArray, Series(PER_STEP, "Left the labour force: attrition plus unemployed exits.")
     ]
     exits_no_ai: Annotated[FloatArray, Series(PER_STEP, "The same without AI progress.")]
-    unemployment_rate: Annotated[
-        FloatArray, Series(SHARE, "Displaced unemployed over employed plus displaced unemployed.")
-    ]
-    unemployment_rate_no_ai: Annotated[FloatArray, Series(SHARE, "The same without AI progress.")]
-    long_term_unemployed: Annotated[
-        FloatArray,
-        Series(PERSONS, "Unemployed for reallocation.long_term_unemployment_weeks or more."),
-    ]
-    long_term_unemployed_no_ai: Annotated[
-        FloatArray, Series(PERSONS, "The same without AI progress.")
-    ]
-    vacancy_rate: Annotated[
-        FloatArray,
-        Series(
-            "share of employment per step",
-            "Vacancies opened this step (= hires: all are filled within the step, by the "
-            "unemployed who match or by entrants) over employment.",
-        ),
-    ]
-    vacancy_rate_no_ai: Annotated[
-        FloatArray, Series("share of employment per step", "The same without AI progress.")
-    ]
-    occupation_changes: Annotated[
-        FloatArray,
-        Series(PER_STEP, "Unemployed re-employed in an occupation other than their last."),
-    ]
-    occupation_changes_no_ai: Annotated[
-        FloatArray, Series(PER_STEP, "The same without AI progress.")
-    ]
-    retraining_participants: Annotated[
-        FloatArray, Series(PERSONS, "Unemployed in retraining (policy lever).")
-    ]
-    retraining_cost_usd_billion: Annotated[
-        FloatArray,
-        Series(USD_BILLION_PER_YEAR, "Cost of the retraining programme at this step's rate."),
-    ]
-    labour_income_usd_billion: Annotated[
-        FloatArray, Series(USD_BILLION_PER_YEAR, "Employment x current (bargained) wages.")
-    ]
-    labour_income_no_ai_usd_billion: Annotated[
-        FloatArray, Series(USD_BILLION_PER_YEAR, "The same without AI progress.")
-    ]
-    output_value_usd_billion: Annotated[
-        FloatArray,
-        Series(USD_BILLION_PER_YEAR, "Value of the occupations' output (sim.mechanisms.wages)."),
-    ]
-    output_value_no_ai_usd_billion: Annotated[
-        FloatArray, Series(USD_BILLION_PER_YEAR, "The same without AI progress.")
-    ]
-    labour_share: Annotated[
-        FloatArray,
-        Series(SHARE, "Labour income over output value; capital (AI included) earns the rest."),
-    ]
-    labour_share_no_ai: Annotated[FloatArray, Series(SHARE, "The same without AI progress.")]
 
 
 class OccupationRow(NamedTuple):
@@ -212,24 +157,10 @@ class OccupationRow(NamedTuple):
         FloatArray,
         Series(PER_YEAR, "Left the labour force in that year: attrition plus unemployed exits."),
     ]
-    long_term_unemployed: Annotated[
-        FloatArray, Series(PERSONS, "Long-term unemployed whose last job was here.")
-    ]
-    long_term_unemployed_no_ai: Annotated[
-        FloatArray, Series(PERSONS, "The same without AI progress.")
-    ]
-    wage: Annotated[FloatArray, Series("USD/year", "Mean wage (bargained; sim.mechanisms.wages).")]
+    long_term_unemployed: Annotated[FloatArray, Series(PERSONS, "Of those, unemployed 27+ weeks.")]
+    long_term_unemployed_no_ai: Annotated[FloatArray, Series(PERSONS, "The same without AI.")]
+    wage: Annotated[FloatArray, Series("USD/year", "Mean wage (bargained).")]
     wage_no_ai: Annotated[FloatArray, Series("USD/year", "The same without AI progress.")]
-
-
-class TransitionRow(NamedTuple):
-    """Columns of ``transitions.parquet`` besides ``year``, ``from_code`` and ``to_code``."""
-
-    workers: Annotated[
-        FloatArray,
-        Series(PER_YEAR, "Unemployed whose last job was in from_code, hired in to_code that year."),
-    ]
-    workers_no_ai: Annotated[FloatArray, Series(PER_YEAR, "The same without AI progress.")]
 
 
 class StepState(NamedTuple):
@@ -251,7 +182,7 @@ class History(NamedTuple):
     Head counts every step, arrays (steps, worlds, occupations); labour flows
     summed over occupations every step, (flows, steps, worlds); the AI world's
     flows summed over each year and the state that is only reported yearly,
-    (years, ...); the network and wage totals every step, (quantities, steps, worlds).
+    (years, ...); network and wage totals (sim.model.outputs_network), (5, steps, worlds).
     """
 
     employment: FloatArray
@@ -261,8 +192,6 @@ class History(NamedTuple):
     elasticity: FloatArray
     required_labour: FloatArray
     search_totals: FloatArray
-    """(search quantities, steps, worlds): long-term unemployed, re-employed in the
-    last occupation, in retraining, labour income (USD/year), output value (USD/year)."""
     long_term_unemployed: FloatArray
     wage: FloatArray
 
@@ -287,35 +216,7 @@ def wage_bill_usd_billion(employment: FloatArray, mean_wage: FloatArray) -> Floa
     return employment @ mean_wage / USD_PER_BILLION
 
 
-#: Order of :attr:`History.search_totals`.
-SEARCH_TOTALS = (
-    "long_term_unemployed",
-    "same_occupation",
-    "participants",
-    "labour_income",
-    "output_value",
-)
-
-
-def search_totals(state: StepState) -> FloatArray:
-    """This step's :data:`SEARCH_TOTALS`, (quantities, worlds)."""
-    return np.stack(
-        (
-            state.long_term_unemployed.sum(axis=-1),
-            state.moves.same_occupation,
-            state.moves.participants.sum(axis=-1),
-            (state.wages.wage * state.employment).sum(axis=-1),
-            state.wages.output_value.sum(axis=-1),
-        )
-    )
-
-
-def economy_rows(
-    history: History,
-    paths: ExogenousPaths,
-    mean_wage: FloatArray,
-    retraining_cost_usd_per_participant_year: float,
-) -> EconomyRow:
+def economy_rows(history: History, paths: ExogenousPaths, mean_wage: FloatArray) -> EconomyRow:
     """Economy-wide outcomes of every step, each field an array over steps."""
     employment = history.employment
     ai_employment = employment[:, AI_WORLD]
@@ -347,46 +248,7 @@ def economy_rows(
         entrants_no_ai=flows.entrants[:, NO_AI_WORLD],
         exits=exits[:, AI_WORLD],
         exits_no_ai=exits[:, NO_AI_WORLD],
-        **_network_columns(
-            history, head_count, unemployed, flows, retraining_cost_usd_per_participant_year
-        ),
     )
-
-
-def _network_columns(
-    history: History,
-    head_count: FloatArray,
-    unemployed: FloatArray,
-    flows: LaborFlows,
-    cost_per_participant_year: float,
-) -> dict[str, FloatArray]:
-    """Unemployment, vacancy, mobility, retraining and labour-share columns (steps, worlds)."""
-    totals = dict(zip(SEARCH_TOTALS, history.search_totals, strict=True))
-    rate = unemployed / np.maximum(head_count + unemployed, _NO_WEIGHT)
-    vacancy_rate = flows.hires / np.maximum(head_count, _NO_WEIGHT)
-    changes = flows.reemployed - totals["same_occupation"]
-    income = totals["labour_income"] / USD_PER_BILLION
-    value = totals["output_value"] / USD_PER_BILLION
-    share = income / np.maximum(value, _NO_WEIGHT)
-    participants = totals["participants"][:, AI_WORLD]
-    columns = {
-        "unemployment_rate": rate,
-        "long_term_unemployed": totals["long_term_unemployed"],
-        "vacancy_rate": vacancy_rate,
-        "occupation_changes": changes,
-        "labour_share": share,
-    }
-    out = {}
-    for name, values in columns.items():
-        out[name] = values[:, AI_WORLD]
-        out[f"{name}_no_ai"] = values[:, NO_AI_WORLD]
-    out["retraining_participants"] = participants
-    out["retraining_cost_usd_billion"] = participants * cost_per_participant_year / USD_PER_BILLION
-    out["labour_income_usd_billion"] = income[:, AI_WORLD]
-    out["labour_income_no_ai_usd_billion"] = income[:, NO_AI_WORLD]
-    out["output_value_usd_billion"] = value[:, AI_WORLD]
-    out["output_value_no_ai_usd_billion"] = value[:, NO_AI_WORLD]
-    return out
 
 
 def _weighted(values: FloatArray, weight: FloatArray) -> FloatArray:

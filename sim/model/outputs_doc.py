@@ -15,21 +15,20 @@ from sim.model.outputs import (
     EconomyRow,
     OccupationRow,
     Series,
-    TransitionRow,
     series_of,
 )
-
-TRANSITION_ID_COLUMNS = {
-    "year": Series("year", "Simulated year whose flows the row sums."),
-    "from_code": Series("code", "Last occupation of the unemployed worker."),
-    "to_code": Series("code", "Occupation they were hired in (= from_code: the same again)."),
-}
+from sim.model.outputs_network import TRANSITION_ID_COLUMNS, NetworkRow, TransitionRow
 
 
 def outputs_markdown() -> str:
     """The tables of every recorded column with unit and meaning (``results/README.md``)."""
     parts = []
-    economy = {**ECONOMY_ID_COLUMNS, **series_of(CapabilityRow), **series_of(EconomyRow)}
+    economy = {
+        **ECONOMY_ID_COLUMNS,
+        **series_of(CapabilityRow),
+        **series_of(EconomyRow),
+        **series_of(NetworkRow),
+    }
     occupations = {**OCCUPATION_ID_COLUMNS, **series_of(OccupationRow)}
     transitions = {**TRANSITION_ID_COLUMNS, **series_of(TransitionRow)}
     tables = (

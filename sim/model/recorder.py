@@ -28,9 +28,14 @@ from sim.model.outputs import (
     History,
     OccupationRow,
     StepState,
-    TransitionRow,
     economy_rows,
     occupation_rows,
+)
+from sim.model.outputs_network import (
+    SEARCH_TOTALS,
+    NetworkRow,
+    TransitionRow,
+    network_rows,
     search_totals,
 )
 
@@ -65,7 +70,7 @@ class Recorder:
             year_flows=np.zeros((years, n_flows, worlds_by_occupation[1])),
             elasticity=np.empty((years, *worlds_by_occupation)),
             required_labour=np.empty((years, *worlds_by_occupation)),
-            search_totals=np.empty((5, steps, worlds_by_occupation[0])),
+            search_totals=np.empty((len(SEARCH_TOTALS), steps, worlds_by_occupation[0])),
             long_term_unemployed=np.empty((years, *worlds_by_occupation)),
             wage=np.empty((years, *worlds_by_occupation)),
         )
@@ -105,13 +110,16 @@ class Recorder:
             "year": capability.years,
         }
         columns.update({name: getattr(capability, name) for name in CapabilityRow._fields})
-        rows = economy_rows(
-            self.history,
-            self.paths,
-            self.inputs.mean_wage,
+        rows = economy_rows(self.history, self.paths, self.inputs.mean_wage)
+        columns.update(zip(EconomyRow._fields, rows, strict=True))
+        network = network_rows(
+            self.history.search_totals,
+            self.history.employment,
+            self.history.unemployed,
+            LaborFlows(*self.history.flow_totals),
             self.inputs.retraining_cost_usd_per_participant_year,
         )
-        columns.update(zip(EconomyRow._fields, rows, strict=True))
+        columns.update(zip(NetworkRow._fields, network, strict=True))
         return pd.DataFrame(columns)
 
     def occupation_frame(self, base_year: int) -> pd.DataFrame:

@@ -22,6 +22,7 @@ from occupations import elasticity_estimator as est
 from sim.data import (
     ELASTICITIES_FILE,
     OCCUPATIONS_FILE,
+    SKILLS_FILE,
     TASKS_FILE,
     TRANSITIONS_FILE,
     load_occupation_tables,
@@ -244,7 +245,7 @@ def test_loader_reads_the_committed_elasticities(occupations: pd.DataFrame) -> N
 
 
 def test_loader_rejects_an_uncovered_occupation(tmp_path: Path) -> None:
-    for name in (OCCUPATIONS_FILE, TASKS_FILE, TRANSITIONS_FILE):
+    for name in (OCCUPATIONS_FILE, TASKS_FILE, TRANSITIONS_FILE, SKILLS_FILE):
         shutil.copy(DATA_DIR / name, tmp_path / name)
     table = pd.read_csv(DATA_DIR / ELASTICITIES_FILE, dtype=str)
     table[table["occupation_code"] != RADIOLOGISTS].to_csv(

@@ -1,6 +1,7 @@
 """The model with the network, wages and policy levers, on the toy economy."""
 
 import dataclasses
+import json
 
 import numpy as np
 import pandas as pd
@@ -8,7 +9,9 @@ import pytest
 from numpy.testing import assert_allclose
 
 from sim.data import validate_transitions
+from sim.errors import LaborsimError
 from sim.experiments.runner import run
+from sim.io.results import load_result
 from sim.mechanisms.capability import capability_path
 from sim.model import LaborMarketModel
 from sim.model.agents import OccupationAgent
@@ -98,3 +101,26 @@ def test_labour_share_starts_at_base_share_and_ai_lowers_it_without_pass_through
     economy = run(partial, tables=toy_tables).economy
     assert economy["labour_share"].iloc[0] == pytest.approx(0.56)
     assert economy["labour_share"].iloc[-1] < economy["labour_share_no_ai"].iloc[-1] - 0.01
+
+
+def test_transitions_are_saved_and_loaded_and_old_results_refused(
+    toy_scenario, toy_tables, tmp_path
+):
+    tables = with_edges(toy_tables, [("43-9001", "43-9003")])
+    result = run(toy_scenario, tables=tables)
+    loaded = load_result(result.save(tmp_path / "run"))
+    assert loaded.transitions is not None
+    pd.testing.assert_frame_equal(loaded.transitions, result.transitions)
+    metadata = tmp_path / "run" / "metadata.json"
+    old = json.loads(metadata.read_text())
+    old["results_schema_version"] = 1
+    metadata.write_text(json.dumps(old))
+    with pytest.raises(LaborsimError, match=r"results_schema_version 1 is not supported"):
+        load_result(tmp_path / "run")
+
+
+def test_transitions_can_be_switched_off(toy_scenario, toy_tables, tmp_path):
+    quiet = derive(toy_scenario, {"run.record_transitions": False})
+    result = run(quiet, tables=toy_tables)
+    assert result.transitions is None
+    assert load_result(result.save(tmp_path / "run")).transitions is None

@@ -14,16 +14,23 @@ from sim.model.outputs import (
     OccupationRow,
     series_of,
 )
+from sim.model.outputs_network import TRANSITION_ID_COLUMNS, NetworkRow, TransitionRow
 from sim.params import derive
 
 
 def test_frames_have_exactly_the_declared_columns_as_float(toy_scenario, toy_tables):
     result = run(toy_scenario, tables=toy_tables)
-    economy_declared = [*ECONOMY_ID_COLUMNS, *CapabilityRow._fields, *EconomyRow._fields]
+    economy_declared = [
+        *ECONOMY_ID_COLUMNS,
+        *CapabilityRow._fields,
+        *EconomyRow._fields,
+        *NetworkRow._fields,
+    ]
     occupation_declared = [*OCCUPATION_ID_COLUMNS, *OccupationRow._fields]
     assert list(result.economy.columns) == economy_declared
     assert list(result.occupations.columns) == occupation_declared
-    for name in (*CapabilityRow._fields, *EconomyRow._fields):
+    assert list(result.transitions.columns) == [*TRANSITION_ID_COLUMNS, *TransitionRow._fields]
+    for name in (*CapabilityRow._fields, *EconomyRow._fields, *NetworkRow._fields):
         assert result.economy[name].dtype == np.float64, name
     for name in OccupationRow._fields:
         assert result.occupations[name].dtype == np.float64, name
@@ -31,7 +38,7 @@ def test_frames_have_exactly_the_declared_columns_as_float(toy_scenario, toy_tab
 
 
 def test_every_declared_column_has_unit_and_meaning():
-    for row_type in (CapabilityRow, EconomyRow, OccupationRow):
+    for row_type in (CapabilityRow, EconomyRow, OccupationRow, NetworkRow, TransitionRow):
         for name, series in series_of(row_type).items():
             assert series.unit, name
             assert series.description.endswith("."), name

@@ -1,0 +1,171 @@
+"""Network, wage and policy outputs, declared once: economy columns and the transitions table.
+
+Like :mod:`sim.model.outputs` (which holds the other declarations and is at
+its size limit): each table is a :class:`~typing.NamedTuple` whose annotated
+fields are its columns (unit, description), and each is built by keyword.
+
+- :class:`NetworkRow`: unemployment and vacancy rates, long-term unemployment,
+  occupation changes, retraining, labour income, output value and labour share,
+  columns of ``economy.parquet`` after :class:`~sim.model.outputs.EconomyRow`;
+- :class:`TransitionRow`: ``transitions.parquet``, re-employment flows by year
+  and mobility-network edge.
+
+The recorder keeps the per-step totals of :data:`SEARCH_TOTALS`
+(``History.search_totals``) and :func:`network_rows` turns them into columns.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, NamedTuple
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sim.conventions import AI_WORLD, NO_AI_WORLD
+from sim.mechanisms.labor import LaborFlows
+from sim.model.outputs import (
+    PER_STEP,
+    PER_YEAR,
+    PERSONS,
+    SHARE,
+    USD_PER_BILLION,
+    Series,
+    StepState,
+)
+
+FloatArray = NDArray[np.float64]
+
+RATE = "share of employment per step"
+USD_YEAR = "USD billion/year"
+#: Denominator floor (persons, USD) below which a ratio is taken as 0.
+_TINY = 1e-300
+
+
+def _no_ai(unit: str) -> Series:
+    return Series(unit, "The same without AI progress.")
+
+
+class NetworkRow(NamedTuple):
+    """Network, wage and policy columns of ``economy.parquet`` (AI world unless ``_no_ai``)."""
+
+    unemployment_rate: Annotated[
+        FloatArray, Series(SHARE, "Displaced unemployed over employed plus displaced unemployed.")
+    ]
+    unemployment_rate_no_ai: Annotated[FloatArray, _no_ai(SHARE)]
+    long_term_unemployed: Annotated[
+        FloatArray,
+        Series(PERSONS, "Unemployed for reallocation.long_term_unemployment_weeks (27) or more."),
+    ]
+    long_term_unemployed_no_ai: Annotated[FloatArray, _no_ai(PERSONS)]
+    vacancy_rate: Annotated[
+        FloatArray,
+        Series(
+            RATE,
+            "Vacancies opened this step (= hires: all are filled within the step, by the "
+            "unemployed who match or by entrants) over employment.",
+        ),
+    ]
+    vacancy_rate_no_ai: Annotated[FloatArray, _no_ai(RATE)]
+    occupation_changes: Annotated[
+        FloatArray,
+        Series(PER_STEP, "Unemployed re-employed in an occupation other than their last."),
+    ]
+    occupation_changes_no_ai: Annotated[FloatArray, _no_ai(PER_STEP)]
+    retraining_participants: Annotated[
+        FloatArray, Series(PERSONS, "Unemployed in retraining (policy lever).")
+    ]
+    retraining_cost_usd_billion: Annotated[
+        FloatArray, Series(USD_YEAR, "Cost of the retraining programme at this step's rate.")
+    ]
+    labour_income_usd_billion: Annotated[
+        FloatArray, Series(USD_YEAR, "Employment x current (bargained) wages.")
+    ]
+    labour_income_no_ai_usd_billion: Annotated[FloatArray, _no_ai(USD_YEAR)]
+    output_value_usd_billion: Annotated[
+        FloatArray, Series(USD_YEAR, "Value of the occupations' output (sim.mechanisms.wages).")
+    ]
+    output_value_no_ai_usd_billion: Annotated[FloatArray, _no_ai(USD_YEAR)]
+    labour_share: Annotated[
+        FloatArray,
+        Series(SHARE, "Labour income over output value; capital (AI included) earns the rest."),
+    ]
+    labour_share_no_ai: Annotated[FloatArray, _no_ai(SHARE)]
+
+
+class TransitionRow(NamedTuple):
+    """Columns of ``transitions.parquet`` besides ``year``, ``from_code`` and ``to_code``."""
+
+    workers: Annotated[
+        FloatArray,
+        Series(PER_YEAR, "Unemployed whose last job was in from_code, hired in to_code that year."),
+    ]
+    workers_no_ai: Annotated[FloatArray, _no_ai(PER_YEAR)]
+
+
+TRANSITION_ID_COLUMNS = {
+    "year": Series("year", "Simulated year whose flows the row sums."),
+    "from_code": Series("code", "Last occupation of the unemployed worker."),
+    "to_code": Series("code", "Occupation they were hired in (= from_code: the same again)."),
+}
+
+#: Per-step totals the recorder keeps, in this order, each (worlds,).
+SEARCH_TOTALS = (
+    "long_term_unemployed",  # persons
+    "same_occupation",  # re-employed in their last occupation, persons/step
+    "participants",  # unemployed in retraining, persons
+    "labour_income",  # USD/year
+    "output_value",  # USD/year
+)
+
+
+def search_totals(state: StepState) -> FloatArray:
+    """This step's :data:`SEARCH_TOTALS`, (quantities, worlds)."""
+    return np.stack(
+        (
+            state.long_term_unemployed.sum(axis=-1),
+            state.moves.same_occupation,
+            state.moves.participants.sum(axis=-1),
+            (state.wages.wage * state.employment).sum(axis=-1),
+            state.wages.output_value.sum(axis=-1),
+        )
+    )
+
+
+def network_rows(
+    search: FloatArray,
+    employment: FloatArray,
+    unemployed: FloatArray,
+    flows: LaborFlows,
+    cost_per_participant_year: float,
+) -> NetworkRow:
+    """Every step's :class:`NetworkRow`, each field an array over steps.
+
+    ``search`` is ``History.search_totals``; ``employment`` and ``unemployed``
+    are (steps, worlds, occupations); ``flows`` the labour flow totals
+    (steps, worlds) each.
+    """
+    totals = dict(zip(SEARCH_TOTALS, search, strict=True))
+    head_count, jobless = employment.sum(axis=-1), unemployed.sum(axis=-1)
+    income = totals["labour_income"] / USD_PER_BILLION
+    value = totals["output_value"] / USD_PER_BILLION
+    by_world = {
+        "unemployment_rate": jobless / np.maximum(head_count + jobless, _TINY),
+        "long_term_unemployed": totals["long_term_unemployed"],
+        "vacancy_rate": flows.hires / np.maximum(head_count, _TINY),
+        "occupation_changes": flows.reemployed - totals["same_occupation"],
+        "labour_share": income / np.maximum(value, _TINY),
+    }
+    columns = {}
+    for name, values in by_world.items():
+        columns[name] = values[:, AI_WORLD]
+        columns[f"{name}_no_ai"] = values[:, NO_AI_WORLD]
+    participants = totals["participants"][:, AI_WORLD]
+    return NetworkRow(
+        **columns,
+        retraining_participants=participants,
+        retraining_cost_usd_billion=participants * cost_per_participant_year / USD_PER_BILLION,
+        labour_income_usd_billion=income[:, AI_WORLD],
+        labour_income_no_ai_usd_billion=income[:, NO_AI_WORLD],
+        output_value_usd_billion=value[:, AI_WORLD],
+        output_value_no_ai_usd_billion=value[:, NO_AI_WORLD],
+    )
