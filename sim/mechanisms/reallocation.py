@@ -37,6 +37,9 @@ from sim.mechanisms.network import MobilityNetwork
 
 FloatArray = NDArray[np.float64]
 WEEKS_PER_YEAR = 52.0
+#: Vacancy-weighted reach (persons) below which a searcher finds nothing to apply to:
+#: keeps searchers / reach finite; a millionth of a vacancy is no opening.
+_NO_REACH = 1e-6
 
 
 class SearchState(NamedTuple):
@@ -173,7 +176,7 @@ def _times(blocks: sp.csr_array, values: FloatArray) -> FloatArray:
 def _applications(blocks: sp.csr_array, searchers: FloatArray, vacancies: FloatArray) -> FloatArray:
     """Searchers per unit of vacancy-weighted reach, (worlds, occupations); 0 if no reach."""
     reach = _times(blocks, vacancies)
-    return np.divide(searchers, reach, out=np.zeros_like(reach), where=reach > 0.0)
+    return np.divide(searchers, reach, out=np.zeros_like(reach), where=reach > _NO_REACH)
 
 
 def _match(
