@@ -170,59 +170,62 @@ def _age(by_duration: FloatArray, layoffs: FloatArray) -> FloatArray:
 
 def _times(blocks: sp.csr_array, values: FloatArray) -> FloatArray:
     """Per-world product of a world-block-diagonal matrix with (worlds, occupations) values."""
-    return np.asarray(blocks @ values.ravel()).reshape(values.shape)
+    return (blocks @ values.ravel()).reshape(values.shape)
 
 
 def _applications(blocks: sp.csr_array, searchers: FloatArray, vacancies: FloatArray) -> FloatArray:
     """Searchers per unit of vacancy-weighted reach, (worlds, occupations); 0 if no reach."""
     reach = _times(blocks, vacancies)
-    return np.divide(searchers, reach, out=np.zeros_like(reach), where=reach > _NO_REACH)
+    reached = reach > _NO_REACH
+    return np.where(reached, searchers, 0.0) / np.where(reached, reach, 1.0)
 
 
 def _match(
     searchers: FloatArray, vacancies: FloatArray, matching: Matching
 ) -> tuple[FloatArray, FloatArray, Moves]:
     """Hires from the unemployed by destination and by origin, and the factored flows."""
+    training = matching.participation > 0.0
     in_training = matching.participation * searchers
     regular = _applications(matching.search, searchers - in_training, vacancies)
     pressure = _times(matching.search_t, regular)  # applicants per vacancy
     retrained = np.zeros_like(regular)
-    if matching.participation > 0.0:
+    if training:
         retrained = _applications(matching.retraining, in_training, vacancies)
         pressure += _times(matching.retraining_t, retrained)
-    hired = -vacancies * np.expm1(-pressure)
-    success = np.divide(
-        -np.expm1(-pressure), pressure, out=np.ones_like(pressure), where=pressure > 0.0
-    )
-    value = vacancies * success
+    filled = -np.expm1(-pressure)  # share of vacancies filled
+    hired = vacancies * filled
+    applied = pressure > 0.0
+    value = np.where(applied, hired, vacancies) / np.where(applied, pressure, 1.0)
     reemployed_from = regular * _times(matching.search, value)
-    if matching.participation > 0.0:
+    if training:
         reemployed_from += retrained * _times(matching.retraining, value)
-    same = (regular * matching.network.self_loop_weight * value).sum(axis=-1)
-    zeros = np.zeros_like(regular)
-    return hired, reemployed_from, Moves(regular, retrained, value, zeros, same)
+    same = np.einsum("wi,i,wi->w", regular, matching.network.self_loop_weight, value)
+    return hired, reemployed_from, Moves(regular, retrained, value, retrained, same)
 
 
 def edge_flows(network: MobilityNetwork, moves: Moves) -> FloatArray:
     """Flows summed over the steps stacked on axis 0 of ``moves``, by edge: (worlds, edges).
 
     Edges are ``W``'s non-zeros in CSR order, then, with retraining, ``R``'s.
-    ``sum_t regular_t[i] value_t[j]`` is gathered per edge and summed over steps.
+    ``sum_t regular_t[i] value_t[j]`` is gathered and summed over steps for the
+    edges whose origin had searchers and whose destination hired (others are 0).
     """
     parts = [(network.search, moves.regular)]
     if network.has_retraining:
         parts.append((network.retraining, moves.retrained))
     steps, worlds, n = moves.value.shape
-    value = moves.value.transpose(1, 2, 0).reshape(worlds * n, steps)
-    shift = (np.arange(worlds) * n)[:, None]
+    value = np.ascontiguousarray(moves.value.transpose(1, 2, 0))  # (worlds, n, steps)
+    hiring = (value > 0.0).any(axis=(0, 2))
     flows = []
     for matrix, origin in parts:
         rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
-        by_edge = (
-            origin.transpose(1, 2, 0)
-            .reshape(worlds * n, steps)
-            .take((rows + shift).ravel(), axis=0)
+        searching = (origin > 0.0).any(axis=(0, 1))
+        edges = np.flatnonzero(searching[rows] & hiring[matrix.indices])
+        by_origin = np.ascontiguousarray(origin.transpose(1, 2, 0))
+        summed = np.einsum(
+            "wet,wet->we", by_origin[:, rows[edges]], value[:, matrix.indices[edges]]
         )
-        by_edge *= value.take((matrix.indices + shift).ravel(), axis=0)
-        flows.append(by_edge.sum(axis=1).reshape(worlds, -1) * matrix.data)
+        flow = np.zeros((worlds, matrix.nnz))
+        flow[:, edges] = summed * matrix.data[edges]
+        flows.append(flow)
     return np.concatenate(flows, axis=1)
