@@ -11,11 +11,18 @@
 5. :mod:`~sim.mechanisms.demand` price falls, demand answers with its elasticity
    (saturating), spending is recycled; required labour follows;
 6. :mod:`~sim.mechanisms.labor` employment moves toward required labour through
-   attrition, hiring and layoffs; displaced workers wait, are re-employed or exit.
+   attrition, hiring (vacancies) and layoffs;
+   :mod:`~sim.mechanisms.reallocation` the unemployed search along the mobility
+   network (:mod:`~sim.mechanisms.network`) and are matched, wait or exit;
+7. :mod:`~sim.mechanisms.wages` bargained wages, output value, labour share.
+
+Policy levers act on stages: :mod:`~sim.mechanisms.regulation` delays the
+exogenous paths of regulated occupations; compute governance caps spending in
+:mod:`~sim.mechanisms.capability`; retraining is part of the matching.
 
 Each module is numpy in, numpy out: no I/O, no printing, no global state, its
 equations in its docstring.  Arrays carry a leading world axis (AI and no-AI,
 see :mod:`sim.conventions`).  A new stage is a new module here, called from
 :meth:`sim.model.LaborMarketModel.step`.  Mechanisms import only
-:mod:`sim.params` and :mod:`sim.conventions`.
+:mod:`sim.params`, :mod:`sim.conventions` and each other.
 """
