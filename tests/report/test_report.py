@@ -14,7 +14,7 @@ import pytest
 
 import sim
 from sim import cli
-from sim.io.results import METADATA_FILE
+from sim.io.results import METADATA_FILE, RESULTS_SCHEMA_VERSION
 from sim.report import report
 from sim.report.frames import movers
 from sim.report.inputs import load_report_input
@@ -27,8 +27,10 @@ BASELINE_FIGURES = (
     "fig-major-groups",
     "fig-movers",
     "fig-wage-quintiles",
+    "fig-labour-share",
     "fig-seed-examples",
     "fig-unemployment",
+    "fig-destinations",
 )
 
 
@@ -62,12 +64,11 @@ def test_unavailable_sections_say_so(
     source = json.loads((baseline_dir / METADATA_FILE).read_text())["scenario"]["demand"][
         "elasticity_source"
     ]
-    assert "Where displaced workers went (occupation-to-occupation flows): not available" in html
     if source == "estimated":  # per-occupation ranges from occupations/elasticities.csv
         assert "base-year price elasticity of demand (ε) and its 5-95% range." in html
     else:
         assert f"this run takes elasticities from demand.elasticity_source = {source}" in html
-    assert "fig-destinations" not in html
+    assert "Labour share (wage bill over output value): not available" not in html
 
 
 def test_report_references_no_external_url(baseline_report: sim.report.ReportFiles) -> None:
@@ -140,7 +141,7 @@ def test_older_schema_version_is_refused_in_one_line(
     assert cli.main(["report", str(old)]) == cli.EXIT_USAGE
     error = capsys.readouterr().err.strip()
     assert error.count("\n") == 0
-    assert "results_schema_version 0 is not supported (expected 1)" in error
+    assert f"results_schema_version 0 is not supported (expected {RESULTS_SCHEMA_VERSION})" in error
     assert not (old / "report.html").exists()
 
 
