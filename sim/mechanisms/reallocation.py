@@ -140,9 +140,13 @@ def advance(
     attrition, change, hires, layoffs = openings(state.employment, target, rates)
     by_duration = _age(search.by_duration, layoffs)
     pool = by_duration.sum(axis=1)
-    searchers = rates.reemployment * pool
-    reemployed_to, reemployed_from, moves = _match(searchers, hires, matching)
-    moves = moves._replace(participants=matching.participation * pool)
+    if pool.any():
+        searchers = rates.reemployment * pool
+        reemployed_to, reemployed_from, moves = _match(searchers, hires, matching)
+        moves = moves._replace(participants=matching.participation * pool)
+    else:  # nobody to match (e.g. before the first layoff)
+        reemployed_to, reemployed_from = np.zeros_like(pool), np.zeros_like(pool)
+        moves = matching.no_moves(pool.shape[0])
     leaving = np.divide(reemployed_from, pool, out=np.zeros_like(pool), where=pool > 0.0)
     stay = (1.0 - leaving) * (1.0 - rates.unemployed_exit)
     by_duration *= stay[:, None, :]
