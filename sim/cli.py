@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     params.set_defaults(handler=_params)
     _add_validate(commands)
     _add_report(commands)
+    _add_dashboard(commands)
     return parser
 
 
@@ -168,6 +169,46 @@ def _add_validate(commands: argparse._SubParsersAction) -> None:
         "--fast", action="store_true", help="skip the checks that run the full model"
     )
     validate.set_defaults(handler=_validate)
+
+
+def _add_dashboard(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from sim.dashboard.server import DEFAULT_HOST, DEFAULT_PORT
+
+    dashboard = commands.add_parser(
+        "dashboard",
+        help="explore a scenario interactively in the browser",
+        description="Serve the interactive dashboard (Mesa SolaraViz) until Ctrl-C.",
+    )
+    dashboard.add_argument(
+        "--scenario",
+        type=Path,
+        default=Path("scenarios/baseline.toml"),
+        help="scenario file shown first (default scenarios/baseline.toml)",
+    )
+    dashboard.add_argument(
+        "--port",
+        type=_non_negative_int,
+        default=DEFAULT_PORT,
+        help=f"port (default {DEFAULT_PORT}; 0 = any free port)",
+    )
+    dashboard.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"address to listen on (default {DEFAULT_HOST}, this machine only)",
+    )
+    dashboard.set_defaults(handler=_dashboard)
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    from sim.dashboard.server import open_dashboard, serve
+
+    dashboard = open_dashboard(args.scenario, args.host, args.port)
+    print(f"laborsim dashboard: {dashboard.url} (Ctrl-C to stop)", flush=True)
+    try:
+        serve(dashboard)
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
