@@ -171,8 +171,8 @@ def _add_validate(commands: argparse._SubParsersAction) -> None:
     validate.set_defaults(handler=_validate)
 
 
-def _add_dashboard(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from sim.dashboard.server import DEFAULT_HOST, DEFAULT_PORT
+def _add_dashboard(commands: argparse._SubParsersAction) -> None:
+    from sim.dashboard.server import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SCENARIO
 
     dashboard = commands.add_parser(
         "dashboard",
@@ -182,8 +182,8 @@ def _add_dashboard(commands: argparse._SubParsersAction) -> None:  # type: ignor
     dashboard.add_argument(
         "--scenario",
         type=Path,
-        default=Path("scenarios/baseline.toml"),
-        help="scenario file shown first (default scenarios/baseline.toml)",
+        default=DEFAULT_SCENARIO,
+        help="scenario file shown first (default: the project's scenarios/baseline.toml)",
     )
     dashboard.add_argument(
         "--port",

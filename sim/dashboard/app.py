@@ -23,12 +23,9 @@ from mesa.visualization import Slider, SolaraViz
 
 from sim.dashboard.controls_view import ScenarioControls, settings_for_file
 from sim.dashboard.model import DashboardModel, Settings
-from sim.dashboard.server import SCENARIO_ENV
+from sim.dashboard.server import DEFAULT_SCENARIO, SCENARIO_DIR, SCENARIO_ENV
 from sim.dashboard.views import dashboard_components
 
-#: The project's scenario files, offered by the picker.
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
-DEFAULT_SCENARIO = SCENARIO_DIR / "baseline.toml"
 #: Milliseconds between years while playing.
 PLAY_INTERVAL_MS = 400
 #: Mesa's own model parameter: which independent random stream to run (applied on Reset).
@@ -71,8 +68,12 @@ def Page() -> None:
     """The whole dashboard for one browser session."""
     first = solara.use_memo(first_scenario, [])
     files = solara.use_memo(lambda: scenario_files(first), [first])
-    settings = solara.use_reactive(solara.use_memo(lambda: settings_for_file(first), []))
-    model = solara.use_reactive(solara.use_memo(lambda: DashboardModel(settings), []))
+    settings: solara.Reactive[Settings] = solara.use_reactive(
+        solara.use_memo(lambda: settings_for_file(first), [])
+    )
+    model: solara.Reactive[DashboardModel] = solara.use_reactive(
+        solara.use_memo(lambda: DashboardModel(settings), [])
+    )
 
     def change(new: Settings) -> None:
         settings.set(new)

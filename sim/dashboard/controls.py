@@ -24,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from sim import Scenario, derive
+from sim.params import Scenario, derive
 
 #: Positions of every slider between the ends of its declared range.
 SLIDER_POSITIONS = 200
@@ -137,8 +137,8 @@ def _controls_for(path: str, label: str) -> Iterator[Control]:
             if control is not None and control.kind == "number":
                 yield control
         return
-    field = block.model_fields.get(name)
-    control = make_control(path, label, field) if field is not None else None
+    declared = block.model_fields.get(name)
+    control = make_control(path, label, declared) if declared is not None else None
     if control is not None:
         yield control
 
@@ -152,7 +152,7 @@ def make_control(path: str, label: str, field: FieldInfo) -> Control | None:
     )
     annotation = field.annotation
     if isinstance(annotation, type) and issubclass(annotation, Enum):
-        choices = tuple(str(member.value) for member in annotation)  # type: ignore[var-annotated]
+        choices = tuple(str(member.value) for member in annotation)
         return Control(path, label, "choice", unit, help_text, choices=choices)
     keyed = typing.get_origin(annotation) is dict
     low, high = numeric_bounds(field)

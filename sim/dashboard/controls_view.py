@@ -16,7 +16,6 @@ import solara
 import solara.lab
 from reacton import ipyvue
 
-from sim import LaborsimError, load_scenario
 from sim.dashboard.controls import (
     SLIDER_POSITIONS,
     Control,
@@ -26,6 +25,8 @@ from sim.dashboard.controls import (
     override_key,
 )
 from sim.dashboard.model import Settings
+from sim.errors import LaborsimError
+from sim.io.scenario_files import load_scenario
 
 OnChange = Callable[[str, Any], None]
 

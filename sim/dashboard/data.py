@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from sim import RunResult, Scenario, run
+from sim.experiments.runner import load_tables, run
+from sim.io.results import RunResult
+from sim.params import Scenario
 from sim.report.frames import major_group_paths, movers, seed_picture_frame
-from sim.runner import load_tables
 
 #: Runs kept in memory per server process (a 30-year run is ~3 MB of frames).
 RUN_CACHE_SIZE = 16

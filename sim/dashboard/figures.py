@@ -4,7 +4,7 @@ Each function takes the tables of :mod:`sim.dashboard.data` and returns a
 matplotlib :class:`~matplotlib.figure.Figure` in the report's style, sized for
 one card of the dashboard's grid.  A dotted vertical line marks the year on
 display.  Units: OOM = orders of magnitude (log10) of effective compute above
-the scenario's reference year; employment in millions of persons.
+the scenario's reference year; employment in thousands or millions of persons.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sim.report.style import EXPAND, NO_AI, SHRINK, WITH_AI, new_figure, short_t
 #: Card figure size (inches): the grid cards are about 560 x 360 pixels.
 CARD_WIDTH_IN, CARD_HEIGHT_IN = 5.6, 3.3
 MILLION = 1e6
+THOUSAND = 1e3
 PERCENT = 100.0
 #: Lines of the compute decomposition: (column, label).
 COMPUTE_LINES = (
@@ -57,20 +58,22 @@ def group_figure(changes: pd.DataFrame, year: int) -> Figure:
 
 
 def occupation_figure(path: pd.DataFrame, year: int, title: str) -> Figure:
-    """One occupation's employment with AI and on its no-AI path (millions of persons)."""
+    """One occupation's employment with AI and on its no-AI path (thousands or millions)."""
+    largest = float(max(path["employment"].max(), path["employment_no_ai"].max()))
+    scale, unit = (MILLION, "millions") if largest >= MILLION else (THOUSAND, "thousands")
     figure = new_figure(CARD_HEIGHT_IN * 0.75, width_in=CARD_WIDTH_IN * 0.6)
     ax = figure.add_subplot()
-    ax.plot(path["year"], path["employment"] / MILLION, color=WITH_AI, label="with AI")
+    ax.plot(path["year"], path["employment"] / scale, color=WITH_AI, label="with AI")
     ax.plot(
         path["year"],
-        path["employment_no_ai"] / MILLION,
+        path["employment_no_ai"] / scale,
         color=NO_AI,
         linestyle="--",
         label="no-AI path",
     )
     ax.axvline(year, color=NO_AI, linestyle=":", linewidth=1.0)
     ax.set_ylim(bottom=0.0)
-    ax.set_ylabel("employment (millions)")
+    ax.set_ylabel(f"employment ({unit})")
     ax.set_title(short_title(title, 40), loc="left")
     ax.legend(loc="best")
     return figure

@@ -19,8 +19,8 @@ from typing import Any, Protocol
 
 import mesa
 
-from sim import Scenario
 from sim.dashboard.data import DashboardRun, run_scenario
+from sim.params import Scenario
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,13 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from sim import LaborsimError, load_scenario
-from sim.runner import load_tables
+from sim.errors import LaborsimError
+from sim.experiments.runner import load_tables
+from sim.io.scenario_files import load_scenario
 
+#: The project's scenario files, and the one shown when none is given.
+SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+DEFAULT_SCENARIO = SCENARIO_DIR / "baseline.toml"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 #: Solara app module (``SOLARA_APP``).

@@ -1,4 +1,4 @@
-"""The dashboard's live views: Solara components that SolaraViz lays out on its grid.
+"""The dashboard's live views, which SolaraViz lays out on its grid.
 
 Each view takes the :class:`~sim.dashboard.model.DashboardModel` and shows the
 year on display (``model.year``) of its completed run.  The exposure-vs-elasticity
@@ -7,10 +7,12 @@ picture is drawn by the report's :func:`sim.report.seed_picture.seed_picture`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from html import escape
 
 import pandas as pd
 import solara
+from matplotlib.figure import Figure
 
 from sim.dashboard.data import CRITERIA_COLUMNS
 from sim.dashboard.figures import compute_figure, group_figure, occupation_figure
@@ -24,19 +26,24 @@ PERCENT = 100.0
 DEFAULT_OCCUPATION = "29-1224"
 #: Matches listed by the occupation search.
 MAX_MATCHES = 60
+#: Resolution of the figures sent to the browser (dots per inch): a card is ~560 px wide.
+SCREEN_DPI = 100
 #: CSS class of the headline employment figure (the browser test reads it).
 HORIZON_EMPLOYMENT_CLASS = "laborsim-horizon-employment"
 
 
 def _figure(figure_factory, model: DashboardModel, *extra: object) -> solara.Element:
-    with report_style():
-        figure = figure_factory()
-    return solara.FigureMatplotlib(
-        figure, format="png", dependencies=[id(model.run), model.year_index, *extra]
-    )
+    """Draw a figure once per (run, year, ``extra``) and show it as a PNG."""
+    dependencies = [id(model.run), model.year_index, *extra]
+
+    def draw() -> Figure:
+        with report_style():
+            return figure_factory()
+
+    figure = solara.use_memo(draw, dependencies)
+    return solara.FigureMatplotlib(figure, format="png", dependencies=dependencies, dpi=SCREEN_DPI)
 
 
-@solara.component
 def Summary(model: DashboardModel) -> None:
     """Headline: total employment with and without AI, now and at the horizon."""
     run = model.run
@@ -78,26 +85,22 @@ def Summary(model: DashboardModel) -> None:
         )
 
 
-@solara.component
 def ComputeView(model: DashboardModel) -> None:
     """Effective-compute path and its hardware / spending / algorithms decomposition."""
     _figure(lambda: compute_figure(model.run.result.economy, model.year), model)
 
 
-@solara.component
 def GroupView(model: DashboardModel) -> None:
     """Employment vs the no-AI path by SOC major group in the year on display."""
     _figure(lambda: group_figure(model.run.group_changes(model.year), model.year), model)
 
 
-@solara.component
 def SeedPictureView(model: DashboardModel) -> None:
     """The report's exposure-vs-elasticity bubble chart in the year on display."""
     frame = model.run.seed_picture_frame(model.year)
     _figure(lambda: seed_picture(frame, year=model.year), model)
 
 
-@solara.component
 def MoversView(model: DashboardModel) -> None:
     """Occupations shrinking and growing most against their no-AI path."""
     table = model.run.movers(model.year)
@@ -122,7 +125,7 @@ def movers_html(table: pd.DataFrame) -> str:
     return html_table(("occupation", "vs no-AI", "workers", "elasticity"), rows)
 
 
-def html_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def html_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     """A compact HTML table; the first column left-aligned, the others right-aligned."""
 
     def cells(values: tuple[str, ...], tag: str) -> str:
@@ -143,7 +146,6 @@ selected_occupation = solara.reactive(DEFAULT_OCCUPATION)
 search_text = solara.reactive("")
 
 
-@solara.component
 def OccupationView(model: DashboardModel) -> None:
     """Search an occupation: criteria scores, exposure, adoption, productivity, elasticity, path."""
     titles = model.run.occupation_titles()
@@ -151,9 +153,7 @@ def OccupationView(model: DashboardModel) -> None:
     code = selected_occupation.value if selected_occupation.value in titles else next(iter(titles))
     options = [f"{match} {titles[match]}" for match in dict.fromkeys([code, *matches])]
     with solara.Row():
-        solara.InputText(
-            "Search occupations (title or SOC code)", value=search_text, continuous_update=True
-        )
+        solara.InputText("Search occupations", value=search_text, continuous_update=True)
         solara.Select(
             "Occupation",
             values=options,
@@ -195,17 +195,11 @@ def facts_html(facts: dict[str, float | str], year: int) -> str:
     return html_table((str(facts["title"]), ""), rows)
 
 
-def dashboard_components() -> list[tuple[object, int]]:
-    """The views in SolaraViz's ``components`` form: (component, page)."""
+def dashboard_components() -> list[tuple[Callable[[DashboardModel], None], int]]:
+    """The views in SolaraViz's ``components`` form: (view, page).
+
+    The views are plain functions: SolaraViz wraps each in a component that
+    redraws after every Step (the model object stays the same while its year moves).
+    """
     views = (Summary, ComputeView, GroupView, MoversView, SeedPictureView, OccupationView)
-    return [(_redrawn_each_step(view), 0) for view in views]
-
-
-def _redrawn_each_step(view):
-    """A plain function around ``view``: SolaraViz then redraws it after every Step."""
-
-    def render(model: DashboardModel) -> solara.Element:
-        return view(model)
-
-    render.__name__ = view.__name__
-    return render
+    return [(view, 0) for view in views]

@@ -99,16 +99,23 @@ def test_slider_change_reruns_scenario_in_browser(dashboard_url: str, tmp_path: 
         headline = page.locator(HEADLINE)
         expect(headline).to_be_visible(timeout=60_000)
         before = headline.inner_text()
-        slider = page.locator(f'.laborsim-slider:has([data-path="{SLIDER_PATH}"])')
-        label_before = slider.locator("xpath=..").inner_text()
-        slider.locator("[role=slider]").focus()
-        page.keyboard.press("End")  # the top of the declared range: 600 months
+        label_before = _slider_label(page, SLIDER_PATH)
+        _press(page, SLIDER_PATH, "End")  # the top of the declared range: 600 months
         expect(headline).not_to_have_text(before, timeout=30_000)
         after = headline.inner_text()
-        label_after = slider.locator("xpath=..").inner_text()
+        label_after = _slider_label(page, SLIDER_PATH)
         page.wait_for_timeout(1_000)  # let the figures finish redrawing for the screenshot
         shot = tmp_path / "dashboard.png"
         page.screenshot(path=str(shot))
+        # An invalid combination: a spending ceiling below the reference spending.
+        _press(page, "capability.spending_ceiling_usd_billion", "Home")
+        expect(page.locator(".v-alert")).to_contain_text(
+            "spending_ceiling_usd_billion", timeout=30_000
+        )
+        still = headline.inner_text()
+        # Mesa's Step replays the run from the base year.
+        page.get_by_role("button", name="Step").click()
+        expect(page.get_by_text("Year on display: 2025")).to_be_visible(timeout=30_000)
         browser.close()
     ARTIFACT_DIR.mkdir(parents=True, exist_ok=True)
     shutil.copy(shot, ARTIFACT_DIR / "dashboard.png")
@@ -116,3 +123,17 @@ def test_slider_change_reruns_scenario_in_browser(dashboard_url: str, tmp_path: 
     assert "600 months" not in label_before
     # Algorithms 75x slower to improve: less AI by the horizon, employment closer to no-AI.
     assert _millions(after) > _millions(before)
+    assert still == after  # the invalid value was refused; the last valid run stays
+
+
+def _slider(page, path: str):
+    return page.locator(f'.laborsim-slider:has([data-path="{path}"])')
+
+
+def _slider_label(page, path: str) -> str:
+    return _slider(page, path).locator("xpath=..").inner_text()
+
+
+def _press(page, path: str, key: str) -> None:
+    _slider(page, path).locator("[role=slider]").focus()
+    page.keyboard.press(key)
