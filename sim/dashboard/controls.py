@@ -55,7 +55,8 @@ CONTROL_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "Demand",
         (
-            ("demand.elasticity_quantile", "Elasticity quantile"),
+            ("demand.elasticity_source", "Elasticity source"),
+            ("demand.elasticity_quantile", "Elasticity quantile (estimated source)"),
             ("demand.elasticity_by_major_group", "Price elasticity"),
             ("demand.spending_recycling_share", "Income recycling share"),
         ),

@@ -36,8 +36,8 @@ CRITERIA_COLUMNS = (
     "physical_barrier",
     "interpersonal_barrier",
 )
-#: Optional per-occupation elasticity range columns, where the results carry them.
-ELASTICITY_RANGE_COLUMNS = ("demand_elasticity_low", "demand_elasticity_high")
+#: Columns of the data set's optional per-occupation elasticity estimates (central, 5%, 95%).
+ELASTICITY_ESTIMATE_COLUMNS = ("elasticity_central", "elasticity_low", "elasticity_high")
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ class DashboardRun:
         Its yearly occupation frame and per-step economy frame.
     reference : pandas.DataFrame
         The occupation table (titles, SOC major groups, criteria scores).
+    elasticities : pandas.DataFrame or None
+        The data set's per-occupation elasticity estimates, where it has them.
     groups : pandas.DataFrame
         Employment with and without AI per SOC major group and year.
     run_seconds : float
@@ -63,6 +65,7 @@ class DashboardRun:
     scenario: Scenario
     result: RunResult
     reference: pd.DataFrame
+    elasticities: pd.DataFrame | None
     groups: pd.DataFrame
     run_seconds: float
     replication: int = 0
@@ -103,7 +106,12 @@ class DashboardRun:
         return rows.drop(columns=["occupation_code", "title"]).reset_index(drop=True)
 
     def occupation_facts(self, code: str, year: int) -> dict[str, float | str]:
-        """One occupation's criteria scores and its state in ``year`` (see module units)."""
+        """One occupation's criteria scores, its state in ``year`` and elasticity estimates.
+
+        ``demand_elasticity`` is the model's elasticity in ``year`` (after saturation);
+        ``elasticity_central``/``_low``/``_high`` are the data set's estimates (central,
+        5th and 95th percentile), present only where the data set has them.
+        """
         reference = self.reference.loc[self.reference["occupation_code"] == code].iloc[0]
         path = self.occupation_path(code)
         now = path.loc[path["year"] == year].iloc[0]
@@ -111,9 +119,10 @@ class DashboardRun:
         facts |= {name: float(reference[name]) for name in CRITERIA_COLUMNS}
         for name in ("exposure", "adoption", "productivity_multiplier", "demand_elasticity"):
             facts[name] = float(now[name])
-        for name in ELASTICITY_RANGE_COLUMNS:
-            if name in path.columns:
-                facts[name] = float(now[name])
+        if self.elasticities is not None:
+            estimate = self.elasticities.loc[self.elasticities["occupation_code"] == code]
+            for name in ELASTICITY_ESTIMATE_COLUMNS:
+                facts[name] = float(estimate[name].iloc[0])
         facts["employment"] = float(now["employment"])
         facts["employment_no_ai"] = float(now["employment_no_ai"])
         return facts
@@ -135,7 +144,8 @@ class _ScenarioKey:
 @functools.lru_cache(maxsize=RUN_CACHE_SIZE)
 def _cached_run(key: _ScenarioKey, replication: int) -> DashboardRun:
     scenario = key.scenario
-    reference = load_tables(scenario).occupations
+    tables = load_tables(scenario)
+    reference = tables.occupations
     started = time.perf_counter()
     result = run(scenario, replication=replication)
     seconds = time.perf_counter() - started
@@ -143,6 +153,7 @@ def _cached_run(key: _ScenarioKey, replication: int) -> DashboardRun:
         scenario=scenario,
         result=result,
         reference=reference,
+        elasticities=tables.elasticities,
         groups=major_group_paths(result.occupations, reference),
         run_seconds=seconds,
         replication=replication,

@@ -179,17 +179,19 @@ def matching_occupations(titles: dict[str, str], query: str) -> list[str]:
 def facts_html(facts: dict[str, float | str], year: int) -> str:
     """One occupation's criteria scores (percentile ranks, 0-1) and its state in ``year``."""
     rows = [(f"{name.replace('_', ' ')} (rank)", f"{facts[name]:.2f}") for name in CRITERIA_COLUMNS]
-    elasticity = f"{facts['demand_elasticity']:.2f}"
-    if "demand_elasticity_low" in facts:
-        elasticity += (
-            f" ({facts['demand_elasticity_low']:.2f} to {facts['demand_elasticity_high']:.2f})"
+    estimate = ""
+    if "elasticity_central" in facts:
+        estimate = (
+            f"{facts['elasticity_central']:.2f} ({facts['elasticity_low']:.2f} to "
+            f"{facts['elasticity_high']:.2f})"
         )
     change = PERCENT * (float(facts["employment"]) / float(facts["employment_no_ai"]) - 1.0)
     rows += [
         (f"exposure {year}", f"{facts['exposure']:.2f}"),
         (f"adoption {year}", f"{facts['adoption']:.2f}"),
         ("productivity multiplier", f"{facts['productivity_multiplier']:.2f}x"),
-        ("demand elasticity", elasticity),
+        (f"demand elasticity {year}", f"{facts['demand_elasticity']:.2f}"),
+        *([("estimated elasticity (5-95%)", estimate)] if estimate else []),
         (f"employment vs no-AI {year}", f"{change:+.0f}%"),
     ]
     return html_table((str(facts["title"]), ""), rows)

@@ -99,3 +99,14 @@ def test_invalid_override_names_field_and_range():
         apply_overrides(Scenario(), {"capability.hardware_doubling_years": 0.1})
     with pytest.raises(ScenarioError, match="spending_ceiling_usd_billion"):
         apply_overrides(Scenario(), {"capability.spending_ceiling_usd_billion": 0.1})
+
+
+def test_elasticity_handle_appears_once_declared():
+    controls = _controls()
+    quantile = controls["demand.elasticity_quantile"]
+    assert (quantile.low, quantile.high) == (0.0, 1.0)
+    assert "estimated" in controls["demand.elasticity_source"].choices
+    moved = apply_overrides(
+        Scenario(), {"demand.elasticity_source": "estimated", "demand.elasticity_quantile": 0.9}
+    )
+    assert moved.demand.elasticity_quantile == 0.9

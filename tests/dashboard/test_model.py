@@ -72,3 +72,8 @@ def test_tables_agree_with_the_run(short):
     assert all(facts[name] == pytest.approx(row[name]) for name in CRITERIA_COLUMNS)
     path = run.occupation_path("29-1224")
     assert list(path["year"]) == list(range(2025, HORIZON + 1))
+
+
+def test_occupation_facts_carry_the_data_sets_elasticity_range(short):
+    facts = run_scenario(short).occupation_facts("29-1224", HORIZON)
+    assert facts["elasticity_low"] <= facts["elasticity_central"] <= facts["elasticity_high"]

@@ -74,14 +74,15 @@ def test_tables_escape_text_and_show_elasticity_range():
         "adoption": 0.2,
         "productivity_multiplier": 1.5,
         "demand_elasticity": 0.8,
-        "demand_elasticity_low": 0.5,
-        "demand_elasticity_high": 1.2,
+        "elasticity_central": 0.8,
+        "elasticity_low": 0.5,
+        "elasticity_high": 1.2,
         "employment": 90.0,
         "employment_no_ai": 100.0,
     }
     html = facts_html(facts, 2055)
     assert "A &amp; B &lt;x&gt;" in html
-    assert "0.80 (0.50 to 1.20)" in html
+    assert "0.80 (0.50 to 1.20)" in html  # the data set's estimate and its range
     assert "-10%" in html
     assert "<x>" not in movers_html(_movers_frame())
 
