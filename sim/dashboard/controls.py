@@ -57,7 +57,7 @@ CONTROL_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("demand.elasticity_source", "Elasticity source"),
             ("demand.elasticity_quantile", "Elasticity quantile (estimated source)"),
-            ("demand.elasticity_by_major_group", "Price elasticity"),
+            ("demand.elasticity_by_major_group", "Price elasticity (major_group source)"),
             ("demand.spending_recycling_share", "Income recycling share"),
         ),
     ),

@@ -7,8 +7,11 @@ picture is drawn by the report's :func:`sim.report.seed_picture.seed_picture`.
 
 from __future__ import annotations
 
+import io
+import threading
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import cast
 
 import pandas as pd
 import solara
@@ -28,20 +31,45 @@ DEFAULT_OCCUPATION = "29-1224"
 MAX_MATCHES = 60
 #: Resolution of the figures sent to the browser (dots per inch): a card is ~560 px wide.
 SCREEN_DPI = 100
+#: CSS class of the "updating" mark shown while a figure is redrawn.
+DRAWING_CLASS = "laborsim-drawing"
+#: One figure is drawn at a time (matplotlib's rc settings are process-wide).
+_DRAWING = threading.Lock()
 #: CSS class of the headline employment figure (the browser test reads it).
 HORIZON_EMPLOYMENT_CLASS = "laborsim-horizon-employment"
 
 
-def _figure(figure_factory, model: DashboardModel, *extra: object) -> solara.Element:
-    """Draw a figure once per (run, year, ``extra``) and show it as a PNG."""
+def _figure(figure_factory, model: DashboardModel, *extra: object) -> None:
+    """Show a figure of the (run, year, ``extra``) on display, drawn off the render thread.
+
+    The text and tables of a view update at once; the figure keeps its previous
+    image, marked "updating", until the new one is drawn.
+    """
     dependencies = [id(model.run), model.year_index, *extra]
+    drawn = solara.use_thread(
+        lambda: png_bytes(figure_factory), dependencies=dependencies, intrusive_cancel=False
+    )
+    last = solara.use_ref(cast(bytes | None, None))
+    if drawn.state == solara.ResultState.FINISHED and drawn.value is not None:
+        last.current = drawn.value
+    if drawn.state == solara.ResultState.ERROR:
+        solara.Error(f"figure failed: {drawn.error}")
+    elif drawn.state != solara.ResultState.FINISHED:
+        solara.Text("updating…", classes=[DRAWING_CLASS], style="color: #888; font-size: 0.8em")
+    if last.current is not None:
+        solara.Image(last.current)
 
-    def draw() -> Figure:
-        with report_style():
-            return figure_factory()
 
-    figure = solara.use_memo(draw, dependencies)
-    return solara.FigureMatplotlib(figure, format="png", dependencies=dependencies, dpi=SCREEN_DPI)
+def png_bytes(figure_factory: Callable[[], Figure]) -> bytes:
+    """Draw a figure in the report's style and encode it as PNG at screen resolution.
+
+    Matplotlib's style settings are process-wide, so figures are drawn one at a time.
+    """
+    with _DRAWING, report_style():
+        figure = figure_factory()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=SCREEN_DPI)
+    return buffer.getvalue()
 
 
 def Summary(model: DashboardModel) -> None:

@@ -38,6 +38,8 @@ START_TIMEOUT_S = 90.0
 #: Slider the test moves: slower algorithmic progress means less AI by the horizon.
 SLIDER_PATH = "capability.algorithmic_halving_months"
 HEADLINE = ".laborsim-horizon-employment"
+#: Figures on the page: compute path, SOC groups, seed picture, occupation path.
+FIGURES = 4
 
 
 @pytest.fixture
@@ -98,13 +100,14 @@ def test_slider_change_reruns_scenario_in_browser(dashboard_url: str, tmp_path: 
         page.goto(dashboard_url)
         headline = page.locator(HEADLINE)
         expect(headline).to_be_visible(timeout=60_000)
+        expect(page.locator("img")).to_have_count(FIGURES, timeout=60_000)
         before = headline.inner_text()
         label_before = _slider_label(page, SLIDER_PATH)
         _press(page, SLIDER_PATH, "End")  # the top of the declared range: 600 months
         expect(headline).not_to_have_text(before, timeout=30_000)
         after = headline.inner_text()
         label_after = _slider_label(page, SLIDER_PATH)
-        page.wait_for_timeout(1_000)  # let the figures finish redrawing for the screenshot
+        expect(page.locator(".laborsim-drawing")).to_have_count(0, timeout=60_000)
         shot = tmp_path / "dashboard.png"
         page.screenshot(path=str(shot))
         # An invalid combination: a spending ceiling below the reference spending.
