@@ -46,9 +46,11 @@ def _figure(figure_factory, model: DashboardModel, *extra: object) -> None:
     image, marked "updating", until the new one is drawn.
     """
     dependencies = [id(model.run), model.year_index, *extra]
-    drawn = solara.use_thread(
-        lambda: png_bytes(figure_factory), dependencies=dependencies, intrusive_cancel=False
-    )
+
+    def draw(cancel: threading.Event) -> bytes | None:
+        return png_bytes(figure_factory, cancel)
+
+    drawn = solara.use_thread(draw, dependencies=dependencies, intrusive_cancel=False)
     last = solara.use_ref(cast(bytes | None, None))
     if drawn.state == solara.ResultState.FINISHED and drawn.value is not None:
         last.current = drawn.value
@@ -60,12 +62,18 @@ def _figure(figure_factory, model: DashboardModel, *extra: object) -> None:
         solara.Image(last.current)
 
 
-def png_bytes(figure_factory: Callable[[], Figure]) -> bytes:
+def png_bytes(
+    figure_factory: Callable[[], Figure], cancel: threading.Event | None = None
+) -> bytes | None:
     """Draw a figure in the report's style and encode it as PNG at screen resolution.
 
-    Matplotlib's style settings are process-wide, so figures are drawn one at a time.
+    Matplotlib's style settings are process-wide, so figures are drawn one at a
+    time; a drawing cancelled (superseded by a newer year or run) while it waited
+    returns ``None``.
     """
     with _DRAWING, report_style():
+        if cancel is not None and cancel.is_set():
+            return None
         figure = figure_factory()
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=SCREEN_DPI)

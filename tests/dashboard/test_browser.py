@@ -119,6 +119,11 @@ def test_slider_change_reruns_scenario_in_browser(dashboard_url: str, tmp_path: 
         # Mesa's Step replays the run from the base year.
         page.get_by_role("button", name="Step").click()
         expect(page.get_by_text("Year on display: 2025")).to_be_visible(timeout=30_000)
+        # ... and Play moves on through the recorded years.
+        page.get_by_role("button", name="▶").click()
+        expect(page.get_by_text(re.compile(r"Year on display: 20(2[7-9]|[3-5]\d)"))).to_be_visible(
+            timeout=60_000
+        )
         browser.close()
     ARTIFACT_DIR.mkdir(parents=True, exist_ok=True)
     shutil.copy(shot, ARTIFACT_DIR / "dashboard.png")
