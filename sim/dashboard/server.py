@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +85,10 @@ def serve(dashboard: Dashboard) -> None:
     os.environ["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] = "False"
     os.environ[SCENARIO_ENV] = str(dashboard.scenario)
     import uvicorn  # imported here: Solara reads the settings above when first imported
+
+    # Solara warns on every page load that plain-http cookies cannot be samesite=none
+    # (only needed when embedded in a cross-site iframe); the dashboard is served locally.
+    warnings.filterwarnings("ignore", message="Cookies with samesite=none", category=UserWarning)
 
     config = uvicorn.Config(
         "solara.server.starlette:app",
