@@ -8,11 +8,19 @@ print as ``error: ...`` lines and exit with status 2, without a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sim.dashboard.server import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    DEFAULT_SCENARIO,
+    open_dashboard,
+    serve,
+)
 from sim.data import load_occupation_tables
 from sim.data.summary import summarise_occupations
 from sim.errors import LaborsimError
@@ -172,42 +180,19 @@ def _add_validate(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_dashboard(commands: argparse._SubParsersAction) -> None:
-    from sim.dashboard.server import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SCENARIO
-
-    dashboard = commands.add_parser(
-        "dashboard",
-        help="explore a scenario interactively in the browser",
-        description="Serve the interactive dashboard (Mesa SolaraViz) until Ctrl-C.",
-    )
-    dashboard.add_argument(
-        "--scenario",
-        type=Path,
-        default=DEFAULT_SCENARIO,
-        help="scenario file shown first (default: the project's scenarios/baseline.toml)",
-    )
-    dashboard.add_argument(
-        "--port",
-        type=_non_negative_int,
-        default=DEFAULT_PORT,
-        help=f"port (default {DEFAULT_PORT}; 0 = any free port)",
-    )
-    dashboard.add_argument(
-        "--host",
-        default=DEFAULT_HOST,
-        help=f"address to listen on (default {DEFAULT_HOST}, this machine only)",
-    )
+    dashboard = commands.add_parser("dashboard", help="explore scenarios in the browser")
+    add = dashboard.add_argument
+    add("--scenario", type=Path, default=DEFAULT_SCENARIO, help="shown first (%(default)s)")
+    add("--port", type=_non_negative_int, default=DEFAULT_PORT, help="%(default)s; 0 = any free")
+    add("--host", default=DEFAULT_HOST, help="%(default)s = this machine only")
     dashboard.set_defaults(handler=_dashboard)
 
 
 def _dashboard(args: argparse.Namespace) -> int:
-    from sim.dashboard.server import open_dashboard, serve
-
     dashboard = open_dashboard(args.scenario, args.host, args.port)
     print(f"laborsim dashboard: {dashboard.url} (Ctrl-C to stop)", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         serve(dashboard)
-    except KeyboardInterrupt:
-        pass
     return 0
 
 
