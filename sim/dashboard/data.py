@@ -21,7 +21,7 @@ import pandas as pd
 
 from sim.experiments.runner import load_tables, run
 from sim.io.results import RunResult
-from sim.params import Scenario
+from sim.params import ElasticitySource, Scenario
 from sim.report.frames import major_group_paths, movers, seed_picture_frame
 
 #: Runs kept in memory per server process (a 30-year run is ~3 MB of frames).
@@ -87,8 +87,13 @@ class DashboardRun:
         return rows.sort_values("relative_change").reset_index(drop=True)
 
     def movers(self, year: int) -> pd.DataFrame:
-        """The report's top-movers table (most shrinking first) in ``year``."""
-        return movers(self.result, year, MOVERS_PER_SIDE)
+        """The report's top-movers table (most shrinking first) in ``year``.
+
+        With estimated elasticities it carries each occupation's elasticity range.
+        """
+        estimated = self.scenario.demand.elasticity_source is ElasticitySource.ESTIMATED
+        ranges = self.elasticities if estimated else None
+        return movers(self.result, year, MOVERS_PER_SIDE, ranges=ranges)
 
     def seed_picture_frame(self, year: int) -> pd.DataFrame:
         """The report's exposure-vs-elasticity frame in ``year``."""

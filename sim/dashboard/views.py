@@ -11,7 +11,7 @@ import io
 import threading
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import cast
+from typing import Any, cast
 
 import pandas as pd
 import solara
@@ -154,11 +154,20 @@ def movers_html(table: pd.DataFrame) -> str:
             str(row.title),
             f"{PERCENT * row.relative_change:+.0f}%",
             f"{row.difference / 1e3:+,.0f}k",
-            f"{row.demand_elasticity:.2f}",
+            _elasticity_text(row),
         )
         for row in table.itertuples(index=False)
     ]
     return html_table(("occupation", "vs no-AI", "workers", "elasticity"), rows)
+
+
+def _elasticity_text(row: Any) -> str:
+    """Base-year elasticity, with the data set's 5-95% range where the table has it."""
+    text = f"{row.demand_elasticity:.2f}"
+    low, high = getattr(row, "elasticity_low", None), getattr(row, "elasticity_high", None)
+    if low is not None and high is not None and not (pd.isna(low) or pd.isna(high)):
+        text += f" ({low:.2f}-{high:.2f})"
+    return text
 
 
 def html_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:

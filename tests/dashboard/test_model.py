@@ -77,3 +77,10 @@ def test_tables_agree_with_the_run(short):
 def test_occupation_facts_carry_the_data_sets_elasticity_range(short):
     facts = run_scenario(short).occupation_facts("29-1224", HORIZON)
     assert facts["elasticity_low"] <= facts["elasticity_central"] <= facts["elasticity_high"]
+
+
+def test_movers_carry_elasticity_ranges_only_with_estimated_elasticities(short):
+    estimated = derive(short, {"demand.elasticity_source": "estimated"})
+    by_group = derive(short, {"demand.elasticity_source": "major_group"})
+    assert {"elasticity_low", "elasticity_high"} <= set(run_scenario(estimated).movers(HORIZON))
+    assert "elasticity_low" not in run_scenario(by_group).movers(HORIZON).columns
