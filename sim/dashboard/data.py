@@ -27,7 +27,7 @@ from sim.report.frames import major_group_paths, movers, seed_picture_frame
 #: Runs kept in memory per server process (a 30-year run is ~3 MB of frames).
 RUN_CACHE_SIZE = 16
 #: Occupations listed at each end of the top-movers table.
-MOVERS_PER_SIDE = 6
+MOVERS_PER_SIDE = 5
 #: Criteria scores shown for one occupation (the data set's five criteria).
 CRITERIA_COLUMNS = (
     "task_definedness",

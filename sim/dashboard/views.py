@@ -31,6 +31,8 @@ DEFAULT_OCCUPATION = "29-1224"
 MAX_MATCHES = 60
 #: Resolution of the figures sent to the browser (dots per inch): a card is ~560 px wide.
 SCREEN_DPI = 100
+#: Style of table cells holding numbers: right-aligned, never wrapped.
+NUMBER_CELL = "text-align:right;white-space:nowrap"
 #: CSS class of the "updating" mark shown while a figure is redrawn.
 DRAWING_CLASS = "laborsim-drawing"
 #: One figure is drawn at a time (matplotlib's rc settings are process-wide).
@@ -175,7 +177,7 @@ def html_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
 
     def cells(values: tuple[str, ...], tag: str) -> str:
         return "".join(
-            f'<{tag} style="text-align:{"left" if i == 0 else "right"};padding:1px 6px">'
+            f'<{tag} style="{"text-align:left" if i == 0 else NUMBER_CELL};padding:1px 6px">'
             f"{escape(value)}</{tag}>"
             for i, value in enumerate(values)
         )
