@@ -8,11 +8,19 @@ print as ``error: ...`` lines and exit with status 2, without a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sim.dashboard.server import (
+    DEFAULT_HOST,
+    DEFAULT_PORT,
+    DEFAULT_SCENARIO,
+    open_dashboard,
+    serve,
+)
 from sim.data import load_occupation_tables
 from sim.data.summary import summarise_occupations
 from sim.errors import LaborsimError
@@ -70,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     params.set_defaults(handler=_params)
     _add_validate(commands)
     _add_report(commands)
+    _add_dashboard(commands)
     return parser
 
 
@@ -168,6 +177,23 @@ def _add_validate(commands: argparse._SubParsersAction) -> None:
         "--fast", action="store_true", help="skip the checks that run the full model"
     )
     validate.set_defaults(handler=_validate)
+
+
+def _add_dashboard(commands: argparse._SubParsersAction) -> None:
+    dashboard = commands.add_parser("dashboard", help="explore scenarios in the browser")
+    add = dashboard.add_argument
+    add("--scenario", type=Path, default=DEFAULT_SCENARIO, help="shown first (%(default)s)")
+    add("--port", type=_non_negative_int, default=DEFAULT_PORT, help="%(default)s; 0 = any free")
+    add("--host", default=DEFAULT_HOST, help="%(default)s = this machine only")
+    dashboard.set_defaults(handler=_dashboard)
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    dashboard = open_dashboard(args.scenario, args.host, args.port)
+    print(f"laborsim dashboard: {dashboard.url} (Ctrl-C to stop)", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        serve(dashboard)
+    return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
