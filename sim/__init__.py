@@ -9,6 +9,7 @@ occupations expand or shrink; labour adjusts through frictions.
 from sim.data import OccupationTables, load_occupation_tables
 from sim.errors import DataValidationError, LaborsimError, ScenarioError
 from sim.experiments.runner import RunSpec, batch_specs, run, run_batch
+from sim.experiments.sweep import SweepHandle, sweep
 from sim.io.results import RunResult, load_result
 from sim.io.scenario_files import load_scenario
 from sim.model import LaborMarketModel
@@ -21,6 +22,7 @@ __all__ = [
     "OccupationTables",
     "RunResult",
     "RunSpec",
+    "SweepHandle",
     "Scenario",
     "ScenarioError",
     "batch_specs",
@@ -30,4 +32,5 @@ __all__ = [
     "load_scenario",
     "run",
     "run_batch",
+    "sweep",
 ]

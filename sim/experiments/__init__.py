@@ -4,7 +4,12 @@
   processes) and returns :class:`~sim.io.results.RunResult` objects; the only
   place with parallelism;
 - :mod:`~sim.experiments.outcomes` outcome definitions as named functions of
-  result frames.
-
-Sweeps, their samplers and the results store belong here too.
+  result frames;
+- sweeps: :mod:`~sim.experiments.design` (SALib samplers, lever grid, run ids
+  and seeds), :mod:`~sim.experiments.sweep_outcomes` (a run reduced to named
+  outcomes in the worker), :mod:`~sim.experiments.evaluate` (chunks of runs in a
+  worker), :mod:`~sim.experiments.execution` (in-process or Dask distributed),
+  :mod:`~sim.experiments.store` (the resumable DuckDB store),
+  :mod:`~sim.experiments.sweep` (``sim.sweep`` and :class:`SweepHandle`),
+  :mod:`~sim.experiments.analysis` (Sobol', Morris, PRIM tables).
 """

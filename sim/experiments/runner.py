@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from sim.data import OccupationTables, load_occupation_tables
 from sim.errors import DataValidationError, LaborsimError
@@ -109,8 +110,7 @@ def run_spec(spec: RunSpec, *, tables: OccupationTables | None = None) -> RunRes
     tables = load_tables(spec.scenario) if tables is None else tables
     model = LaborMarketModel(spec.scenario, tables, seed=spec.seed_sequence())
     build_seconds = time.perf_counter() - wall_start
-    for _ in range(spec.scenario.n_steps):
-        model.step()
+    advance_to_horizon(model)
     timings = {
         "started_utc": started.isoformat(),
         "model_build_seconds": build_seconds,
@@ -118,11 +118,30 @@ def run_spec(spec: RunSpec, *, tables: OccupationTables | None = None) -> RunRes
         "wall_seconds": time.perf_counter() - wall_start,
     }
     return RunResult(
-        occupations=model.recorder.occupation_frame(spec.scenario.run.base_year),
-        economy=model.recorder.economy_frame(model.capability),
+        occupations=label_frame(model.recorder.occupation_frame(spec.scenario.run.base_year), spec),
+        economy=label_frame(model.recorder.economy_frame(model.capability), spec),
         metadata=_run_metadata(spec, data_source, timings),
         transitions=model.recorder.transitions_frame(spec.scenario.run.base_year),
     )
+
+
+def advance_to_horizon(model: LaborMarketModel) -> LaborMarketModel:
+    """Step a freshly built model to its horizon (the one stepping loop of every run)."""
+    for _ in range(model.config.n_steps):
+        model.step()
+    return model
+
+
+def label_frame(frame: pd.DataFrame, spec: RunSpec) -> pd.DataFrame:
+    """Put the identifier columns ``run_id``, ``scenario``, ``replication`` first.
+
+    ``run_id`` is ``"<scenario>/<replication>"``, unique within a batch.
+    """
+    name = spec.scenario.name
+    frame.insert(0, "replication", np.int64(spec.replication))
+    frame.insert(0, "scenario", pd.Categorical([name] * len(frame)))
+    frame.insert(0, "run_id", pd.Categorical([f"{name}/{spec.replication}"] * len(frame)))
+    return frame
 
 
 #: Recorded as the data provenance when the caller passed the tables in directly.

@@ -52,6 +52,12 @@ PER_YEAR = "persons/year"
 SHARE = "share, [0, 1]"
 
 #: Identifier columns of each frame, before the declared outputs.
+#: First columns of both frames of a run (added by sim.experiments.runner).
+RUN_ID_COLUMNS = {
+    "run_id": Series("id", 'Run identifier, "<scenario>/<replication>" (unique in a batch).'),
+    "scenario": Series("name", "Scenario name."),
+    "replication": Series("index", "Replication index r (seed stream spawn key (r,))."),
+}
 ECONOMY_ID_COLUMNS = {
     "step": Series("step", "Step index from the base year (0 = base year)."),
     "year": Series("year", "Simulated time at the end of the step (decimal year)."),

@@ -11,6 +11,7 @@ import sys
 from sim.model.outputs import (
     ECONOMY_ID_COLUMNS,
     OCCUPATION_ID_COLUMNS,
+    RUN_ID_COLUMNS,
     CapabilityRow,
     EconomyRow,
     OccupationRow,
@@ -24,12 +25,13 @@ def outputs_markdown() -> str:
     """The tables of every recorded column with unit and meaning (``results/README.md``)."""
     parts = []
     economy = {
+        **RUN_ID_COLUMNS,
         **ECONOMY_ID_COLUMNS,
         **series_of(CapabilityRow),
         **series_of(EconomyRow),
         **series_of(NetworkRow),
     }
-    occupations = {**OCCUPATION_ID_COLUMNS, **series_of(OccupationRow)}
+    occupations = {**RUN_ID_COLUMNS, **OCCUPATION_ID_COLUMNS, **series_of(OccupationRow)}
     transitions = {**TRANSITION_ID_COLUMNS, **series_of(TransitionRow)}
     tables = (
         ("economy.parquet", "one row per step", economy),
@@ -57,8 +59,9 @@ This file is generated from the output declarations in `sim/model/outputs.py`
 `laborsim run SCENARIO` writes one directory per run, by default `results/<scenario name>/`:
 
 - `occupations.parquet`: one row per simulated year and occupation, identified by
-  `year`, `occupation_code` and `title`;
-- `economy.parquet`: one row per step, identified by `step` and `year`;
+  `run_id`, `scenario`, `replication`, `year`, `occupation_code` and `title`;
+- `economy.parquet`: one row per step, identified by `run_id`, `scenario`,
+  `replication`, `step` and `year`;
 - `transitions.parquet`: where the unemployed were re-employed, one row per simulated
   year and (`from_code`, `to_code`) edge of the mobility network with a flow (absent if
   the scenario sets `run.record_transitions = false`);
@@ -68,6 +71,11 @@ This file is generated from the output declarations in `sim/model/outputs.py`
 Load a run back with `sim.load_result("results/baseline")`.  Columns ending in `_no_ai`
 are the same scenario with AI capability frozen at the base year; the others are the
 scenario itself.
+
+`laborsim sweep SPEC` writes `results/sweeps/<sweep name>/sweep.duckdb` (tables
+`experiments`, `outcomes`, `yearly`, `sweep_meta`), and `laborsim analyze` adds tidy tables
+beside it (`outcome_summary.csv`, `sobol_indices.csv` or `morris_indices.csv`,
+`prim_boxes.csv`, `experiments.parquet`, `outcomes.parquet`); see `docs/sweeps.md`.
 
 """
 

@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import field_validator, model_validator
 
 from sim.params._base import MajorGroupCode, OccupationCode, ParamBlock, Slowdown
-from sim.params._field import param
+from sim.params._field import Distribution, Plausible, Role, param
 from sim.params.defaults import DEFAULT_REGULATORY_SLOWDOWN_BY_MAJOR_GROUP
 
 
@@ -32,6 +32,12 @@ class AdoptionParams(ParamBlock):
         le=10.0,
         description="Bass innovation coefficient p at full feasibility.",
         source="Sultan, Farley & Lehmann (1990) meta-analysis mean p = 0.03.",
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.01,
+            0.05,
+            source=("Assumption: a factor ~3 either side of the Sultan et al. mean p."),
+        ),
     )
     bass_imitation_per_year: float = param(
         0.38,
@@ -40,6 +46,12 @@ class AdoptionParams(ParamBlock):
         le=20.0,
         description="Bass imitation coefficient q at full feasibility.",
         source="Sultan, Farley & Lehmann (1990) meta-analysis mean q = 0.38.",
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.2,
+            0.6,
+            source=("Assumption: about half to 1.6 times the Sultan et al. mean q."),
+        ),
     )
     value_speedup: float = param(
         1.0,
@@ -60,12 +72,14 @@ class AdoptionParams(ParamBlock):
             "Keys you give override the defaults; unlisted groups use 1."
         ),
         source="Assumption; see sim/default_elasticities.py for the per-group notes.",
+        role=Role.LEVER,
     )
     regulatory_slowdown_by_occupation: dict[OccupationCode, Slowdown] = param(
         {},
         unit="divisor >= 1",
         description="Per-occupation override of the regulatory slowdown.",
         source="Scenario choice.",
+        role=Role.LEVER,
     )
     ai_speedup_reference: float = param(
         2.0,
@@ -77,6 +91,12 @@ class AdoptionParams(ParamBlock):
             "Peng et al. (2023) coding 55.8% faster (2.3x); Noy & Zhang (2023) writing "
             "40% less time (1.7x)."
         ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            1.5,
+            2.5,
+            source=("Spans the measured 1.7x (Noy & Zhang 2023) and 2.3x (Peng et al. 2023)."),
+        ),
     )
     ai_speedup_per_oom: float = param(
         0.15,
@@ -85,6 +105,12 @@ class AdoptionParams(ParamBlock):
         le=2.0,
         description="Growth of log10 speed-up per order of magnitude of effective compute.",
         source="Assumption: each 10x of effective compute makes AI ~1.4x faster on its tasks.",
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.05,
+            0.3,
+            source=("Assumption: 1.1x to 2x faster per 10x of effective compute."),
+        ),
     )
     ai_speedup_max: float = param(
         20.0,
@@ -95,6 +121,13 @@ class AdoptionParams(ParamBlock):
         source=(
             "Assumption: a worker still reviews and integrates AI output, at least 5% of "
             "the task's original time."
+        ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            5.0,
+            100.0,
+            source=("Assumption: review and integration take 1-20% of the original task time."),
+            distribution=Distribution.LOG_UNIFORM,
         ),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import model_validator
 
 from sim.params._base import ParamBlock
-from sim.params._field import param
+from sim.params._field import Distribution, Plausible, Role, param
 
 
 class CapabilityParams(ParamBlock):
@@ -29,6 +29,15 @@ class CapabilityParams(ParamBlock):
         le=50.0,
         description="Doubling time of hardware price-performance (FLOP/s per dollar).",
         source="Hobbhahn & Besiroglu (2022), Trends in GPU price-performance, Epoch AI: ~2.5 y.",
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            2.0,
+            3.5,
+            source=(
+                "Assumption: around Hobbhahn & Besiroglu's 2.5 y; slower end for a "
+                "slowing Moore's law, faster end the seed's 2 y."
+            ),
+        ),
     )
     spending_reference_usd_billion: float = param(
         0.25,
@@ -48,6 +57,12 @@ class CapabilityParams(ParamBlock):
         le=20.0,
         description="Growth factor of the largest-run spending while far below the ceiling.",
         source="Cottier et al. (2024): amortised cost grew 2.4x/y since 2016.",
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            2.0,
+            2.9,
+            source=("Cottier et al. (2024): 2.4x/y, 95% CI 2.0-2.9x."),
+        ),
     )
     spending_ceiling_usd_billion: float = param(
         30.0,
@@ -59,6 +74,13 @@ class CapabilityParams(ParamBlock):
             "never exceeds it."
         ),
         source="Seed: budgets saturate at the cost of a new chip fab, USD 20-40B.",
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            20.0,
+            40.0,
+            source=("Seed: budgets saturate at the cost of a new chip fab, USD 20-40B."),
+            distribution=Distribution.LOG_UNIFORM,
+        ),
     )
     algorithmic_halving_months: float = param(
         8.0,
@@ -67,6 +89,13 @@ class CapabilityParams(ParamBlock):
         le=600.0,
         description="Months for the compute needed for a fixed capability to halve.",
         source="Ho et al. (2024), Algorithmic progress in language models: 8 months (95% CI 5-14).",
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            5.0,
+            14.0,
+            source=("Ho et al. (2024): 95% CI 5-14 months."),
+            distribution=Distribution.LOG_UNIFORM,
+        ),
     )
 
     @model_validator(mode="after")

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import field_validator, model_validator
 
 from sim.params._base import Elasticity, MajorGroupCode, OccupationCode, ParamBlock
-from sim.params._field import param
+from sim.params._field import Distribution, Plausible, Role, param
 from sim.params.defaults import (
     DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
     DEFAULT_ELASTICITY_BY_OCCUPATION,
@@ -61,6 +61,15 @@ class DemandParams(ParamBlock):
             "docs/elasticity.md: low and high are the 5th and 95th percentiles of a "
             "block bootstrap over 5-year windows."
         ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.0,
+            1.0,
+            source=(
+                "The whole range: from every occupation's 5th to its 95th bootstrap "
+                "percentile (docs/elasticity.md)."
+            ),
+        ),
     )
     elasticity_by_major_group: dict[MajorGroupCode, Elasticity] = param(
         DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
@@ -84,6 +93,12 @@ class DemandParams(ParamBlock):
         le=10.0,
         description="Elasticity once demand is fully saturated.",
         source="Bessen (2019), Automation and jobs: textile and steel elasticities fell below 0.2.",
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.05,
+            0.3,
+            source=("Assumption around Bessen's (2019) late-industry values below 0.2."),
+        ),
     )
     saturation_output_multiple: float = param(
         10.0,
@@ -98,6 +113,13 @@ class DemandParams(ParamBlock):
             "Assumption: demand for most outputs is half-saturated within an order of "
             "magnitude of extra output (Bessen 2019 shows cloth, steel and cars saturating "
             "after decades of growth)."
+        ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            3.0,
+            30.0,
+            source=("Assumption: half-saturation within half to 1.5 OOM of extra output."),
+            distribution=Distribution.LOG_UNIFORM,
         ),
     )
     saturation_steepness: float = param(
@@ -130,6 +152,15 @@ class DemandParams(ParamBlock):
             "capital gains at labour's expense) and full recycling (1); the scenarios "
             "partial-equilibrium.toml and income-recycling.toml bracket it."
         ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.0,
+            1.0,
+            source=(
+                "The two bracketing scenarios: partial equilibrium (0), constant "
+                "nominal spending (1)."
+            ),
+        ),
     )
     baseline_trend_multiplier: float = param(
         1.0,
@@ -138,6 +169,12 @@ class DemandParams(ParamBlock):
         le=5.0,
         description="Scale of the BLS 2022-32 projected growth used as the non-AI demand trend.",
         source="BLS Employment Projections 2022-32.",
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.5,
+            1.5,
+            source=("Assumption: BLS projections miss by up to half their size."),
+        ),
     )
     baseline_trend_end_year: float = param(
         2035.0,

@@ -8,7 +8,7 @@ from pydantic import model_validator
 
 from sim.conventions import TASK_TYPE_WEIGHT
 from sim.params._base import ParamBlock
-from sim.params._field import param
+from sim.params._field import Plausible, Role, param
 
 
 class ExposureSource(StrEnum):
@@ -71,6 +71,12 @@ class ExposureParams(ParamBlock):
             "Assumption: the least and most ready barrier-free work are about 20 OOM apart, "
             "two decades of baseline growth."
         ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            12.0,
+            28.0,
+            source=("Assumption: +-40% around the 20 OOM default."),
+        ),
     )
     barrier_span_oom: float = param(
         40.0,
@@ -86,6 +92,15 @@ class ExposureParams(ParamBlock):
             "a fully physical or caring task at full readiness stays infeasible through the "
             "2055 horizon of the baseline (threshold_ready + span = 29.5 > 19.2 OOM)."
         ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            30.0,
+            50.0,
+            source=(
+                "Assumption: +-25%; below 30 OOM fully physical tasks at full "
+                "readiness become feasible before 2055, against the seed."
+            ),
+        ),
     )
     threshold_noise_sd_log10: float = param(
         1.0,
@@ -94,6 +109,12 @@ class ExposureParams(ParamBlock):
         le=10.0,
         description="Standard deviation of the task-level random threshold shift.",
         source="Assumption: task heterogeneity not captured by the data (one OOM).",
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.5,
+            2.0,
+            source=("Assumption: half to twice the one-OOM default."),
+        ),
     )
     weight_task_definedness: float = param(
         1.0,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sim.params._base import ParamBlock
-from sim.params._field import param
+from sim.params._field import Plausible, Role, param
 
 
 class LaborParams(ParamBlock):
@@ -16,6 +16,8 @@ class LaborParams(ParamBlock):
         le=52.0,
         description="Rate at which employment closes the gap to required labour.",
         source="Assumption: about 63% of a gap closes within a year.",
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(0.5, 2.0, source="Assumption: half to twice the default speed."),
     )
     max_hiring_rate_per_year: float = param(
         0.25,
@@ -32,6 +34,10 @@ class LaborParams(ParamBlock):
         le=5.0,
         description="Cap on layoffs beyond attrition.",
         source="JOLTS layoffs and discharges ~1.0-1.2% a month (~13%/y).",
+        role=Role.LEVER,
+        plausible=Plausible(
+            0.05, 0.3, source="Assumption: strict to lax employment protection around JOLTS."
+        ),
     )
     exit_rate_multiplier: float = param(
         1.0,
@@ -48,6 +54,15 @@ class LaborParams(ParamBlock):
         le=52.0,
         description="Hazard at which unemployed workers fill open positions, if any.",
         source="BLS CPS: mean unemployment duration ~20 weeks (2024), so ~2.5 per year.",
+        role=Role.LEVER,
+        plausible=Plausible(
+            1.5,
+            4.0,
+            source=(
+                "Assumption: mean unemployment duration of 13-35 weeks (CPS range in recent "
+                "cycles), a placement and retraining lever."
+            ),
+        ),
     )
     unemployed_exit_rate_per_year: float = param(
         0.1,

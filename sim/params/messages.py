@@ -82,7 +82,7 @@ def field_bounds(field: FieldInfo) -> str:
     """Allowed range of a field as text, e.g. ``[0, 1]``, or its enum choices."""
     lower = upper = None
     lower_open = upper_open = False
-    for item in [*field.metadata, *_dict_value_metadata(field.annotation)]:
+    for item in [*field.metadata, *dict_value_metadata(field.annotation)]:
         for name in ("ge", "gt", "le", "lt"):
             value = getattr(item, name, None)
             if value is None:
@@ -99,7 +99,7 @@ def field_bounds(field: FieldInfo) -> str:
     return f"{left}{_num(lower, '-inf')}, {_num(upper, 'inf')}{right}"
 
 
-def _dict_value_metadata(annotation: Any) -> list[Any]:
+def dict_value_metadata(annotation: Any) -> list[Any]:
     """Constraints declared on the value type of a ``dict[K, Annotated[V, ...]]`` field."""
     if typing.get_origin(annotation) is not dict:
         return []

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from sim.params._field import Distribution, Plausible, field_plausible, field_role
 from sim.params.defaults import (
     ELASTICITY_BY_MAJOR_GROUP_SOURCES,
     ELASTICITY_BY_OCCUPATION_SOURCES,
@@ -20,8 +21,9 @@ from sim.params.messages import field_bounds
 from sim.params.scenario import Scenario
 
 HEADER = (
-    "| parameter | default | unit | valid range | meaning | source / assumption |\n"
-    "|---|---|---|---|---|---|"
+    "| parameter | default | unit | valid range | role | plausible range (sampled) "
+    "| meaning | source / assumption |\n"
+    "|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -42,6 +44,8 @@ def parameter_rows() -> list[dict[str, str]]:
                     "default": _show(getattr(block_default, name)),
                     "unit": str(extra.get("unit", "")),
                     "range": field_bounds(field),
+                    "role": field_role(field).value,
+                    "plausible": _show_plausible(field_plausible(field)),
                     "meaning": field.description or "",
                     "source": str(extra.get("source", "")),
                 }
@@ -58,11 +62,20 @@ def parameter_table_markdown() -> str:
             row["default"],
             row["unit"],
             row["range"],
+            row["role"],
+            row["plausible"],
             row["meaning"],
             row["source"],
         ]
         lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     return "\n".join(lines)
+
+
+def _show_plausible(plausible: Plausible | None) -> str:
+    if plausible is None:
+        return ""
+    log = ", log-uniform" if plausible.distribution is Distribution.LOG_UNIFORM else ""
+    return f"[{plausible.low:g}, {plausible.high:g}]{log}: {plausible.source}"
 
 
 def _show(value: Any) -> str:
@@ -76,10 +89,16 @@ def _show(value: Any) -> str:
 DOCUMENT_HEADER = """# Parameters
 
 Every number in the model that is not data: unit, default, valid range and the source or
-stated assumption. This file is generated from the declarations in `sim/params.py` and
-`sim/default_elasticities.py` by `python -m sim.params.table > docs/parameters.md`;
+stated assumption. This file is generated from the declarations in `sim/params/` and
+`sim/params/defaults.py` by `python -m sim.params.table > docs/parameters.md`;
 a test fails when it and the code disagree. Scenario files override any entry
 (`laborsim params` prints the first table).
+
+The *role* says how sweeps treat a parameter: an `uncertainty` is sampled over its
+*plausible range* in sensitivity sweeps, a `lever` is a policy choice varied in policy
+grids, `fixed` is held unless a sweep names it. The plausible range (with its source)
+is what the evidence supports; the valid range is what the model accepts
+(`docs/sweeps.md`).
 """
 
 

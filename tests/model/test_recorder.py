@@ -9,6 +9,7 @@ from sim.model import LaborMarketModel
 from sim.model.outputs import (
     ECONOMY_ID_COLUMNS,
     OCCUPATION_ID_COLUMNS,
+    RUN_ID_COLUMNS,
     CapabilityRow,
     EconomyRow,
     OccupationRow,
@@ -21,12 +22,13 @@ from sim.params import derive
 def test_frames_have_exactly_the_declared_columns_as_float(toy_scenario, toy_tables):
     result = run(toy_scenario, tables=toy_tables)
     economy_declared = [
+        *RUN_ID_COLUMNS,
         *ECONOMY_ID_COLUMNS,
         *CapabilityRow._fields,
         *EconomyRow._fields,
         *NetworkRow._fields,
     ]
-    occupation_declared = [*OCCUPATION_ID_COLUMNS, *OccupationRow._fields]
+    occupation_declared = [*RUN_ID_COLUMNS, *OCCUPATION_ID_COLUMNS, *OccupationRow._fields]
     assert list(result.economy.columns) == economy_declared
     assert list(result.occupations.columns) == occupation_declared
     assert list(result.transitions.columns) == [*TRANSITION_ID_COLUMNS, *TransitionRow._fields]

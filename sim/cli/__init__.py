@@ -1,4 +1,4 @@
-"""Command-line interface: ``laborsim run | occupations | params | validate | report``.
+"""The ``laborsim`` command: run, sweep, analyze, report, dashboard, occupations, params, validate.
 
 Each subcommand parses its arguments, calls one library function and writes
 its output.  Errors caused by input (bad scenario, bad data, bad flag value)
@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sim.cli.sweep import add_sweep
 from sim.dashboard.server import (
     DEFAULT_HOST,
     DEFAULT_PORT,
@@ -79,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_validate(commands)
     _add_report(commands)
     _add_dashboard(commands)
+    add_sweep(commands, _positive_int)
     return parser
 
 

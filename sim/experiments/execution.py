@@ -1,0 +1,128 @@
+"""Dispatch chunks of runs to workers and hand each finished chunk to a callback.
+
+With one worker and no scheduler the chunks run in this process.  Otherwise
+they run on Dask distributed: a :class:`distributed.LocalCluster` of
+``workers`` single-threaded processes, or the cluster whose scheduler listens
+at ``scheduler`` (``tcp://host:port``; start one with ``dask scheduler`` and
+``dask worker tcp://host:port --nthreads 1``).  The evaluator is scattered to
+every worker once; runs are grouped into chunks so that scheduler overhead
+(about a millisecond per task) stays small against run time.  Results are
+handed over as chunks complete, in any order: what a run computes depends only
+on its own task, never on the order or the worker.
+
+Ctrl-C cancels the outstanding chunks, closes the cluster and re-raises
+:class:`KeyboardInterrupt`; every chunk handed over before it stays stored.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from sim.errors import LaborsimError
+from sim.experiments.evaluate import Evaluator, RunTask, run_chunk
+from sim.experiments.store import RunRecord
+
+#: Target number of chunks per worker: enough to balance load, few enough to keep overhead low.
+CHUNKS_PER_WORKER = 8
+MAX_CHUNK = 50
+#: How long to try to reach an existing scheduler before giving up.
+SCHEDULER_TIMEOUT = "10s"
+
+
+def chunk_size(n_runs: int, workers: int) -> int:
+    """Runs per task: about ``CHUNKS_PER_WORKER`` tasks per worker, at most ``MAX_CHUNK`` runs."""
+    return max(1, min(MAX_CHUNK, math.ceil(n_runs / (max(workers, 1) * CHUNKS_PER_WORKER))))
+
+
+def chunks(tasks: Sequence[RunTask], size: int) -> Iterator[Sequence[RunTask]]:
+    """Consecutive slices of ``size`` tasks."""
+    for start in range(0, len(tasks), size):
+        yield tasks[start : start + size]
+
+
+def execute(
+    evaluator: Evaluator,
+    tasks: Sequence[RunTask],
+    on_chunk: Callable[[list[RunRecord]], None],
+    *,
+    first_year: int,
+    workers: int = 1,
+    scheduler: str | None = None,
+) -> None:
+    """Evaluate every task and call ``on_chunk`` with each finished chunk of records."""
+    size = chunk_size(len(tasks), workers)
+    if scheduler is None and workers == 1:
+        for chunk in chunks(tasks, size):
+            on_chunk(run_chunk(evaluator, chunk, first_year))
+        return
+    with _client(workers, scheduler) as client:
+        _execute_on(client, evaluator, tasks, on_chunk, size, first_year)
+
+
+def _execute_on(
+    client: Any,
+    evaluator: Evaluator,
+    tasks: Sequence[RunTask],
+    on_chunk: Callable[[list[RunRecord]], None],
+    size: int,
+    first_year: int,
+) -> None:
+    from distributed import as_completed
+
+    shared = client.scatter(evaluator, broadcast=True)
+    futures = [
+        client.submit(run_chunk, shared, list(chunk), first_year, pure=False)
+        for chunk in chunks(tasks, size)
+    ]
+    try:
+        for future in as_completed(futures, loop=client.loop):
+            on_chunk(future.result())
+            future.release()
+    except BaseException:
+        client.cancel(futures)
+        raise
+
+
+def _client(workers: int, scheduler: str | None) -> Any:
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        try:
+            return Client(scheduler, set_as_default=False, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as error:
+            raise LaborsimError(
+                f"--scheduler {scheduler}: cannot reach a Dask scheduler there ({error}); "
+                "start one with `dask scheduler` and workers with `dask worker ADDRESS`"
+            ) from None
+    # Worker processes inherit an ignored SIGINT, so Ctrl-C reaches only this process,
+    # which cancels the work and closes the cluster itself.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port: several sweeps may run at once
+            silence_logs=logging.ERROR,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return _OwnedClient(Client(cluster, set_as_default=False), cluster)
+
+
+class _OwnedClient:
+    """A client and the local cluster it owns, closed together."""
+
+    def __init__(self, client: Any, cluster: Any) -> None:
+        self.client, self.cluster = client, cluster
+
+    def __enter__(self) -> Any:
+        return self.client
+
+    def __exit__(self, *exc: object) -> None:
+        self.client.close()
+        self.cluster.close()

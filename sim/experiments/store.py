@@ -1,0 +1,219 @@
+"""The results store of a sweep: one embedded DuckDB database, written as runs finish.
+
+Tables (``sweep.duckdb`` in the sweep directory):
+
+- ``sweep_meta`` (key, value): the spec and base scenario (``fingerprint``),
+  versions, git commit, creation time;
+- ``experiments``: one row per run, planned before any run starts: ``run_id``,
+  ``design_id``, ``lever_point``, ``sample_index``, ``replication``,
+  ``spawn_key``, one column per varied parameter (its dotted name), then
+  ``status`` (pending | done | failed), ``error``, ``wall_seconds``,
+  ``worker`` and ``finished_utc``;
+- ``outcomes`` (run_id, outcome, year, scope, value), joined on ``run_id``;
+- ``yearly`` (run_id, year, totals...) when the spec asks for yearly series.
+
+Each finished chunk of runs is written in one transaction: its status update,
+its outcomes and its series commit together or not at all, so a process killed
+mid-write leaves no partial rows, and a re-run finds exactly the runs still
+pending.  Only the process that drives the sweep writes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from sim.errors import LaborsimError
+from sim.experiments.sweep_outcomes import YEARLY_COLUMNS, OutcomeRow
+from sim.io.provenance import environment_versions, git_commit
+
+DATABASE_FILE = "sweep.duckdb"
+PENDING, DONE, FAILED = "pending", "done", "failed"
+
+
+@dataclass
+class RunRecord:
+    """What comes back from a worker for one run: status, timing and its outcomes only."""
+
+    run_id: int
+    status: str
+    wall_seconds: float
+    worker: str
+    outcomes: list[OutcomeRow] = field(default_factory=list)
+    yearly: np.ndarray | None = None
+    first_year: int = 0
+    error: str = ""
+
+
+class SweepStore:
+    """An open sweep database (use as a context manager)."""
+
+    def __init__(self, directory: Path, *, read_only: bool = False) -> None:
+        self.directory = Path(directory)
+        path = self.directory / DATABASE_FILE
+        try:
+            self.connection = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as error:
+            raise LaborsimError(f"{path}: cannot open the sweep store: {error}") from None
+
+    def __enter__(self) -> SweepStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.connection.close()
+
+    def initialise(self, fingerprint: str, runs: pd.DataFrame, spawn_keys: list[str]) -> None:
+        """Create the tables and plan every run, or check that the store holds this sweep."""
+        if self._has_table("sweep_meta"):
+            self._check_same(fingerprint)
+            return
+        planned = runs.copy()
+        planned.insert(5, "spawn_key", spawn_keys)
+        planned["status"] = PENDING
+        planned["error"] = ""
+        planned["wall_seconds"] = np.nan
+        planned["worker"] = ""
+        planned["finished_utc"] = pd.Series(
+            pd.NaT, index=planned.index, dtype="datetime64[us, UTC]"
+        )
+        meta = pd.DataFrame(
+            {
+                "key": ["fingerprint", "created_utc", "versions", "git_commit"],
+                "value": [
+                    fingerprint,
+                    datetime.now(UTC).isoformat(),
+                    json.dumps(environment_versions()),
+                    str(git_commit()),
+                ],
+            }
+        )
+        with self._transaction() as con:
+            con.register("planned_runs", planned)
+            con.register("meta_rows", meta)
+            con.execute("CREATE TABLE experiments AS SELECT * FROM planned_runs")
+            con.execute(
+                "CREATE TABLE outcomes (run_id BIGINT, outcome VARCHAR, year INTEGER, "
+                "scope VARCHAR, value DOUBLE)"
+            )
+            columns = ", ".join(f"{name} DOUBLE" for name in YEARLY_COLUMNS)
+            con.execute(f"CREATE TABLE yearly (run_id BIGINT, year INTEGER, {columns})")
+            con.execute("CREATE TABLE sweep_meta AS SELECT * FROM meta_rows")
+
+    def _check_same(self, fingerprint: str) -> None:
+        stored = self.meta().get("fingerprint")
+        if stored != fingerprint:
+            raise LaborsimError(
+                f"{self.directory}: holds a different sweep (its spec or base scenario changed); "
+                "choose another --out directory or delete this one"
+            )
+
+    def pending(self) -> pd.DataFrame:
+        """Planned runs not yet finished, in run-id order."""
+        return self.connection.execute(
+            "SELECT * FROM experiments WHERE status = ? ORDER BY run_id", [PENDING]
+        ).df()
+
+    def write(self, records: Sequence[RunRecord]) -> None:
+        """Store finished runs in one transaction (all of them or none)."""
+        if not records:
+            return
+        now = datetime.now(UTC)
+        status = pd.DataFrame(
+            {
+                "run_id": [r.run_id for r in records],
+                "status": [r.status for r in records],
+                "error": [r.error for r in records],
+                "wall_seconds": [r.wall_seconds for r in records],
+                "worker": [r.worker for r in records],
+                "finished_utc": pd.Series([now] * len(records), dtype="datetime64[us, UTC]"),
+            }
+        )
+        outcomes = _outcome_frame(records)
+        yearly = _yearly_frame(records)
+        with self._transaction() as con:
+            con.register("finished_status", status)
+            con.register("finished_outcomes", outcomes)
+            con.execute(
+                "UPDATE experiments SET status = s.status, error = s.error, "
+                "wall_seconds = s.wall_seconds, worker = s.worker, finished_utc = s.finished_utc "
+                "FROM finished_status AS s WHERE experiments.run_id = s.run_id"
+            )
+            con.execute("INSERT INTO outcomes SELECT * FROM finished_outcomes")
+            if not yearly.empty:
+                con.register("finished_yearly", yearly)
+                con.execute("INSERT INTO yearly SELECT * FROM finished_yearly")
+
+    def experiments(self) -> pd.DataFrame:
+        """Every planned run, in run-id order."""
+        return self.connection.execute("SELECT * FROM experiments ORDER BY run_id").df()
+
+    def outcomes(self) -> pd.DataFrame:
+        """Every stored outcome row, ordered by run, outcome, year, scope."""
+        return self.connection.execute(
+            "SELECT * FROM outcomes ORDER BY run_id, outcome, year, scope"
+        ).df()
+
+    def yearly(self) -> pd.DataFrame:
+        """The yearly series of totals (empty unless the spec asked for them)."""
+        return self.connection.execute("SELECT * FROM yearly ORDER BY run_id, year").df()
+
+    def meta(self) -> dict[str, str]:
+        """The ``sweep_meta`` table as a dict."""
+        rows = self.connection.execute("SELECT key, value FROM sweep_meta").fetchall()
+        return {str(key): str(value) for key, value in rows}
+
+    def counts(self) -> dict[str, int]:
+        """Number of runs by status."""
+        rows = self.connection.execute(
+            "SELECT status, count(*) FROM experiments GROUP BY status"
+        ).fetchall()
+        return {str(status): int(count) for status, count in rows}
+
+    def _has_table(self, name: str) -> bool:
+        found = self.connection.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+        ).fetchone()
+        return bool(found and found[0])
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.connection)
+
+
+class _Transaction:
+    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> duckdb.DuckDBPyConnection:
+        self.connection.begin()
+        return self.connection
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.connection.commit()
+        else:
+            self.connection.rollback()
+
+
+def _outcome_frame(records: Sequence[RunRecord]) -> pd.DataFrame:
+    rows = [(r.run_id, *row) for r in records for row in r.outcomes]
+    frame = pd.DataFrame(rows, columns=["run_id", "outcome", "year", "scope", "value"])
+    return frame.astype({"run_id": "int64", "year": "int32", "value": "float64"})
+
+
+def _yearly_frame(records: Sequence[RunRecord]) -> pd.DataFrame:
+    parts = []
+    for record in records:
+        if record.yearly is None:
+            continue
+        part = pd.DataFrame(record.yearly, columns=list(YEARLY_COLUMNS))
+        part.insert(0, "year", np.arange(len(part), dtype=np.int32) + record.first_year)
+        part.insert(0, "run_id", np.int64(record.run_id))
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()

@@ -1,0 +1,299 @@
+"""Read sweep specifications (``scenarios/sweeps/*.toml``) into a validated :class:`Sweep`.
+
+A sweep file names a base scenario, the uncertainties and levers to vary (by
+the dotted parameter names of scenario files), the outcomes to record, a
+sampler, the sample size, replications per design point and a root seed::
+
+    name = "baseline-sensitivity"
+    base = "../baseline.toml"          # relative to this file
+    sampler = "sobol"                  # grid | latin_hypercube | sobol | morris
+    samples = 64                       # see Sampler for what N means for each
+    [uncertainties]
+    "capability.hardware_doubling_years" = {}            # declared plausible range
+    "demand.spending_recycling_share" = { low = 0.2, high = 0.8 }
+    [levers]
+    "labor.reemployment_rate_per_year" = { values = [2.5, 4.0] }
+    [outcomes]
+    years = [2035, "horizon"]
+
+Every problem is one line naming the file, the field and what is allowed;
+nothing is run before the whole file is valid.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from math import prod
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from sim.conventions import OCCUPATION_CODE_PATTERN
+from sim.errors import ScenarioError
+from sim.io.scenario_files import load_scenario
+from sim.params import Scenario
+from sim.params._field import Distribution
+from sim.params.messages import format_validation_error
+from sim.params.sweepable import Sweepable, sweepable
+
+HORIZON = "horizon"
+MAX_RUNS = 10_000_000
+
+
+class Sampler(StrEnum):
+    """How uncertainties are sampled; ``samples`` (N) means a different thing for each."""
+
+    #: Full factorial, N evenly spaced levels per uncertainty: N^D points.
+    GRID = "grid"
+    #: Latin hypercube (SALib ``latin``): N points.
+    LATIN_HYPERCUBE = "latin_hypercube"
+    #: Saltelli's scheme on a scrambled Sobol' sequence (SALib): N (D + 2) points.
+    SOBOL = "sobol"
+    #: Morris elementary effects (SALib): N trajectories, N (D + 1) points.
+    MORRIS = "morris"
+
+
+class SeedScheme(StrEnum):
+    """Which seed stream each run draws from."""
+
+    #: Replication r of every design point uses stream r (common random numbers).
+    COMMON = "common"
+    #: Every run its own stream, spawn key (design_id, replication).
+    INDEPENDENT = "independent"
+
+
+class _Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FactorSpec(_Closed):
+    """How one parameter varies; empty means its declared plausible range."""
+
+    low: float | None = None
+    high: float | None = None
+    distribution: Distribution | None = None
+    values: list[float] | None = Field(None, min_length=1, max_length=1000)
+    levels: int | None = Field(None, ge=2, le=1000)
+
+
+Year = int | Literal["horizon"]
+DEFAULT_YEARS: tuple[Year, ...] = (2035, "horizon")
+
+
+class OutcomeSpec(_Closed):
+    """Which outcomes each run is reduced to (see :mod:`sim.experiments.sweep_outcomes`)."""
+
+    years: list[Year] = Field(default_factory=lambda: list(DEFAULT_YEARS), min_length=1)
+    by_major_group: bool = False
+    occupations: list[Annotated[str, Field(pattern=f"^({OCCUPATION_CODE_PATTERN})$")]] = []
+    yearly_totals: bool = False
+
+
+class DiscoverySpec(_Closed):
+    """A case of interest for PRIM: an outcome below or above a threshold."""
+
+    outcome: Literal["employment_vs_no_ai", "displaced_unemployed", "wage_bill_vs_no_ai"]
+    year: Year
+    scope: str = "total"
+    below: float | None = None
+    above: float | None = None
+
+
+class SweepSpec(_Closed):
+    """The sweep file as written."""
+
+    schema_version: Literal[1] = 1
+    name: str = Field("unnamed", pattern=r"^[A-Za-z0-9_.-]+$")
+    description: str = ""
+    base: str = Field(min_length=1)
+    sampler: Sampler
+    samples: int = Field(ge=1, le=1_000_000)
+    replications: int = Field(1, ge=1, le=10_000)
+    seed: int | None = Field(None, ge=0, lt=2**63)
+    seeds: SeedScheme = SeedScheme.COMMON
+    uncertainties: dict[str, FactorSpec] = {}
+    levers: dict[str, FactorSpec] = {}
+    outcomes: OutcomeSpec = Field(default_factory=OutcomeSpec)
+    discovery: list[DiscoverySpec] = []
+
+
+@dataclass(frozen=True)
+class Factor:
+    """A resolved, checked factor: a parameter with its sampling bounds or its values."""
+
+    name: str
+    low: float
+    high: float
+    distribution: Distribution = Distribution.UNIFORM
+    values: tuple[float, ...] = ()
+    levels: int | None = None
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """A validated sweep: spec, base scenario, resolved factors and outcome years."""
+
+    spec: SweepSpec
+    base: Scenario
+    uncertainties: tuple[Factor, ...]
+    levers: tuple[Factor, ...]
+    years: tuple[int, ...]
+    seed: int
+
+    def fingerprint(self) -> str:
+        """Canonical JSON of everything that decides the runs (spec and base scenario)."""
+        payload = {"spec": self.spec.model_dump(mode="json"), "base": self.base.to_dict()}
+        return json.dumps(payload, sort_keys=True)
+
+
+def load_sweep(path: str | Path) -> Sweep:
+    """Load, validate and resolve a sweep file.
+
+    Raises
+    ------
+    ScenarioError
+        One line per problem: unreadable file, unknown key or parameter (with
+        suggestions), bounds outside the valid range, an empty design.
+    """
+    path = Path(path)
+    data = _read(path)
+    data.setdefault("name", path.stem)
+    try:
+        spec = SweepSpec.model_validate(data)
+    except ValidationError as error:
+        raise ScenarioError(format_validation_error(error, SweepSpec, str(path))) from None
+    base = load_scenario(path.parent / spec.base)
+    return resolve(spec, base, origin=str(path))
+
+
+def sweep_from_fingerprint(text: str, *, origin: str) -> Sweep:
+    """Rebuild the :class:`Sweep` stored in a sweep store (see :meth:`Sweep.fingerprint`)."""
+    payload = json.loads(text)
+    spec = SweepSpec.model_validate(payload["spec"])
+    return resolve(spec, Scenario.model_validate(payload["base"]), origin=origin)
+
+
+def resolve(spec: SweepSpec, base: Scenario, *, origin: str = "<sweep>") -> Sweep:
+    """Check ``spec`` against the parameter declarations and ``base``; see :func:`load_sweep`."""
+    if not spec.uncertainties and not spec.levers:
+        raise ScenarioError(f"{origin}: empty design: name at least one uncertainty or lever")
+    if spec.sampler in (Sampler.SOBOL, Sampler.MORRIS) and not spec.uncertainties:
+        raise ScenarioError(f"{origin}: sampler '{spec.sampler}' needs at least one uncertainty")
+    if spec.sampler is Sampler.SOBOL and spec.samples & (spec.samples - 1):
+        raise ScenarioError(
+            f"{origin}: field 'samples' = {spec.samples}: the sobol sampler needs a power of 2 "
+            "(Sobol' sequences balance only there), e.g. 64, 128, 256"
+        )
+    both = sorted(set(spec.uncertainties) & set(spec.levers))
+    if both:
+        raise ScenarioError(f"{origin}: '{both[0]}' is both an uncertainty and a lever")
+    uncertainties = tuple(
+        _uncertainty(origin, name, item) for name, item in spec.uncertainties.items()
+    )
+    levers = tuple(_lever(origin, name, item) for name, item in spec.levers.items())
+    years = tuple(_year(origin, year, base) for year in spec.outcomes.years)
+    seed = base.seed if spec.seed is None else spec.seed
+    sweep = Sweep(spec, base, uncertainties, levers, years, seed)
+    _check_size(origin, sweep)
+    return sweep
+
+
+def _uncertainty(origin: str, name: str, item: FactorSpec) -> Factor:
+    where = f"{origin}: uncertainties.'{name}'"
+    declared = _declared(where, name)
+    if declared.integer:
+        raise ScenarioError(f"{where}: an integer parameter cannot be sampled; make it a lever")
+    if item.values is not None:
+        raise ScenarioError(f"{where}: 'values' is for levers; give low and high")
+    low, high = _bounds(where, declared, item)
+    plausible = declared.plausible
+    fallback = plausible.distribution if plausible else Distribution.UNIFORM
+    distribution = item.distribution or fallback
+    if distribution is Distribution.LOG_UNIFORM and low <= 0:
+        raise ScenarioError(f"{where}: a log-uniform range needs low > 0, got {low:g}")
+    return Factor(name, low, high, distribution, levels=item.levels)
+
+
+def _lever(origin: str, name: str, item: FactorSpec) -> Factor:
+    where = f"{origin}: levers.'{name}'"
+    declared = _declared(where, name)
+    if item.values is not None:
+        values = tuple(item.values)
+    else:
+        low, high = _bounds(where, declared, item)
+        count = item.levels or 3
+        values = tuple(low + (high - low) * i / (count - 1) for i in range(count))
+    for value in values:
+        if not declared.admits(value):
+            raise ScenarioError(
+                f"{where}: value {value:g} is outside the valid range {declared.valid_range()}"
+            )
+    return Factor(name, min(values), max(values), values=values)
+
+
+def _declared(where: str, name: str) -> Sweepable:
+    try:
+        return sweepable(name)
+    except ScenarioError as error:
+        raise ScenarioError(f"{where}: {error}") from None
+
+
+def _bounds(where: str, declared: Sweepable, item: FactorSpec) -> tuple[float, float]:
+    plausible = declared.plausible
+    low = item.low if item.low is not None else (plausible.low if plausible else None)
+    high = item.high if item.high is not None else (plausible.high if plausible else None)
+    if low is None or high is None:
+        raise ScenarioError(f"{where}: no declared plausible range; give low and high")
+    if not (math.isfinite(low) and math.isfinite(high) and low < high):
+        raise ScenarioError(f"{where}: needs finite low < high, got [{low:g}, {high:g}]")
+    for value in (low, high):
+        if not declared.admits(value):
+            raise ScenarioError(
+                f"{where}: bound {value:g} is outside the valid range {declared.valid_range()}"
+                f" {declared.unit}".rstrip()
+            )
+    return low, high
+
+
+def _year(origin: str, year: int | str, base: Scenario) -> int:
+    if year == HORIZON:
+        return base.run.horizon_year
+    if not isinstance(year, int) or not base.run.base_year <= year <= base.run.horizon_year:
+        raise ScenarioError(
+            f"{origin}: outcomes.years: {year!r} is outside the base scenario's years "
+            f"[{base.run.base_year}, {base.run.horizon_year}]"
+        )
+    return year
+
+
+def _check_size(origin: str, sweep: Sweep) -> None:
+    dimensions = len(sweep.uncertainties)
+    n = sweep.spec.samples
+    points = {
+        Sampler.GRID: prod(f.levels or n for f in sweep.uncertainties),
+        Sampler.LATIN_HYPERCUBE: n,
+        Sampler.SOBOL: n * (dimensions + 2),
+        Sampler.MORRIS: n * (dimensions + 1),
+    }[sweep.spec.sampler]
+    runs = points * prod(len(f.values) for f in sweep.levers) * sweep.spec.replications
+    if runs > MAX_RUNS:
+        raise ScenarioError(f"{origin}: the design has {runs:,} runs, more than {MAX_RUNS:,}")
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ScenarioError(f"{path}: sweep file not found") from None
+    except IsADirectoryError:
+        raise ScenarioError(f"{path}: is a directory, not a sweep file") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as error:
+        raise ScenarioError(f"{path}: not valid TOML: {error}") from None
+    except (OSError, ValueError) as error:  # unreadable, name too long, NUL byte in the path
+        raise ScenarioError(f"{path}: cannot read the sweep file: {error}") from None
