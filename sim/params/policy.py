@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import Field
 
 from sim.params._base import MajorGroupCode, OccupationCode, ParamBlock
-from sim.params._field import param
+from sim.params._field import Plausible, Role, param
 
 DelayYears = Annotated[float, Field(ge=0.0, le=50.0)]
 
@@ -31,6 +31,10 @@ class RetrainingParams(ParamBlock):
             "two-step (neighbour-of-neighbour) occupations that are not its neighbours."
         ),
         source="Scenario lever (0 = no programme).",
+        role=Role.LEVER,
+        plausible=Plausible(
+            0.0, 0.5, source="Assumption: from no programme to half of the searching unemployed."
+        ),
     )
     reach_per_occupation: int = param(
         20,
@@ -67,12 +71,14 @@ class AdoptionRegulationParams(ParamBlock):
             "path they would have had this many years earlier (nothing moves before)."
         ),
         source="Scenario lever.",
+        role=Role.LEVER,
     )
     delay_years_by_occupation: dict[OccupationCode, DelayYears] = param(
         {},
         unit="years",
         description="Per-occupation delay; overrides the major-group delay.",
         source="Scenario lever (e.g. radiology sign-off: {'29-1224': 5}).",
+        role=Role.LEVER,
     )
 
 

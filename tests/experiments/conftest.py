@@ -69,6 +69,7 @@ def write_toy_sweep(
     tables.occupations.to_csv(data / "occupations.csv", index=False)
     tables.tasks.to_csv(data / "tasks.csv.gz", index=False)
     tables.transitions.to_csv(data / "transitions.csv.gz", index=False)
+    tables.skills.to_csv(data / "skills.csv.gz", index=False)
     (directory / "base.toml").write_text(BASE_SCENARIO.format(steps=steps))
     spec = directory / "toy.toml"
     spec.write_text(
