@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-slow lint bench bench-sweep clean
+.PHONY: run test test-slow lint bench bench-sweep fuzz chaos clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "laborsim needs Python >= 3.12; set PYTHON=python3.12")'
@@ -27,8 +27,8 @@ test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow || [ $$? -eq 5 ]
 
 lint: $(STAMP)
-	$(BIN)/ruff check sim tests occupations benchmarks
-	$(BIN)/ruff format --check sim tests occupations benchmarks
+	$(BIN)/ruff check sim tests occupations benchmarks scripts
+	$(BIN)/ruff format --check sim tests occupations benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -38,6 +38,14 @@ bench: $(STAMP)
 # Sweep throughput on 1 and 2 workers and peak memory at 500 and 2,000 runs (several minutes).
 bench-sweep: $(STAMP)
 	$(BIN)/python benchmarks/bench_sweep.py
+
+# Hostile inputs: 10,000 generated scenario files and 2,000 occupation-table sets (~15 min).
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py 10000 2000
+
+# kill -9 a replications batch at random moments (20+ kills), resume, check every run once.
+chaos: $(STAMP)
+	$(BIN)/python scripts/chaos.py --kills 20
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

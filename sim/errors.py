@@ -18,3 +18,8 @@ class DataValidationError(LaborsimError, ValueError):
 
 class ScenarioError(LaborsimError, ValueError):
     """A scenario file or scenario value is invalid."""
+
+
+class ResultIntegrityError(LaborsimError):
+    """A finished run violates an output invariant (non-finite values, negative head
+    counts, workers not conserved); it is reported and never saved."""

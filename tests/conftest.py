@@ -114,7 +114,8 @@ def toy_tables() -> OccupationTables:
 
 @pytest.fixture
 def toy_scenario() -> Scenario:
-    """Ten yearly-stepped years, noiseless thresholds, no trend, elasticities 0.2/1/2."""
+    """Ten yearly-stepped years, noiseless thresholds, no trend, elasticities 0.2/1/2, no
+    binding labour-force ceiling."""
     return derive(
         Scenario(),
         {
@@ -128,6 +129,9 @@ def toy_scenario() -> Scenario:
             "demand.saturation_output_multiple": float("inf"),
             "demand.elasticity_source": "major_group",
             "demand.elasticity_by_occupation": {"43-9001": 0.2, "43-9002": 1.0, "43-9003": 2.0},
+            # The elastic toy occupation may grow far beyond 1.66x the toy economy; the
+            # analytic tests check demand and labour without rationing.
+            "labor.labour_force_ceiling_multiple": 10.0,
         },
     )
 

@@ -25,14 +25,15 @@ from sim.dashboard.server import (
 from sim.data import load_occupation_tables
 from sim.data.summary import summarise_occupations
 from sim.errors import LaborsimError
+from sim.experiments.replay import replay
+from sim.experiments.resume import plan_runs, run_directory
 from sim.experiments.runner import (
     DEFAULT_OCCUPATIONS_DIR,
-    RunSpec,
     batch_specs,
     iter_batch,
     load_tables,
+    run_identity,
 )
-from sim.io.results import RESULT_FILES
 from sim.io.scenario_files import load_scenario
 from sim.params.table import parameter_table_markdown
 from sim.report import report as write_report
@@ -41,6 +42,7 @@ from sim.validation import DEFAULT_VALIDATION_DIR, results_markdown, run_checks,
 
 EXIT_USAGE = 2
 EXIT_RUN_FAILED = 1
+EXIT_INTERRUPTED = 130
 DEFAULT_RESULTS_DIR = Path("results")
 
 
@@ -54,6 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in str(error).splitlines():
             print(f"error: {line}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(
+            "interrupted: finished runs are saved; run the command again to resume", file=sys.stderr
+        )
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # output piped into e.g. `head`: stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_RUN_FAILED
@@ -87,7 +94,14 @@ def _parser() -> argparse.ArgumentParser:
 def _add_run(commands: argparse._SubParsersAction) -> None:
     run = commands.add_parser("run", help="run scenario files and save their results")
     run.add_argument(
-        "scenarios", nargs="+", type=Path, metavar="SCENARIO", help="scenario TOML file(s)"
+        "scenarios", nargs="*", type=Path, metavar="SCENARIO", help="scenario TOML file(s)"
+    )
+    run.add_argument(
+        "--replay",
+        type=Path,
+        default=None,
+        metavar="RESULTS_DIR",
+        help="run a saved run again from its metadata.json and say whether the frames match",
     )
     run.add_argument(
         "--out",
@@ -117,7 +131,9 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
     run.add_argument(
         "--overwrite",
         action="store_true",
-        help="replace existing results in the output directories",
+        help="replace existing results (only once the new ones are complete); without it, "
+        "runs already complete with the same scenario, seed and data are kept and the "
+        "missing ones run (resume)",
     )
     run.add_argument("--quiet", action="store_true", help="do not print the summaries")
     run.add_argument(
@@ -207,15 +223,23 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.replay is not None:
+        return _replay(args.replay)
+    if not args.scenarios:
+        raise LaborsimError("run: give scenario file(s), or --replay RESULTS_DIR")
     scenarios = [load_scenario(path) for path in args.scenarios]
     specs = batch_specs(scenarios, seed=args.seed, replications=args.replications)
-    targets = [_output_dir(args.out, spec, len(specs)) for spec in specs]
-    _refuse_existing(targets, args.overwrite)
     for scenario in scenarios:
-        load_tables(scenario)  # validate every data set before any run starts
+        load_tables(scenario)  # validate every data set and override table before any run
+    several = len(specs) > 1
+    targets = [run_directory(args.out, DEFAULT_RESULTS_DIR, s, several) for s in specs]
+    work, done = plan_runs(specs, targets, run_identity, overwrite=args.overwrite)
+    if done:
+        print(f"{done} of {len(specs)} run(s) already complete (same scenario, seed and data); "
+              f"running the other {len(work)}")  # fmt: skip
     failures = 0
-    for spec, target, outcome in zip(
-        specs, targets, iter_batch(specs, workers=args.workers), strict=True
+    for (spec, target), outcome in zip(
+        work, iter_batch([spec for spec, _ in work], workers=args.workers), strict=True
     ):
         if isinstance(outcome, LaborsimError):
             failures += 1
@@ -224,7 +248,7 @@ def _run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             continue
-        outcome.save(target, overwrite=args.overwrite)
+        outcome.save(target, overwrite=True)  # pending() vetted every target
         if not args.quiet:
             print(run_summary(outcome))
         print(f"saved {target}/ (model {outcome.metadata['model_step_seconds'] * 1e3:.0f} ms)")
@@ -240,27 +264,11 @@ def _report_dir(target: Path, replications: int) -> Path:
     return target.parent if replications > 1 else target
 
 
-def _output_dir(out: Path | None, spec: RunSpec, n_runs: int) -> Path:
-    name = spec.scenario.name
-    if n_runs == 1:
-        return out if out is not None else DEFAULT_RESULTS_DIR / name
-    parent = out if out is not None else DEFAULT_RESULTS_DIR
-    return parent / name / f"replication-{spec.replication:03d}"
-
-
-def _refuse_existing(targets: list[Path], overwrite: bool) -> None:
-    if len(set(targets)) != len(targets):
-        raise LaborsimError(
-            "two runs would write to the same directory; give distinct scenario names"
-        )
-    if overwrite:
-        return
-    taken = [t for t in targets if any((t / name).exists() for name in RESULT_FILES)]
-    if taken:
-        raise LaborsimError(
-            f"{taken[0]}: already holds results; choose another --out or pass --overwrite "
-            "(nothing was run)"
-        )
+def _replay(directory: Path) -> int:
+    report = replay(directory)
+    verdict = "DIFFERS: " + "; ".join(report.differences) if report.differences else "identical"
+    print(f"replay of {directory}: frames (occupations and economy) {verdict}")
+    return 0 if report.matches else EXIT_RUN_FAILED
 
 
 def _occupations(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,9 +90,12 @@ def validate_occupations(df: pd.DataFrame, path: str | Path) -> pd.DataFrame:
     ------
     DataValidationError
         If a column is missing or unexpected, a value is empty, unparseable or
-        out of range, or an occupation code is duplicated.
+        out of range, an occupation code is duplicated, the table has no rows or
+        its total employment is zero.
     """
-    return validate_table(df, OCCUPATIONS_SCHEMA, path)
+    table = validate_table(df, OCCUPATIONS_SCHEMA, path)
+    _check_totals(table, str(path))
+    return table
 
 
 def validate_tasks(df: pd.DataFrame, path: str | Path) -> pd.DataFrame:
@@ -213,9 +217,38 @@ def _shown(directory: Path, file_name: str) -> str:
 
 
 def _read(path: Path) -> pd.DataFrame:
+    """Read a CSV (optionally gzip) as text; every way the file can be broken is one error."""
+    if path.is_dir():
+        raise DataValidationError(f"{path}: is a directory; allowed: a CSV file")
     if not path.is_file():
         raise DataValidationError(
             f"{path}: occupation data file not found (rebuild it with "
             f"'python occupations/build.py' or point the scenario at the right directory)"
         )
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    except UnicodeDecodeError as problem:
+        raise DataValidationError(
+            f"{path}: byte {problem.start} is not valid UTF-8; allowed: a UTF-8 CSV file"
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise DataValidationError(
+            f"{path}: file is empty; allowed: a CSV file with a header row and data rows"
+        ) from None
+    except (OSError, EOFError, zlib.error, ValueError) as problem:
+        kind = "gzip-compressed CSV" if path.suffix == ".gz" else "CSV"
+        reason = " ".join(str(problem).split())[:200]
+        raise DataValidationError(
+            f"{path}: cannot be read as a {kind} (truncated or corrupted?): {reason}"
+        ) from None
+
+
+def _check_totals(occupations: pd.DataFrame, path: str) -> None:
+    """Reject a table that cannot carry an economy: no rows, or no employment at all."""
+    if occupations.empty:
+        raise DataValidationError(f"{path}: no data rows; allowed: at least one occupation")
+    if not occupations["employment"].sum() > 0:
+        raise DataValidationError(
+            f"{path}: column 'employment': total is 0; allowed: at least one occupation "
+            "with employment > 0"
+        )

@@ -46,6 +46,14 @@ FREY_OSBORNE_MATCHED_SOURCES = ("crosswalk", "prefix_expansion", "manual_mapping
 FREY_OSBORNE_IMPUTED_SOURCES = ("minor_group_mean", "major_group_mean")
 ELOUNDOU_LABELS = ("E0", "E1", "E2")
 
+MAX_EMPLOYMENT = 2e8
+"""Largest employment of one occupation, persons: the whole US civilian labour force is
+about 170 million (BLS CPS, 2024) and the largest OEWS occupation about 6 million, so
+a larger value is a unit or parsing error (and 1e300 would overflow every sum)."""
+MAX_WAGE = 1e7
+"""Largest mean or median annual wage, USD/year: the largest in OEWS May 2025 is about
+0.56 million, so 10 million (20x) is far beyond any occupation's average."""
+
 
 def _score(name: str, description: str) -> Column:
     return Column(name, "float", description + " Percentile rank, dimensionless.", 0.0, 1.0)
@@ -93,9 +101,17 @@ OCCUPATIONS_SCHEMA = TableSchema(
             "major_group_code", "str", "SOC major group XX-0000.", pattern=MAJOR_GROUP_CODE_PATTERN
         ),
         Column("major_group_title", "str", "SOC major group title (OEWS)."),
-        Column("employment", "float", "Employment, persons (OEWS May 2025 tot_emp).", 0.0),
-        Column("mean_wage", "float", "Mean annual wage, USD/year.", 0.0, positive=True),
-        Column("median_wage", "float", "Median annual wage, USD/year.", 0.0, positive=True),
+        Column(
+            "employment",
+            "float",
+            "Employment, persons (OEWS May 2025 tot_emp).",
+            0.0,
+            MAX_EMPLOYMENT,
+        ),
+        Column("mean_wage", "float", "Mean annual wage, USD/year.", 0.0, MAX_WAGE, positive=True),
+        Column(
+            "median_wage", "float", "Median annual wage, USD/year.", 0.0, MAX_WAGE, positive=True
+        ),
         Column(
             "wage_source",
             "str",

@@ -24,6 +24,8 @@ from sim.errors import DataValidationError
 
 Kind = Literal["str", "float", "int", "bool"]
 _EXAMPLES_SHOWN = 5
+#: Largest integer a float carries exactly (2**53); larger "integers" are not counts.
+_MAX_EXACT_INT = 2.0**53
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,8 @@ def _coerce(raw: pd.Series, kind: Kind, empty: pd.Series) -> tuple[pd.Series, pd
     bad |= np.isinf(numbers)
     if kind == "int":
         bad |= numbers.notna() & (numbers != np.round(numbers))
-        return numbers.fillna(0).astype(np.int64), bad
+        bad |= numbers.abs() > _MAX_EXACT_INT
+        return numbers.where(~bad, 0).fillna(0).astype(np.int64), bad
     return numbers.astype(np.float64), bad
 
 

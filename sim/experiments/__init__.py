@@ -12,4 +12,9 @@
   :mod:`~sim.experiments.store` (the resumable DuckDB store),
   :mod:`~sim.experiments.sweep` (``sim.sweep`` and :class:`SweepHandle`),
   :mod:`~sim.experiments.analysis` (Sobol', Morris, PRIM tables).
+- :mod:`~sim.experiments.resume` which runs of a batch are already complete
+  (resume after a kill) and the layout rules of result directories;
+- :mod:`~sim.experiments.replay` re-run a saved run from its metadata and
+  compare frames exactly;
+- :mod:`~sim.experiments.worker_lifetime` worker processes end with their parent.
 """

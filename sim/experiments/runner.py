@@ -11,21 +11,28 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import os
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from sim.data import OccupationTables, load_occupation_tables
 from sim.errors import DataValidationError, LaborsimError
+from sim.experiments.resume import identity
+from sim.experiments.worker_lifetime import exit_with_parent
+from sim.io.input_files import checked_path
 from sim.io.provenance import data_fingerprint, environment_versions, git_commit
 from sim.io.results import RunResult
 from sim.model import LaborMarketModel
+from sim.model.integrity import check_outputs
+from sim.model.override_check import check_override_codes
 from sim.params import Scenario
 from sim.rng import run_sequence
 
@@ -49,28 +56,45 @@ class RunSpec:
 def occupations_dir(scenario: Scenario) -> Path:
     """Directory of the scenario's occupation tables (bundled data if unset)."""
     configured = scenario.occupations.path
-    return Path(configured) if configured else DEFAULT_OCCUPATIONS_DIR
+    if not configured:
+        return DEFAULT_OCCUPATIONS_DIR
+    return checked_path(configured, "directory", DataValidationError, "occupations.path")
 
 
 def load_tables(scenario: Scenario) -> OccupationTables:
     """Load and validate the scenario's occupation tables (cached per process)."""
-    directory = occupations_dir(scenario).resolve()
+    directory = _resolved_dir(scenario)
     if not directory.is_dir():
         raise DataValidationError(
             f"occupations.path: directory {directory} not found; set occupations.path "
             "in the scenario to a directory with occupations.csv, tasks.csv.gz, "
             "transitions.csv.gz, skills.csv.gz"
         )
-    return _cached_tables(directory, _mtimes(directory))
+    tables = _cached_tables(directory, _mtimes(directory))
+    check_override_codes(scenario, tables.occupations, str(directory))
+    return tables
+
+
+def _resolved_dir(scenario: Scenario) -> Path:
+    try:
+        return occupations_dir(scenario).resolve()
+    except (OSError, RuntimeError) as problem:
+        raise DataValidationError(f"occupations.path: cannot be resolved: {problem}") from None
 
 
 def _mtimes(directory: Path) -> tuple[float, ...]:
-    return tuple(path.stat().st_mtime for path in sorted(directory.glob("*")) if path.is_file())
+    try:
+        return tuple(path.stat().st_mtime for path in sorted(directory.glob("*")) if path.is_file())
+    except OSError as problem:
+        raise DataValidationError(f"{directory}: cannot be listed: {problem}") from None
 
 
 @functools.lru_cache(maxsize=4)
 def _cached_fingerprint(directory: Path, mtimes: tuple[float, ...]) -> dict[str, str]:
-    return data_fingerprint(directory) if directory.is_dir() else {}
+    try:
+        return data_fingerprint(directory) if directory.is_dir() else {}
+    except OSError as problem:
+        raise DataValidationError(f"{directory}: data files cannot be read: {problem}") from None
 
 
 @functools.lru_cache(maxsize=4)
@@ -117,9 +141,14 @@ def run_spec(spec: RunSpec, *, tables: OccupationTables | None = None) -> RunRes
         "model_step_seconds": time.perf_counter() - wall_start - build_seconds,
         "wall_seconds": time.perf_counter() - wall_start,
     }
+    occupations = model.recorder.occupation_frame(spec.scenario.run.base_year)
+    economy = model.recorder.economy_frame(model.capability)
+    check_outputs(
+        occupations, economy, f"scenario '{spec.scenario.name}' replication {spec.replication}"
+    )
     return RunResult(
-        occupations=label_frame(model.recorder.occupation_frame(spec.scenario.run.base_year), spec),
-        economy=label_frame(model.recorder.economy_frame(model.capability), spec),
+        occupations=label_frame(occupations, spec),
+        economy=label_frame(economy, spec),
         metadata=_run_metadata(spec, data_source, timings),
         transitions=model.recorder.transitions_frame(spec.scenario.run.base_year),
     )
@@ -149,11 +178,21 @@ CALLER_TABLES: dict[str, object] = {"occupations_dir": "tables supplied by the c
 
 
 def _data_provenance(scenario: Scenario) -> dict[str, object]:
-    directory = occupations_dir(scenario).resolve()
+    directory = _resolved_dir(scenario)
     return {
         "occupations_dir": str(directory),
         "occupations_data": _cached_fingerprint(directory, _mtimes(directory)),
     }
+
+
+def run_identity(spec: RunSpec) -> dict[str, Any]:
+    """Metadata fields that identify a run: scenario, seed, replication, data (resume, replay)."""
+    return identity(
+        spec.scenario.to_dict(),
+        spec.seed,
+        spec.replication,
+        lambda: _data_provenance(spec.scenario),
+    )
 
 
 def _run_metadata(
@@ -208,7 +247,12 @@ def iter_batch(
         yield from (_run_or_error(spec) for spec in specs)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(specs)), mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(specs)),
+        mp_context=context,
+        initializer=exit_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         futures = [pool.submit(_run_or_error, spec) for spec in specs]
         yield from (future.result() for future in futures)
 

@@ -6,7 +6,8 @@ origin x destination re-employment flows, when recorded) and
 ``metadata.json`` (the full resolved
 scenario, seed entropy and spawn key, package and dependency versions, git
 commit, timings and the results schema version, which :func:`load_result`
-checks).  Nothing is overwritten unless asked.
+checks).  Nothing is overwritten unless asked, and results are written
+atomically (complete or absent, never half-written).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from sim.errors import LaborsimError
+from sim.io.atomic import write_atomically
 
 #: Version 2 added the network outputs and ``transitions.parquet``.
 RESULTS_SCHEMA_VERSION = 2
@@ -28,6 +30,8 @@ TRANSITIONS_FILE = "transitions.parquet"
 METADATA_FILE = "metadata.json"
 RESULT_FILES = (OCCUPATIONS_FILE, ECONOMY_FILE, METADATA_FILE)
 """Files every run directory has; ``transitions.parquet`` is optional."""
+#: Written into a run directory by ``laborsim report`` / ``run --report``; replaced with it.
+DERIVED_NAMES = ("report.html", "report.md", "report_figures")
 
 
 @dataclass(frozen=True)
@@ -60,23 +64,35 @@ class RunResult:
         return str(self.metadata["scenario"]["name"])
 
     def save(self, directory: str | Path, *, overwrite: bool = False) -> Path:
-        """Write the result to ``directory`` (created if needed) and return it.
+        """Write the result to ``directory`` atomically and return it.
+
+        The files are written beside ``directory`` and renamed into place when
+        complete (:mod:`sim.io.atomic`), so a killed process leaves complete
+        results or none; with ``overwrite`` the old results are replaced only
+        once the new ones are complete.
 
         Raises
         ------
         LaborsimError
-            If result files already exist there and ``overwrite`` is false.
+            If ``directory`` already exists and ``overwrite`` is false, or it
+            holds files that are not run results (never replaced).
         """
         directory = Path(directory)
-        existing = [
-            name for name in (*RESULT_FILES, TRANSITIONS_FILE) if (directory / name).exists()
-        ]
-        if existing and not overwrite:
+        try:
+            taken = directory.exists() and not overwrite and not is_empty_dir(directory)
+        except OSError as problem:
+            raise LaborsimError(f"{directory}: cannot write results: {problem.strerror}") from None
+        if taken:
+            held = [
+                name for name in (*RESULT_FILES, TRANSITIONS_FILE) if (directory / name).exists()
+            ]
             raise LaborsimError(
-                f"{directory}: already holds results ({', '.join(existing)}); "
+                f"{directory}: already holds results ({', '.join(held) or 'other files'}); "
                 "choose another --out directory or pass --overwrite"
             )
-        directory.mkdir(parents=True, exist_ok=True)
+        return write_atomically(directory, self._write_files, replaceable=_replaceable)
+
+    def _write_files(self, directory: Path) -> None:
         self.occupations.to_parquet(directory / OCCUPATIONS_FILE, index=False)
         self.economy.to_parquet(directory / ECONOMY_FILE, index=False)
         transitions = directory / TRANSITIONS_FILE
@@ -86,7 +102,26 @@ class RunResult:
             transitions.unlink()  # an overwritten run must not keep another run's flows
         payload = {"results_schema_version": RESULTS_SCHEMA_VERSION, **self.metadata}
         (directory / METADATA_FILE).write_text(json.dumps(payload, indent=2, sort_keys=True))
-        return directory
+
+
+def is_empty_dir(directory: Path) -> bool:
+    """Whether ``directory`` is an existing, empty directory."""
+    return directory.is_dir() and not any(directory.iterdir())
+
+
+def _replaceable(directory: Path) -> bool:
+    """Only empty directories and run directories (results and their report) are replaced."""
+    if not directory.is_dir():
+        raise LaborsimError(f"{directory}: exists and is not a directory; choose another --out")
+    names = {path.name for path in directory.iterdir()}
+    if names and not (
+        METADATA_FILE in names and names <= {*RESULT_FILES, TRANSITIONS_FILE, *DERIVED_NAMES}
+    ):
+        raise LaborsimError(
+            f"{directory}: holds files that are not laborsim results "
+            f"({', '.join(sorted(names)[:3])}); it is never replaced: choose another --out"
+        )
+    return True
 
 
 def load_result(directory: str | Path) -> RunResult:
@@ -101,7 +136,7 @@ def load_result(directory: str | Path) -> RunResult:
     missing = [name for name in RESULT_FILES if not (directory / name).exists()]
     if missing:
         raise LaborsimError(f"{directory}: not a run directory, missing {', '.join(missing)}")
-    metadata = json.loads((directory / METADATA_FILE).read_text())
+    metadata = read_metadata(directory)
     version = metadata.pop("results_schema_version", None)
     if version != RESULTS_SCHEMA_VERSION:
         raise LaborsimError(
@@ -110,9 +145,22 @@ def load_result(directory: str | Path) -> RunResult:
             "version of laborsim"
         )
     transitions = directory / TRANSITIONS_FILE
-    return RunResult(
-        occupations=pd.read_parquet(directory / OCCUPATIONS_FILE),
-        economy=pd.read_parquet(directory / ECONOMY_FILE),
-        metadata=metadata,
-        transitions=pd.read_parquet(transitions) if transitions.exists() else None,
-    )
+    try:
+        occupations = pd.read_parquet(directory / OCCUPATIONS_FILE)
+        economy = pd.read_parquet(directory / ECONOMY_FILE)
+        flows = pd.read_parquet(transitions) if transitions.exists() else None
+    except (OSError, ValueError) as problem:
+        raise LaborsimError(f"{directory}: a results file cannot be read: {problem}") from None
+    return RunResult(occupations=occupations, economy=economy, metadata=metadata, transitions=flows)
+
+
+def read_metadata(directory: Path) -> dict[str, Any]:
+    """The ``metadata.json`` of a run directory as a dict (one clear error if unreadable)."""
+    path = Path(directory) / METADATA_FILE
+    try:
+        metadata = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as problem:
+        raise LaborsimError(f"{path}: cannot be read as run metadata: {problem}") from None
+    if not isinstance(metadata, dict):
+        raise LaborsimError(f"{path}: not run metadata (a JSON object is expected)")
+    return metadata

@@ -17,7 +17,12 @@ FloatArray = NDArray[np.float64]
 
 def ai_speedup(log10_compute: FloatArray, params: AdoptionParams) -> FloatArray:
     """AI speed-up k on an adopted task at the given capability (x, in [1, k_max])."""
-    raw = params.ai_speedup_reference * 10.0 ** (params.ai_speedup_per_oom * log10_compute)
+    # The exponent is capped one OOM above what k_max needs, so extreme capability paths
+    # (0.3-year hardware doubling to 2200: ~175 OOM) clip instead of overflowing to inf.
+    # Below the cap the value is unchanged, bit for bit.
+    cap = np.log10(params.ai_speedup_max / params.ai_speedup_reference) + 1.0
+    exponent = np.minimum(params.ai_speedup_per_oom * log10_compute, cap)
+    raw = params.ai_speedup_reference * 10.0**exponent
     return np.clip(raw, 1.0, params.ai_speedup_max)
 
 

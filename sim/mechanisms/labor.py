@@ -14,6 +14,13 @@ Per step of length dt (years), for each occupation, in this order:
    entrants from outside the labour force;
 5. unemployed workers leave the labour force at hazard delta.
 
+Before step 2 the target may be rationed (:func:`ration_to_ceiling`): when the
+occupations of a world together need more workers than the labour-force ceiling
+``C`` (persons), every target is scaled by ``C / sum L*``, so employment stays
+bounded by the working-age population whatever demand asks for; and hiring
+is scaled down (:func:`limit_growth`) so that total employment itself never
+rises above ``C`` while shrinking occupations are still above their targets.
+
 Employment never goes negative, and by construction
 ``employed + unemployed + exits = start + entrants`` at every step.
 Arrays may carry leading axes (e.g. the AI and no-AI worlds); sums over
@@ -88,6 +95,9 @@ class StepRates:
         ``-(attrition + max layoffs)``, never below -1 so employment stays >= 0.
     max_hires : float
         Cap on expansion hires, share of employment per step.
+    employment_ceiling : float
+        Ceiling on each world's total employment, persons (inf = none); growth
+        stops there (:func:`limit_growth`). Set by the model from the scenario.
     reemployment, unemployed_exit : float
         Shares of the unemployed re-employed (if hires allow) and leaving per step.
     """
@@ -98,6 +108,7 @@ class StepRates:
     max_hires: float
     reemployment: float
     unemployed_exit: float
+    employment_ceiling: float = np.inf
 
     @classmethod
     def from_params(
@@ -116,6 +127,35 @@ class StepRates:
         )
 
 
+def limit_growth(employment: FloatArray, change: FloatArray, ceiling: float) -> FloatArray:
+    """Scale each world's growing rows so total employment stays within ``ceiling``.
+
+    Where ``sum(E + change) > ceiling``, every positive change is multiplied by
+    ``1 - min(excess / sum(positive changes), 1)``; shrinking rows are untouched.
+    Worlds within the ceiling are returned unchanged, bit for bit.
+    """
+    new_total = (employment + change).sum(axis=-1, keepdims=True)
+    over = new_total > ceiling
+    if not over.any():
+        return change
+    growth = np.maximum(change, 0.0).sum(axis=-1, keepdims=True)
+    keep = 1.0 - np.minimum((new_total - ceiling) / np.maximum(growth, _TINY), 1.0)
+    return np.where(over & (change > 0.0), change * keep, change)
+
+
+def ration_to_ceiling(required: FloatArray, ceiling: float) -> FloatArray:
+    """Scale each world's targets down in proportion where their total exceeds ``ceiling``.
+
+    Worlds (leading axes) whose total is within the ceiling are returned unchanged,
+    bit for bit.
+    """
+    total = required.sum(axis=-1, keepdims=True)
+    over = total > ceiling
+    if not over.any():
+        return required
+    return np.where(over, required * (ceiling / np.maximum(total, _TINY)), required)
+
+
 def openings(
     employment: FloatArray, target: FloatArray, rates: StepRates
 ) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
@@ -125,6 +165,7 @@ def openings(
     change = np.minimum(
         np.maximum(change, rates.min_change * employment), rates.max_hires * employment
     )
+    change = limit_growth(employment, change, rates.employment_ceiling)
     change_after_attrition = change + attrition
     hires = np.maximum(change_after_attrition, 0.0)
     layoffs = hires - change_after_attrition  # = max(-change_after_attrition, 0)

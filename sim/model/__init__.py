@@ -7,7 +7,9 @@
   of :mod:`sim.mechanisms` in the documented order;
 - :mod:`~sim.model.agents` one thin Mesa agent per occupation (views of the state);
 - :mod:`~sim.model.outputs` every recorded column declared once (unit, meaning);
-- :mod:`~sim.model.recorder` preallocated storage and the tidy result frames.
+- :mod:`~sim.model.recorder` preallocated storage and the tidy result frames;
+- :mod:`~sim.model.override_check` override-table keys checked against the data;
+- :mod:`~sim.model.integrity` output invariants checked before a result is saved.
 
 The model reads :mod:`sim.params`, :mod:`sim.data` and :mod:`sim.mechanisms`;
 it never does file I/O and never runs other models.

@@ -18,6 +18,7 @@ from numpy.typing import NDArray
 from sim.data import ELASTICITIES_FILE, OccupationTables
 from sim.errors import DataValidationError, ScenarioError
 from sim.mechanisms import adoption, demand, exposure, network, regulation
+from sim.model.override_check import check_override_codes
 from sim.params import ElasticitySource, ExposureParams, ExposureSource, ReallocationParams
 from sim.params.scenario import Scenario
 
@@ -63,6 +64,7 @@ def build_inputs(
 ) -> ModelInputs:
     """Build :class:`ModelInputs`; ``rng`` draws the task threshold noise only."""
     occupations = tables.occupations.reset_index(drop=True)
+    check_override_codes(scenario, occupations, "the occupation data")
     codes = occupations["occupation_code"].to_numpy(dtype=str)
     major = occupations["major_group_code"].str[:2].to_numpy(dtype=str)
     titles = occupations["title"].to_numpy(dtype=str)
@@ -139,13 +141,13 @@ def _base_employment(occupations: pd.DataFrame, scenario: Scenario) -> FloatArra
     employment = occupations["employment"].to_numpy(dtype=float).copy()
     overrides = scenario.occupations.employment_overrides
     position = {code: i for i, code in enumerate(occupations["occupation_code"])}
-    unknown = sorted(set(overrides) - set(position))
-    if unknown:
-        raise ScenarioError(
-            f"occupations.employment_overrides: unknown occupation code(s) {unknown}"
-        )
     for code, value in overrides.items():
         employment[position[code]] = value
+    if not employment.sum() > 0:
+        raise ScenarioError(
+            "occupations.employment_overrides: total base employment is 0 after the "
+            "overrides; allowed: at least one occupation with employment > 0"
+        )
     return employment
 
 

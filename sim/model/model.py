@@ -10,7 +10,8 @@ at the base year, everything else identical, same seed).  One step:
 4. amplification: productivity multiplier from Amdahl's law;
 5. demand: output responds to productivity through price and elasticity,
    elasticity saturates, required labour = trend x output / productivity;
-6. labour: employment moves toward required labour through frictions; the
+6. labour: employment moves toward required labour (rationed to the
+   labour-force ceiling) through frictions; the
    unemployed search and are matched on the mobility network (reallocation);
 7. wages: bargained over the value of output per worker; output value;
 8. record.
@@ -26,6 +27,7 @@ regulated occupations by their delay (:mod:`sim.mechanisms.regulation`).
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cached_property
 
 import mesa
@@ -149,8 +151,12 @@ class LaborMarketModel(mesa.Model):
         self.demand_curves = demand.DemandCurves.from_params(
             config.demand, inputs.base_elasticity, inputs.base_employment * inputs.mean_wage
         )
-        self.labor_rates = labor.StepRates.from_params(
-            config.labor, inputs.exit_rate_per_year, self.step_years
+        self.labour_ceiling = config.labor.labour_force_ceiling_multiple * float(
+            inputs.base_employment.sum()
+        )
+        self.labor_rates = dataclasses.replace(
+            labor.StepRates.from_params(config.labor, inputs.exit_rate_per_year, self.step_years),
+            employment_ceiling=self.labour_ceiling,
         )
         self._read_exogenous(0)
         self.base_log_productivity = self.log_productivity_by_step[0]
@@ -195,8 +201,9 @@ class LaborMarketModel(mesa.Model):
             self.base_log_productivity,
             self.base_labour_trend[t],
         )
+        target = labor.ration_to_ceiling(self.demand.required_labour, self.labour_ceiling)
         self.labor, self.labor_flows, self.search, self.moves = reallocation.advance(
-            self.labor, self.search, self.demand.required_labour, self.labor_rates, self.matching
+            self.labor, self.search, target, self.labor_rates, self.matching
         )
         self.wages = wages.advance(
             self.wage_rule,

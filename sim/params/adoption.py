@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import field_validator, model_validator
+from pydantic import field_serializer, field_validator, model_validator
 
 from sim.params._base import MajorGroupCode, OccupationCode, ParamBlock, Slowdown
 from sim.params._field import Distribution, Plausible, Role, param
 from sim.params.defaults import DEFAULT_REGULATORY_SLOWDOWN_BY_MAJOR_GROUP
+from sim.params.overrides import merge_over_defaults, with_removals
 
 
 class AdoptionParams(ParamBlock):
@@ -69,7 +70,8 @@ class AdoptionParams(ParamBlock):
         unit="divisor >= 1",
         description=(
             "Diffusion speed is divided by this factor (licensing, liability, sign-off). "
-            "Keys you give override the defaults; unlisted groups use 1."
+            "Keys you give override the defaults; unlisted groups use 1; the value "
+            '"unset" removes a default. Keys must be major groups present in the data.'
         ),
         source="Assumption; see sim/default_elasticities.py for the per-group notes.",
         role=Role.LEVER,
@@ -77,7 +79,10 @@ class AdoptionParams(ParamBlock):
     regulatory_slowdown_by_occupation: dict[OccupationCode, Slowdown] = param(
         {},
         unit="divisor >= 1",
-        description="Per-occupation override of the regulatory slowdown.",
+        description=(
+            "Per-occupation override of the regulatory slowdown; codes must exist in the "
+            'occupation data; "unset" removes an inherited entry.'
+        ),
         source="Scenario choice.",
         role=Role.LEVER,
     )
@@ -134,9 +139,16 @@ class AdoptionParams(ParamBlock):
     @field_validator("regulatory_slowdown_by_major_group", mode="before")
     @classmethod
     def _merge_group_defaults(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return {**DEFAULT_REGULATORY_SLOWDOWN_BY_MAJOR_GROUP, **value}
-        return value
+        return merge_over_defaults(value, DEFAULT_REGULATORY_SLOWDOWN_BY_MAJOR_GROUP)
+
+    @field_validator("regulatory_slowdown_by_occupation", mode="before")
+    @classmethod
+    def _drop_unset(cls, value: Any) -> Any:
+        return merge_over_defaults(value, {})
+
+    @field_serializer("regulatory_slowdown_by_major_group")
+    def _dump_groups(self, value: dict[str, float]) -> dict[str, Any]:
+        return with_removals(value, DEFAULT_REGULATORY_SLOWDOWN_BY_MAJOR_GROUP)
 
     @model_validator(mode="after")
     def _speedup_bounds(self) -> AdoptionParams:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from pydantic import field_validator, model_validator
+from pydantic import field_serializer, field_validator, model_validator
 
 from sim.params._base import Elasticity, MajorGroupCode, OccupationCode, ParamBlock
 from sim.params._field import Distribution, Plausible, Role, param
@@ -13,6 +13,7 @@ from sim.params.defaults import (
     DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
     DEFAULT_ELASTICITY_BY_OCCUPATION,
 )
+from sim.params.overrides import merge_over_defaults, with_removals
 
 
 class ElasticitySource(StrEnum):
@@ -76,14 +77,19 @@ class DemandParams(ParamBlock):
         unit="-dlnQ/dlnP",
         description=(
             "Price elasticity of demand for each SOC major group's output before saturation. "
-            "Keys you give override the defaults."
+            "Keys you give override the defaults; every group in the data needs a value. "
+            "Keys must be major groups present in the occupation data."
         ),
         source="Per-group sources in sim/default_elasticities.py.",
     )
     elasticity_by_occupation: dict[OccupationCode, Elasticity] = param(
         DEFAULT_ELASTICITY_BY_OCCUPATION,
         unit="-dlnQ/dlnP",
-        description="Per-occupation overrides of the elasticity. Keys you give override defaults.",
+        description=(
+            "Per-occupation overrides of the elasticity. Keys you give override defaults; "
+            'the value "unset" removes a default, so the occupation takes its group\'s value. '
+            "Codes must exist in the occupation data."
+        ),
         source="Per-occupation sources in sim/default_elasticities.py.",
     )
     elasticity_floor: float = param(
@@ -207,13 +213,17 @@ class DemandParams(ParamBlock):
     @field_validator("elasticity_by_major_group", mode="before")
     @classmethod
     def _merge_elasticity_groups(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return {**DEFAULT_ELASTICITY_BY_MAJOR_GROUP, **value}
-        return value
+        return merge_over_defaults(value, DEFAULT_ELASTICITY_BY_MAJOR_GROUP)
 
     @field_validator("elasticity_by_occupation", mode="before")
     @classmethod
     def _merge_elasticity_occupations(cls, value: Any) -> Any:
-        if isinstance(value, dict):
-            return {**DEFAULT_ELASTICITY_BY_OCCUPATION, **value}
-        return value
+        return merge_over_defaults(value, DEFAULT_ELASTICITY_BY_OCCUPATION)
+
+    @field_serializer("elasticity_by_major_group")
+    def _dump_groups(self, value: dict[str, float]) -> dict[str, Any]:
+        return with_removals(value, DEFAULT_ELASTICITY_BY_MAJOR_GROUP)
+
+    @field_serializer("elasticity_by_occupation")
+    def _dump_occupations(self, value: dict[str, float]) -> dict[str, Any]:
+        return with_removals(value, DEFAULT_ELASTICITY_BY_OCCUPATION)

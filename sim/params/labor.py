@@ -72,3 +72,24 @@ class LaborParams(ParamBlock):
         description="Hazard at which displaced unemployed workers leave the labour force.",
         source="Assumption: retirement and discouragement.",
     )
+    labour_force_ceiling_multiple: float = param(
+        1.66,
+        unit="x base-year employment",
+        ge=1.0,
+        le=10.0,
+        description=(
+            "Ceiling on total required labour in each world, as a multiple of base-year "
+            "total employment: when the occupations together would need more workers than "
+            "the working-age population, every occupation's target is scaled down in "
+            "proportion (rationing), and hiring stops at the ceiling. Never binds in the "
+            "shipped scenarios (largest total target 1.05x base employment); binds with "
+            "demand.elasticity_quantile = 1 (targets reach 2.3x by 2055)."
+        ),
+        source=(
+            "BLS CPS: civilian noninstitutional population aged 16+ about 268 million "
+            "(2025) vs 161.6 million employed in the default occupation table, so 1.66; "
+            "held at the base year (the model has no population growth). Keeps the "
+            "ends of the valid ranges (x5 demand trends to 2200, maximum AI speed-up with "
+            "elastic unsaturated demand) from demanding 1e18+ workers (issue 13)."
+        ),
+    )

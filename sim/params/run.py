@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from pydantic import model_validator
+from typing import Any
+
+from pydantic import field_validator, model_validator
 
 from sim.params._base import Headcount, OccupationCode, ParamBlock
 from sim.params._field import param
+from sim.params.overrides import merge_over_defaults
 
 
 class RunParams(ParamBlock):
@@ -71,6 +74,14 @@ class OccupationsParams(ParamBlock):
     employment_overrides: dict[OccupationCode, Headcount] = param(
         {},
         unit="persons",
-        description="Replace the base-year employment of the listed occupations.",
+        description=(
+            "Replace the base-year employment of the listed occupations (codes must exist "
+            'in the occupation data; "unset" removes an inherited entry).'
+        ),
         source="Scenario choice, e.g. the assumption-based entrepreneurs row.",
     )
+
+    @field_validator("employment_overrides", mode="before")
+    @classmethod
+    def _drop_unset(cls, value: Any) -> Any:
+        return merge_over_defaults(value, {})

@@ -36,7 +36,13 @@ class Scenario(BaseModel):
 
     schema_version: Literal[1] = Field(SCHEMA_VERSION, description="Scenario file format version.")
     name: str = Field(
-        "unnamed", pattern=r"^[A-Za-z0-9_.-]+$", description="Short identifier (file stem)."
+        "unnamed",
+        pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*$",
+        max_length=100,
+        description=(
+            "Short identifier (file stem); names the results directory, so letters, digits, "
+            "'_', '-' and '.' only, not starting with '.', at most 100 characters."
+        ),
     )
     description: str = Field("", description="What the scenario represents and why.")
     seed: int = Field(

@@ -48,14 +48,20 @@ def test_run_writes_frames_metadata_and_summary(scenario_file, tmp_path, capsys)
     assert "2030: employment" in printed
 
 
-def test_refuses_to_overwrite_before_running(scenario_file, tmp_path, capsys):
+def test_rerun_keeps_a_complete_run_and_refuses_a_different_one(scenario_file, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["run", str(scenario_file), "--out", str(out), "--quiet"]) == 0
     before = (out / "metadata.json").read_text()
-    assert main(["run", str(scenario_file), "--out", str(out), "--quiet"]) == 2
-    assert "already holds results" in capsys.readouterr().err
+    assert main(["run", str(scenario_file), "--out", str(out), "--quiet"]) == 0
+    assert "1 of 1 run(s) already complete" in capsys.readouterr().out
+    assert (out / "metadata.json").read_text() == before  # not run again
+    assert main(["run", str(scenario_file), "--out", str(out), "--quiet", "--seed", "8"]) == 2
+    err = capsys.readouterr().err
+    assert "already holds results of a different run (seed 7 vs 8)" in err
+    assert err.count("\n") == 1
     assert (out / "metadata.json").read_text() == before
     assert main(["run", str(scenario_file), "--out", str(out), "--quiet", "--overwrite"]) == 0
+    assert (out / "metadata.json").read_text() != before  # replaced (new timings)
 
 
 def test_bad_scenario_is_one_line_exit_2(tmp_path, capsys):

@@ -1,0 +1,96 @@
+"""Check the keys of a scenario's override tables against the occupation data in use.
+
+A key that names no occupation (``29-1225``) or no major group present in the
+data (``28``) would otherwise be ignored without a word; here it is refused,
+with the closest valid keys as suggestions.  Runs before any step.  Default
+entries the scenario left as they are are not checked, so a smaller data set
+(a test economy) can run with the default tables.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from sim.conventions import major_group
+from sim.errors import ScenarioError
+from sim.params.defaults import (
+    DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
+    DEFAULT_ELASTICITY_BY_OCCUPATION,
+    DEFAULT_REGULATORY_SLOWDOWN_BY_MAJOR_GROUP,
+)
+from sim.params.scenario import Scenario
+
+_SUGGESTIONS = 3
+
+
+def override_tables(
+    scenario: Scenario,
+) -> dict[str, tuple[Mapping[str, float], Mapping[str, float], bool]]:
+    """Every override table by dotted field name: (table, its defaults, keyed by major group)."""
+    demand, adoption = scenario.demand, scenario.adoption
+    return {
+        "demand.elasticity_by_occupation": (
+            demand.elasticity_by_occupation,
+            DEFAULT_ELASTICITY_BY_OCCUPATION,
+            False,
+        ),
+        "demand.elasticity_by_major_group": (
+            demand.elasticity_by_major_group,
+            DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
+            True,
+        ),
+        "adoption.regulatory_slowdown_by_occupation": (
+            adoption.regulatory_slowdown_by_occupation,
+            {},
+            False,
+        ),
+        "adoption.regulatory_slowdown_by_major_group": (
+            adoption.regulatory_slowdown_by_major_group,
+            DEFAULT_REGULATORY_SLOWDOWN_BY_MAJOR_GROUP,
+            True,
+        ),
+        "occupations.employment_overrides": (scenario.occupations.employment_overrides, {}, False),
+    }
+
+
+def check_override_codes(scenario: Scenario, occupations: pd.DataFrame, data_label: str) -> None:
+    """Raise :class:`ScenarioError` if an override table names a code absent from the data.
+
+    Parameters
+    ----------
+    scenario
+        The validated scenario.
+    occupations
+        The validated occupations table in use.
+    data_label
+        How to name the data in messages (e.g. its directory).
+    """
+    codes = sorted(occupations["occupation_code"])
+    groups = sorted({major_group(code) for code in occupations["major_group_code"]})
+    problems: list[str] = []
+    for field, (table, defaults, by_group) in override_tables(scenario).items():
+        known = groups if by_group else codes
+        kind = "major group" if by_group else "occupation code"
+        problems.extend(
+            f"scenario '{scenario.name}': field '{field}': unknown {kind} '{key}'"
+            f"{_suggest(key, known)}; allowed: {kind}s of {data_label}"
+            + (f" ({', '.join(known)})" if by_group else "")
+            for key in _unknown(table, defaults, known)
+        )
+    if problems:
+        raise ScenarioError("\n".join(problems))
+
+
+def _unknown(
+    table: Mapping[str, float], defaults: Mapping[str, float], known: Iterable[str]
+) -> list[str]:
+    chosen = {key for key, value in table.items() if defaults.get(key) != value}
+    return sorted(chosen - set(known))
+
+
+def _suggest(key: str, known: list[str]) -> str:
+    matches = difflib.get_close_matches(key, known, n=_SUGGESTIONS, cutoff=0.6)
+    return " (did you mean " + " or ".join(f"'{m}'" for m in matches) + "?)" if matches else ""

@@ -1,0 +1,132 @@
+"""Outputs are checked before saving; every corner of the valid ranges gives valid results or a
+clear refusal (never NaN, infinity, negative head counts or unconserved workers)."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sim.errors import ResultIntegrityError, ScenarioError
+from sim.experiments.runner import run
+from sim.mechanisms.labor import limit_growth, ration_to_ceiling
+from sim.model.integrity import check_outputs
+from sim.params.scenario import Scenario, derive
+from tests.strategies import NUMERIC_FIELDS
+
+#: Parameters whose ends set the run's length; the toy run keeps them cheap.
+RUN_LENGTH = {"run.steps_per_year", "run.base_year"}
+IN_RANGE = [(name, low, high) for name, low, high, _ in NUMERIC_FIELDS if name not in RUN_LENGTH]
+
+
+def long_run(overrides: dict) -> Scenario:
+    base = {
+        "run.horizon_year": 2200,
+        "run.steps_per_year": 1,
+        "demand.baseline_trend_end_year": 2200,
+        "demand.elasticity_source": "major_group",
+    }
+    return derive(Scenario(), {**base, **overrides})
+
+
+#: The toy economy's only major group.
+TOY_GROUP = "43"
+ISSUE_CORNERS = {
+    "max speed-up, elastic, no saturation": {
+        "adoption.ai_speedup_max": 1e6,
+        "adoption.ai_speedup_reference": 1000.0,
+        "adoption.ai_speedup_per_oom": 2.0,
+        "demand.elasticity_by_major_group": {TOY_GROUP: 10.0},
+        "demand.saturation_output_multiple": math.inf,
+    },
+    "trend x5 to 2200": {"demand.baseline_trend_multiplier": 5.0},
+    "trend x-5 to 2200": {"demand.baseline_trend_multiplier": -5.0},
+    "trend x5, hiring 5/y": {
+        "demand.baseline_trend_multiplier": 5.0,
+        "labor.max_hiring_rate_per_year": 5.0,
+        "labor.adjustment_speed_per_year": 52.0,
+    },
+    "full recycling, elastic, max speed-up": {
+        "demand.spending_recycling_share": 1.0,
+        "demand.elasticity_by_major_group": {TOY_GROUP: 10.0},
+        "adoption.ai_speedup_max": 1e6,
+        "adoption.ai_speedup_reference": 1000.0,
+    },
+}
+
+
+def assert_valid(scenario: Scenario, tables) -> None:
+    result = run(scenario, tables=tables)  # raises ResultIntegrityError on invalid outputs
+    economy = result.economy
+    base = economy["employment_total"].iloc[0]
+    ceiling = scenario.labor.labour_force_ceiling_multiple * base
+    for column in ("employment_total", "employment_total_no_ai"):
+        assert economy[column].max() <= ceiling * (1 + 1e-12)
+
+
+@pytest.mark.parametrize("name", list(ISSUE_CORNERS))
+def test_issue_corners_stay_bounded(name, toy_tables):
+    assert_valid(long_run(ISSUE_CORNERS[name]), toy_tables)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_range_corners_give_valid_results_or_a_clear_refusal(toy_tables, data):
+    chosen = data.draw(st.lists(st.sampled_from(IN_RANGE), min_size=1, max_size=6, unique=True))
+    overrides = {
+        name: data.draw(st.sampled_from([v for v in (low, high) if v is not None]))
+        for name, low, high in chosen
+        if low is not None or high is not None
+    }
+    try:
+        scenario = long_run(overrides)
+    except ScenarioError:
+        return  # a cross-field rule refused the combination with a clear message
+    assert_valid(scenario, toy_tables)
+
+
+def test_rationing_scales_only_worlds_over_the_ceiling():
+    required = np.array([[50.0, 100.0], [10.0, 20.0]])
+    rationed = ration_to_ceiling(required, 75.0)
+    np.testing.assert_allclose(rationed[0], [25.0, 50.0])
+    assert rationed[1].tobytes() == required[1].tobytes()  # untouched, bit for bit
+    assert ration_to_ceiling(required, 1e9) is required
+
+
+def frames(toy_scenario, toy_tables):
+    result = run(derive(toy_scenario, {"run.horizon_year": 2028}), tables=toy_tables)
+    return result.occupations.copy(), result.economy.copy()
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda o, e: o.__setitem__("exposure", np.nan), "occupations column.s. exposure hold NaN"),
+        (lambda o, e: e.__setitem__("hires", np.inf), "economy column.s. hires hold NaN or inf"),
+        (lambda o, e: o.__setitem__("employment", -5.0), "'employment' has values below 0"),
+        (
+            lambda o, e: e.__setitem__("exits_cumulative", e["exits_cumulative"] + 1e3),
+            "workers not conserved",
+        ),
+    ],
+)
+def test_invalid_outputs_fail_loudly(toy_scenario, toy_tables, damage, message):
+    occupations, economy = frames(toy_scenario, toy_tables)
+    check_outputs(occupations, economy, "toy")  # the real run passes
+    damage(occupations, economy)
+    with pytest.raises(ResultIntegrityError, match=f"toy: results fail their checks.*{message}"):
+        check_outputs(occupations, economy, "toy")
+    assert isinstance(occupations, pd.DataFrame)
+
+
+def test_growth_is_limited_so_employment_stays_within_the_ceiling():
+    employment = np.array([[60.0, 30.0], [10.0, 10.0]])
+    change = np.array([[-5.0, 25.0], [1.0, 1.0]])
+    limited = limit_growth(employment, change, 100.0)
+    assert (employment + limited)[0].sum() == pytest.approx(100.0)
+    assert limited[0, 0] == -5.0  # shrinking rows keep shrinking
+    assert limited[1].tobytes() == change[1].tobytes()  # within the ceiling: untouched
