@@ -97,12 +97,9 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
         "scenarios", nargs="*", type=Path, metavar="SCENARIO", help="scenario TOML file(s)"
     )
     run.add_argument(
-        "--replay",
-        type=Path,
-        default=None,
-        metavar="RESULTS_DIR",
-        help="run a saved run again from its metadata.json and say whether the frames match",
-    )
+        "--replay", type=Path, metavar="RESULTS_DIR", help="re-run a saved run from its "
+        "metadata.json and say whether the frames match"
+    )  # fmt: skip
     run.add_argument(
         "--out",
         type=Path,
@@ -231,8 +228,7 @@ def _run(args: argparse.Namespace) -> int:
     specs = batch_specs(scenarios, seed=args.seed, replications=args.replications)
     for scenario in scenarios:
         load_tables(scenario)  # validate every data set and override table before any run
-    several = len(specs) > 1
-    targets = [run_directory(args.out, DEFAULT_RESULTS_DIR, s, several) for s in specs]
+    targets = [run_directory(args.out, DEFAULT_RESULTS_DIR, s, len(specs) > 1) for s in specs]
     work, done = plan_runs(specs, targets, run_identity, overwrite=args.overwrite)
     if done:
         print(f"{done} of {len(specs)} run(s) already complete (same scenario, seed and data); "
