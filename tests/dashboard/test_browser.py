@@ -21,17 +21,8 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACT_DIR = REPO / "results" / "e2e"
 START_TIMEOUT_S = 90.0
@@ -95,7 +86,9 @@ def test_slider_change_reruns_scenario_in_browser(dashboard_url: str, tmp_path: 
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+        )
         page = browser.new_page(viewport={"width": 1600, "height": 2200})
         page.goto(dashboard_url)
         headline = page.locator(HEADLINE)

@@ -12,6 +12,7 @@ from matplotlib import image
 
 import sim
 from sim.report import report
+from tests.browser import CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -26,14 +27,7 @@ def _screenshot(html: Path, png: Path, profile: Path) -> None:
     assert CHROMIUM is not None
     command = [
         CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *CHROMIUM_ARGS,
         f"--user-data-dir={profile}",
         f"--screenshot={png}",
         "--window-size=1280,2000",
