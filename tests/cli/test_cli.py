@@ -8,17 +8,12 @@ import pytest
 from sim.cli import main
 from sim.io.results import RESULTS_SCHEMA_VERSION
 from tests.conftest import make_tables
+from tests.data_dirs import write_tables
 
 
 @pytest.fixture
 def toy_dir(tmp_path: Path, toy_tables) -> Path:
-    data = tmp_path / "data"
-    data.mkdir()
-    toy_tables.occupations.to_csv(data / "occupations.csv", index=False)
-    toy_tables.tasks.to_csv(data / "tasks.csv.gz", index=False)
-    toy_tables.transitions.to_csv(data / "transitions.csv.gz", index=False)
-    toy_tables.skills.to_csv(data / "skills.csv.gz", index=False)
-    return data
+    return write_tables(toy_tables, tmp_path / "data")
 
 
 @pytest.fixture

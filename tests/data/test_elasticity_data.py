@@ -9,8 +9,6 @@ with a known elasticity.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -28,10 +26,8 @@ from sim.data import (
     load_occupation_tables,
 )
 from sim.errors import DataValidationError
+from tests.data.rebuild import DATA_DIR, needs_raw, run_build
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = REPO_ROOT / "occupations"
-RAW_DIR = REPO_ROOT.parent / "shared" / "data"
 BUILD_SCRIPT = DATA_DIR / "build_elasticity.py"
 FILES = ("elasticities.csv", "industry_elasticities.csv", "occupation_industry.csv")
 COLUMNS = [
@@ -223,14 +219,9 @@ def test_between_variance_zero_under_homogeneity() -> None:
 # --- rebuild -------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not RAW_DIR.is_dir(), reason="raw data ../shared/data not available")
+@needs_raw
 def test_rebuild_equals_committed(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, str(BUILD_SCRIPT), "--raw", str(RAW_DIR), "--out", str(tmp_path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    run_build(BUILD_SCRIPT, tmp_path)
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
 

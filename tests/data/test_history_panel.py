@@ -7,8 +7,6 @@ panel into a temporary directory and compares bytes.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -22,12 +20,9 @@ from occupations.build_history import (
     group_employment,
     history_links,
 )
+from tests.data.rebuild import DATA_DIR, RAW_DIR, needs_raw, run_build
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DATA_DIR = REPO_ROOT / "occupations"
-RAW_DIR = REPO_ROOT.parent / "shared" / "data"
 BUILD_SCRIPT = DATA_DIR / "build_history.py"
-needs_raw = pytest.mark.skipif(not RAW_DIR.is_dir(), reason="raw data ../shared/data not available")
 
 COMPUTER_PROGRAMMERS = "15-1251"
 """SOC 2018 code of SOC 2010 15-1131: 320,100 (2011) -> 247,690 (2017), data README section 7."""
@@ -111,10 +106,5 @@ def test_oes_only_codes_link_through_their_soc2010_codes() -> None:
 
 @needs_raw
 def test_rebuild_equals_committed(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, str(BUILD_SCRIPT), "--raw", str(RAW_DIR), "--out", str(tmp_path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    run_build(BUILD_SCRIPT, tmp_path)
     assert (tmp_path / OUTPUT_FILE).read_bytes() == (DATA_DIR / OUTPUT_FILE).read_bytes()

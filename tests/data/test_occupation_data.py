@@ -8,8 +8,6 @@ data into a temporary directory and compares the file contents.
 from __future__ import annotations
 
 import gzip
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -40,9 +38,8 @@ from sim.data.summary import (  # noqa: E402
     summarise_occupations,
 )
 from sim.errors import DataValidationError  # noqa: E402
+from tests.data.rebuild import DATA_DIR, RAW_DIR, needs_raw, run_build  # noqa: E402
 
-DATA_DIR = REPO_ROOT / "occupations"
-RAW_DIR = REPO_ROOT.parent / "shared" / "data"
 BUILD_SCRIPT = DATA_DIR / "build.py"
 
 N_OEWS_DETAILED = 830
@@ -88,7 +85,7 @@ def test_all_oews_detailed_codes_present(oews: pd.DataFrame) -> None:
     assert oews["occupation_code"].str.fullmatch(r"\d{2}-\d{4}").all()
 
 
-@pytest.mark.skipif(not RAW_DIR.is_dir(), reason="raw data ../shared/data not available")
+@needs_raw
 def test_oews_codes_equal_raw_detailed_codes(oews: pd.DataFrame) -> None:
     raw = pd.read_csv(RAW_DIR / "bls_oews" / "oews_national_may2025.csv", dtype=str)
     detailed = raw.loc[raw["o_group"] == "detailed", "occ_code"]
@@ -300,13 +297,8 @@ def _content(path: Path) -> bytes:
     return gzip.decompress(data) if path.suffix == ".gz" else data
 
 
-@pytest.mark.skipif(not RAW_DIR.is_dir(), reason="raw data ../shared/data not available")
+@needs_raw
 def test_rebuild_equals_committed(tmp_path: Path) -> None:
-    subprocess.run(
-        [sys.executable, str(BUILD_SCRIPT), "--raw", str(RAW_DIR), "--out", str(tmp_path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    run_build(BUILD_SCRIPT, tmp_path)
     for name in (OCCUPATIONS_FILE, TASKS_FILE, TRANSITIONS_FILE, SKILLS_FILE):
         assert _content(tmp_path / name) == _content(DATA_DIR / name), name

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_tables
+from tests.data_dirs import write_tables
 
 BASE_SCENARIO = """
 schema_version = 1
@@ -64,12 +65,7 @@ def write_toy_sweep(
             {"occupation_code": "43-9003", "economic_value": 0.8, "physical_barrier": 0.2},
         ]
     )
-    data = directory / "occupations"
-    data.mkdir(parents=True, exist_ok=True)
-    tables.occupations.to_csv(data / "occupations.csv", index=False)
-    tables.tasks.to_csv(data / "tasks.csv.gz", index=False)
-    tables.transitions.to_csv(data / "transitions.csv.gz", index=False)
-    tables.skills.to_csv(data / "skills.csv.gz", index=False)
+    write_tables(tables, directory / "occupations")
     (directory / "base.toml").write_text(BASE_SCENARIO.format(steps=steps))
     spec = directory / "toy.toml"
     spec.write_text(

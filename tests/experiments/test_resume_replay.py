@@ -11,16 +11,12 @@ from sim.cli import main
 from sim.experiments.replay import replay
 from sim.experiments.runner import batch_specs, run_batch
 from sim.io.scenario_files import load_scenario
+from tests.data_dirs import write_tables
 
 
 @pytest.fixture
 def scenario_file(tmp_path: Path, toy_tables) -> Path:
-    data = tmp_path / "data"
-    data.mkdir()
-    toy_tables.occupations.to_csv(data / "occupations.csv", index=False)
-    toy_tables.tasks.to_csv(data / "tasks.csv.gz", index=False)
-    toy_tables.transitions.to_csv(data / "transitions.csv.gz", index=False)
-    toy_tables.skills.to_csv(data / "skills.csv.gz", index=False)
+    write_tables(toy_tables, tmp_path / "data")
     path = tmp_path / "toy.toml"
     path.write_text(
         'seed = 7\n[run]\nhorizon_year = 2029\n[occupations]\npath = "data"\n'
