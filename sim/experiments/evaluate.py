@@ -46,6 +46,10 @@ class Evaluator(Protocol):
         ...
 
 
+#: Scenario switch of the transitions table (``transitions.parquet``), off in sweeps.
+TRANSITIONS_SWITCH = "run.record_transitions"
+
+
 @dataclass(frozen=True)
 class ModelEvaluator:
     """The laborsim model as a sweep evaluator."""
@@ -57,8 +61,12 @@ class ModelEvaluator:
     def __call__(
         self, values: dict[str, float], seed: np.random.SeedSequence
     ) -> tuple[list[OutcomeRow], np.ndarray | None]:
-        """Derive the run's scenario, run it and reduce it to outcomes."""
-        scenario = derive(self.base, values) if values else self.base
+        """Derive the run's scenario, run it and reduce it to outcomes.
+
+        No sweep outcome reads the transitions table, so runs skip its yearly
+        edge flows (about a sixth of a run's time); nothing else changes.
+        """
+        scenario = derive(self.base, {**values, TRANSITIONS_SWITCH: False})
         model = LaborMarketModel(scenario, load_tables(scenario), seed=seed)
         advance_to_horizon(model)
         yearly = yearly_totals(model) if self.outcomes.yearly_totals else None
