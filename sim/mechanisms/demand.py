@@ -53,7 +53,7 @@ FloatArray = NDArray[np.float64]
 #: Length of the BLS projection window, years (2022-32).
 BLS_PROJECTION_YEARS = 10.0
 #: Largest whole exponent :func:`_power` evaluates by repeated multiplication.
-_MAX_MULTIPLIED_EXPONENT = 4
+MAX_MULTIPLIED_EXPONENT = 4
 #: Lowest ratio 1 + percent change / 100 accepted before taking its log (a -100% change).
 _MIN_PROJECTED_RATIO = 1e-6
 
@@ -152,7 +152,7 @@ class DemandCurves:
 
 def _power(x: FloatArray, exponent: float) -> FloatArray:
     """``x ** exponent``; small whole exponents by repeated multiplication (2-3x faster)."""
-    if exponent.is_integer() and 1 <= exponent <= _MAX_MULTIPLIED_EXPONENT:
+    if exponent.is_integer() and 1 <= exponent <= MAX_MULTIPLIED_EXPONENT:
         result = x
         for _ in range(int(exponent) - 1):
             result = result * x

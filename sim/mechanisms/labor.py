@@ -72,7 +72,7 @@ class LaborFlows(NamedTuple):
 
 
 #: Denominator floor for shares of a zero total (persons); any share of zero is zero.
-_TINY = 1e-300
+TINY = 1e-300
 
 
 def hazard_share(rate_per_year: float | FloatArray, step_years: float) -> FloatArray:
@@ -139,7 +139,7 @@ def limit_growth(employment: FloatArray, change: FloatArray, ceiling: float) -> 
     if not over.any():
         return change
     growth = np.maximum(change, 0.0).sum(axis=-1, keepdims=True)
-    keep = 1.0 - np.minimum((new_total - ceiling) / np.maximum(growth, _TINY), 1.0)
+    keep = 1.0 - np.minimum((new_total - ceiling) / np.maximum(growth, TINY), 1.0)
     return np.where(over & (change > 0.0), change * keep, change)
 
 
@@ -153,7 +153,7 @@ def ration_to_ceiling(required: FloatArray, ceiling: float) -> FloatArray:
     over = total > ceiling
     if not over.any():
         return required
-    return np.where(over, required * (ceiling / np.maximum(total, _TINY)), required)
+    return np.where(over, required * (ceiling / np.maximum(total, TINY)), required)
 
 
 def openings(
@@ -204,6 +204,6 @@ def _match_unemployed(
     pool_total = pool.sum(axis=-1, keepdims=True)
     hires_total = hires.sum(axis=-1, keepdims=True)
     matched = np.minimum(reemployment_share * pool_total, hires_total)
-    to_share = hires * (matched / np.maximum(hires_total, _TINY))
-    from_share = pool * (matched / np.maximum(pool_total, _TINY))
+    to_share = hires * (matched / np.maximum(hires_total, TINY))
+    from_share = pool * (matched / np.maximum(pool_total, TINY))
     return to_share, from_share

@@ -39,7 +39,7 @@ FloatArray = NDArray[np.float64]
 WEEKS_PER_YEAR = 52.0
 #: Vacancy-weighted reach (persons) below which a searcher finds nothing to apply to:
 #: keeps searchers / reach finite; a millionth of a vacancy is no opening.
-_NO_REACH = 1e-6
+NO_REACH = 1e-6
 
 
 class SearchState(NamedTuple):
@@ -91,23 +91,41 @@ class Matching:
     ----------
     network : MobilityNetwork
         ``W`` and ``R``.
-    search, search_t, retraining, retraining_t : scipy.sparse.csr_array
-        ``W``, ``W^T``, ``R``, ``R^T`` repeated block-diagonally once per
-        world (:meth:`MobilityNetwork.world_blocks`), so one sparse product
-        serves both worlds.
     participation : float
         Share ``pi`` of searchers in retraining, [0, 1].
     long_term_steps : int
         Steps of unemployment from which a worker is long-term unemployed.
+    worlds : int
+        Number of worlds; ``search``, ``search_t``, ``retraining`` and
+        ``retraining_t`` are ``W``, ``W^T``, ``R``, ``R^T`` repeated
+        block-diagonally once per world (:meth:`MobilityNetwork.world_blocks`,
+        built on first use), so one sparse product serves both worlds.
     """
 
     network: MobilityNetwork
-    search: sp.csr_array
-    search_t: sp.csr_array
-    retraining: sp.csr_array
-    retraining_t: sp.csr_array
     participation: float
     long_term_steps: int
+    worlds: int
+
+    @property
+    def search(self) -> sp.csr_array:
+        """``W`` repeated block-diagonally once per world."""
+        return self.network.world_blocks(self.worlds)[0]
+
+    @property
+    def search_t(self) -> sp.csr_array:
+        """``W^T`` repeated block-diagonally once per world."""
+        return self.network.world_blocks(self.worlds)[1]
+
+    @property
+    def retraining(self) -> sp.csr_array:
+        """``R`` repeated block-diagonally once per world."""
+        return self.network.world_blocks(self.worlds)[2]
+
+    @property
+    def retraining_t(self) -> sp.csr_array:
+        """``R^T`` repeated block-diagonally once per world."""
+        return self.network.world_blocks(self.worlds)[3]
 
     @classmethod
     def build(
@@ -120,8 +138,7 @@ class Matching:
     ) -> Matching:
         """Resolve the threshold in weeks into whole steps (rounded up)."""
         steps = max(1, math.ceil(long_term_weeks / WEEKS_PER_YEAR / step_years - 1e-9))
-        search, search_t, retraining, retraining_t = network.world_blocks(worlds)
-        return cls(network, search, search_t, retraining, retraining_t, participation, steps)
+        return cls(network, participation, steps, worlds)
 
     def no_moves(self, worlds: int) -> Moves:
         """Flows of a step without any (the base year)."""
@@ -180,7 +197,7 @@ def _times(blocks: sp.csr_array, values: FloatArray) -> FloatArray:
 def _applications(blocks: sp.csr_array, searchers: FloatArray, vacancies: FloatArray) -> FloatArray:
     """Searchers per unit of vacancy-weighted reach, (worlds, occupations); 0 if no reach."""
     reach = _times(blocks, vacancies)
-    reached = reach > _NO_REACH
+    reached = reach > NO_REACH
     return np.where(reached, searchers, 0.0) / np.where(reached, reach, 1.0)
 
 
