@@ -155,9 +155,11 @@ def run_spec(spec: RunSpec, *, tables: OccupationTables | None = None) -> RunRes
 
 
 def advance_to_horizon(model: LaborMarketModel) -> LaborMarketModel:
-    """Step a freshly built model to its horizon (the one stepping loop of every run)."""
-    for _ in range(model.config.n_steps):
-        model.step()
+    """Step a freshly built model to its horizon (the one stepping path of every run).
+
+    All steps run in one call of the compiled loop (:meth:`LaborMarketModel.run_to_horizon`).
+    """
+    model.run_to_horizon()
     return model
 
 

@@ -20,7 +20,12 @@ Capability, exposure, adoption and amplification depend only on exogenous
 paths, so they are computed for all steps at set-up, exactly (see
 :func:`sim.mechanisms.exposure.exposure_path` and
 :func:`sim.mechanisms.adoption.adoption_path`); a step reads their rows and
-advances the stages that carry feedback: demand, labour and wages.
+advances the stages that carry feedback: demand, labour and wages.  Those
+run in the compiled loop of :mod:`sim.model.kernel`, which mirrors the numpy
+functions of :mod:`sim.mechanisms` one for one:
+:meth:`LaborMarketModel.run_to_horizon` advances every step in one call (what
+runs, batches and sweeps use); Mesa's ``step()`` advances one step through the
+same loop (dashboards, notebooks), with identical results.
 Adoption regulation (a policy lever) shifts the precomputed paths of the
 regulated occupations by their delay (:mod:`sim.mechanisms.regulation`).
 """
@@ -47,6 +52,7 @@ from sim.mechanisms import (
 )
 from sim.mechanisms.capability import capability_path
 from sim.mechanisms.exposure import exposure_at, exposure_path
+from sim.model import kernel, kernel_convert
 from sim.model.agents import OccupationAgent
 from sim.model.inputs import build_inputs
 from sim.model.outputs import ExogenousPaths, StepState
@@ -95,6 +101,11 @@ class LaborMarketModel(mesa.Model):
             record_transitions=config.run.record_transitions,
         )
         self.recorder.record(0, self.snapshot())
+        self._kernel_state = kernel_convert.kernel_state(
+            self.demand, self.labor, self.search, self.labor_flows, self.wages, self.moves
+        )
+        self._kernel_record = self.recorder.kernel_record()
+        self._advanced_to = 0
 
     @cached_property
     def space(self) -> Network:
@@ -181,6 +192,13 @@ class LaborMarketModel(mesa.Model):
         self.wages = wages.advance(
             self.wage_rule, self.labor.employment, required, np.zeros_like(required)
         )
+        self.kernel_constants = kernel_convert.kernel_constants(
+            self.demand_curves, self.labor_rates, self.matching, self.wage_rule
+        )
+        self.kernel_paths = kernel.KernelPaths(
+            np.ascontiguousarray(self.log_productivity_by_step),
+            np.ascontiguousarray(self.base_labour_trend),
+        )
 
     def _read_exogenous(self, t: int) -> None:
         """Exposure, adoption and productivity of step ``t`` (rows of the precomputed paths)."""
@@ -191,28 +209,45 @@ class LaborMarketModel(mesa.Model):
         self.productivity = self.paths.productivity[t]
 
     def step(self) -> None:
-        """Advance one step (``self.steps`` is already incremented by Mesa)."""
+        """Advance one step (``self.steps`` is already incremented by Mesa).
+
+        After :meth:`run_to_horizon` the steps are already computed, and Mesa's
+        clock catching up only marks them done.
+        """
         t = self.steps
-        self._read_exogenous(t)
-        self.demand = demand.advance(
-            self.demand,
-            self.demand_curves,
-            self.log_productivity_by_step[t],
-            self.base_log_productivity,
-            self.base_labour_trend[t],
-        )
-        target = labor.ration_to_ceiling(self.demand.required_labour, self.labour_ceiling)
-        self.labor, self.labor_flows, self.search, self.moves = reallocation.advance(
-            self.labor, self.search, target, self.labor_rates, self.matching
-        )
-        self.wages = wages.advance(
-            self.wage_rule,
-            self.labor.employment,
-            self.demand.required_labour,
-            self.log_productivity_by_step[t] - self.base_log_productivity,
-        )
-        self.recorder.record(t, self.snapshot())
+        if t > self._advanced_to:
+            self._advance(t, t + 1)
         self.running = t < self.config.n_steps
+
+    def run_to_horizon(self) -> None:
+        """Advance every remaining step in one call of the compiled loop, then Mesa's clock."""
+        horizon = self.config.n_steps
+        if self.steps < horizon:
+            self._advance(self.steps + 1, horizon + 1)
+            self.run_for(horizon - self.steps)
+
+    def _advance(self, first: int, last: int) -> None:
+        """Steps ``first .. last - 1`` through the compiled loop (:mod:`sim.model.kernel`)."""
+        if first != self._advanced_to + 1 or last > self.config.n_steps + 1:
+            raise RuntimeError(
+                f"cannot advance to step {last - 1}: the run is at step {self._advanced_to} "
+                f"of {self.config.n_steps}"
+            )
+        kernel.advance(
+            self.kernel_constants,
+            self.kernel_paths,
+            self._kernel_state,
+            self._kernel_record,
+            first,
+            last,
+            self.config.run.steps_per_year,
+        )
+        self._advanced_to = last - 1
+        self.recorder.close_years(last - 1)
+        self._read_exogenous(last - 1)
+        (self.demand, self.labor, self.search, self.labor_flows, self.wages, self.moves) = (
+            kernel_convert.stage_states(self._kernel_state)
+        )
 
     def snapshot(self) -> StepState:
         """Current state for the recorder (the recorder copies what it keeps)."""

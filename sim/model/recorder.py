@@ -21,6 +21,7 @@ from sim.mechanisms.capability import CapabilityPath
 from sim.mechanisms.labor import LaborFlows
 from sim.mechanisms.reallocation import Moves, edge_flows
 from sim.model.inputs import ModelInputs
+from sim.model.kernel import KernelRecord
 from sim.model.outputs import (
     CapabilityRow,
     EconomyRow,
@@ -74,9 +75,30 @@ class Recorder:
             long_term_unemployed=np.empty((years, *worlds_by_occupation)),
             wage=np.empty((years, *worlds_by_occupation)),
         )
+        # Re-employment by edge per year, recorded by the compiled loop (if kept).
+        network = inputs.mobility
+        edges = network.search.nnz + (network.retraining.nnz if network.has_retraining else 0)
+        rows = max(-(-n_steps // steps_per_year), 1)
+        kept = edges if record_transitions else 0
+        self.edge_flows = np.zeros((rows if kept else 1, worlds_by_occupation[0], kept))
+
+    def kernel_record(self) -> KernelRecord:
+        """The history and edge-flow arrays, for the compiled loop to record into."""
+        return KernelRecord(*self.history, self.edge_flows)
+
+    def close_years(self, last_step: int) -> None:
+        """Keep the edge flows of every year completed by ``last_step``."""
+        if not self.record_transitions:
+            return
+        for year in range(len(self.moves) + 1, last_step // self.steps_per_year + 1):
+            self.moves.append(self.edge_flows[year - 1].copy())
 
     def record(self, step: int, state: StepState) -> None:
-        """Copy what the history keeps of the state after ``step``."""
+        """Copy what the history keeps of the state after ``step`` (numpy path).
+
+        The model records the base year here; the compiled loop records every
+        later step with the same rules (:func:`sim.model.kernel_stages.record_step`).
+        """
         history = self.history
         history.employment[step] = state.employment
         history.unemployed[step] = state.unemployed
