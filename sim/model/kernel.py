@@ -52,6 +52,14 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int32]
 
 
+#: SHA-256 (first 16 hex digits) of ``kernel_stages.py`` + ``kernel_matching.py``.
+#: Numba's on-disk cache of :func:`advance` is invalidated only when *this* file
+#: changes, not when a function it calls in another file does; a test fails
+#: until this digest is updated after editing either file, which changes this
+#: file and so recompiles the loop (``tests/model/test_kernel.py``).
+STAGES_DIGEST = "2ceead637c16c23a"
+
+
 class KernelConstants(NamedTuple):
     """Everything the loop reads and never changes, resolved once per run."""
 

@@ -8,6 +8,7 @@ non-integer saturation steepness, partial price pass-through, a bargaining
 share other than 0.5, adoption regulation).
 """
 
+import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -137,3 +138,17 @@ def test_no_step_past_the_horizon(baseline_scenario, tables):
     model.run_to_horizon()
     with pytest.raises(RuntimeError, match="step"):
         model._advance(model.config.n_steps + 1, model.config.n_steps + 2)
+
+
+def test_cached_loop_is_recompiled_when_a_stage_changes():
+    from sim.model import kernel
+
+    folder = Path(kernel.__file__).parent
+    sources = (folder / "kernel_stages.py").read_bytes() + (
+        folder / "kernel_matching.py"
+    ).read_bytes()
+    digest = hashlib.sha256(sources).hexdigest()[:16]
+    assert kernel.STAGES_DIGEST == digest, (
+        f"kernel_stages.py or kernel_matching.py changed: set STAGES_DIGEST = {digest!r} "
+        "in sim/model/kernel.py so Numba recompiles the cached loop"
+    )
