@@ -18,7 +18,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
 
@@ -28,8 +28,13 @@ from threadpoolctl import threadpool_limits
 from sim.data import OccupationTables
 from sim.errors import LaborsimError
 from sim.experiments.runner import advance_to_horizon, load_tables
-from sim.experiments.store import DONE, FAILED, RunRecord
-from sim.experiments.sweep_outcomes import OutcomeRow, run_outcomes, yearly_totals
+from sim.experiments.store import DONE, FAILED, FinishedRuns, RunRecord
+from sim.experiments.sweep_outcomes import (
+    OutcomeLayout,
+    OutcomeRow,
+    run_outcomes,
+    yearly_totals,
+)
 from sim.io.sweep_files import OutcomeSpec
 from sim.model import LaborMarketModel
 from sim.params import Scenario, derive
@@ -58,13 +63,18 @@ class Evaluator(Protocol):
 TRANSITIONS_SWITCH = "run.record_transitions"
 
 
-@dataclass(frozen=True)
+@dataclass
 class ModelEvaluator:
-    """The laborsim model as a sweep evaluator."""
+    """The laborsim model as a sweep evaluator.
+
+    Per process it keeps the base scenario's tables and the outcome layout of
+    the first run (later runs have the same occupations; checked each run).
+    """
 
     base: Scenario
     outcomes: OutcomeSpec
     years: tuple[int, ...]
+    _layout: OutcomeLayout | None = field(default=None, init=False, repr=False, compare=False)
 
     def __call__(
         self, values: dict[str, float], seed: np.random.SeedSequence
@@ -78,7 +88,9 @@ class ModelEvaluator:
         model = LaborMarketModel(scenario, self.tables, seed=seed)
         advance_to_horizon(model)
         yearly = yearly_totals(model) if self.outcomes.yearly_totals else None
-        return run_outcomes(model, self.outcomes, self.years), yearly
+        if self._layout is None or not self._layout.fits(model.inputs):
+            self._layout = OutcomeLayout.of(model.inputs, self.outcomes)
+        return run_outcomes(model, self.outcomes, self.years, self._layout), yearly
 
     @cached_property
     def tables(self) -> OccupationTables:
@@ -92,9 +104,10 @@ class ModelEvaluator:
         return load_tables(self.base)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled without the loaded tables: each worker loads its own once."""
+        """Pickled without what a process builds for itself (tables, layout)."""
         state = dict(vars(self))
         state.pop("tables", None)
+        state["_layout"] = None
         return state
 
 
@@ -132,11 +145,12 @@ def frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
-def run_chunk(evaluator: Evaluator, tasks: Sequence[RunTask], first_year: int) -> list[RunRecord]:
+def run_chunk(evaluator: Evaluator, tasks: Sequence[RunTask], first_year: int) -> FinishedRuns:
     """Evaluate ``tasks`` in order on one thread; an input error fails that run only.
 
     Each run's garbage is collected before the next starts, so a worker's
-    memory does not grow with the number of runs it has done.
+    memory does not grow with the number of runs it has done.  The result is
+    in columns, ready for the store to append.
     """
     worker = f"{socket.gethostname()}:{os.getpid()}"
     records = []
@@ -144,7 +158,7 @@ def run_chunk(evaluator: Evaluator, tasks: Sequence[RunTask], first_year: int) -
         for task in tasks:
             records.append(_evaluate(evaluator, task, first_year, worker))
             gc.collect()
-    return records
+    return FinishedRuns.of(records)
 
 
 def _evaluate(evaluator: Evaluator, task: RunTask, first_year: int, worker: str) -> RunRecord:

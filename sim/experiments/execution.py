@@ -30,7 +30,7 @@ from typing import Any
 
 from sim.errors import LaborsimError
 from sim.experiments.evaluate import Evaluator, RunTask, run_chunk
-from sim.experiments.store import RunRecord
+from sim.experiments.store import FinishedRuns
 
 #: Target number of chunks per worker: enough to balance load, few enough to keep overhead low.
 CHUNKS_PER_WORKER = 8
@@ -66,7 +66,7 @@ def chunks(tasks: Sequence[RunTask], size: int) -> Iterator[Sequence[RunTask]]:
 def execute(
     evaluator: Evaluator,
     tasks: Sequence[RunTask],
-    on_chunk: Callable[[list[RunRecord]], None],
+    on_chunk: Callable[[FinishedRuns], None],
     *,
     first_year: int,
     workers: int = 1,
@@ -86,7 +86,7 @@ def _execute_on(
     client: Any,
     evaluator: Evaluator,
     tasks: Sequence[RunTask],
-    on_chunk: Callable[[list[RunRecord]], None],
+    on_chunk: Callable[[FinishedRuns], None],
     size: int,
     first_year: int,
 ) -> None:

@@ -12,10 +12,12 @@ Tables (``sweep.duckdb`` in the sweep directory):
 - ``outcomes`` (run_id, outcome, year, scope, value), joined on ``run_id``;
 - ``yearly`` (run_id, year, totals...) when the spec asks for yearly series.
 
-Each finished chunk of runs is written in one transaction: its status update,
-its outcomes and its series commit together or not at all, so a process killed
-mid-write leaves no partial rows, and a re-run finds exactly the runs still
-pending.  Only the process that drives the sweep writes.
+Each finished chunk of runs arrives as :class:`FinishedRuns` (columns built in
+the worker, so the writing process only appends frames) and is written in one
+transaction: its status update, its outcomes and its series commit together or
+not at all, so a process killed mid-write leaves no partial rows, and a re-run
+finds exactly the runs still pending.  Only the process that drives the sweep
+writes.
 """
 
 from __future__ import annotations
@@ -50,6 +52,44 @@ class RunRecord:
     yearly: np.ndarray | None = None
     first_year: int = 0
     error: str = ""
+
+
+@dataclass(frozen=True)
+class FinishedRuns:
+    """The finished runs of one chunk in columns, as the store appends them.
+
+    ``runs``: run_id, status, error, wall_seconds, worker; ``outcomes``: run_id,
+    outcome, year, scope, value (categorical names); ``yearly``: run_id, year
+    and the :data:`~sim.experiments.sweep_outcomes.YEARLY_COLUMNS` (empty if
+    no run has a series).
+    """
+
+    runs: pd.DataFrame
+    outcomes: pd.DataFrame
+    yearly: pd.DataFrame
+
+    @classmethod
+    def of(cls, records: Sequence[RunRecord]) -> FinishedRuns:
+        """Columns of ``records`` (built where the runs ran)."""
+        runs = pd.DataFrame(
+            {
+                "run_id": np.array([r.run_id for r in records], dtype=np.int64),
+                "status": [r.status for r in records],
+                "error": [r.error for r in records],
+                "wall_seconds": np.array([r.wall_seconds for r in records], dtype=np.float64),
+                "worker": [r.worker for r in records],
+            }
+        )
+        return cls(runs, _outcome_frame(records), _yearly_frame(records))
+
+    def __len__(self) -> int:
+        """Number of runs."""
+        return len(self.runs)
+
+    @property
+    def failed(self) -> int:
+        """Number of failed runs."""
+        return int((self.runs["status"] == FAILED).sum())
 
 
 class SweepStore:
@@ -120,34 +160,27 @@ class SweepStore:
             "SELECT * FROM experiments WHERE status = ? ORDER BY run_id", [PENDING]
         ).df()
 
-    def write(self, records: Sequence[RunRecord]) -> None:
-        """Store finished runs in one transaction (all of them or none)."""
-        if not records:
+    def write(self, finished: FinishedRuns) -> None:
+        """Store a chunk of finished runs in one transaction (all of it or none)."""
+        if not len(finished):
             return
-        now = datetime.now(UTC)
-        status = pd.DataFrame(
-            {
-                "run_id": [r.run_id for r in records],
-                "status": [r.status for r in records],
-                "error": [r.error for r in records],
-                "wall_seconds": [r.wall_seconds for r in records],
-                "worker": [r.worker for r in records],
-                "finished_utc": pd.Series([now] * len(records), dtype="datetime64[us, UTC]"),
-            }
+        status = finished.runs.assign(
+            finished_utc=pd.Series([datetime.now(UTC)] * len(finished), dtype="datetime64[us, UTC]")
         )
-        outcomes = _outcome_frame(records)
-        yearly = _yearly_frame(records)
         with self._transaction() as con:
             con.register("finished_status", status)
-            con.register("finished_outcomes", outcomes)
+            con.register("finished_outcomes", finished.outcomes)
             con.execute(
                 "UPDATE experiments SET status = s.status, error = s.error, "
                 "wall_seconds = s.wall_seconds, worker = s.worker, finished_utc = s.finished_utc "
                 "FROM finished_status AS s WHERE experiments.run_id = s.run_id"
             )
-            con.execute("INSERT INTO outcomes SELECT * FROM finished_outcomes")
-            if not yearly.empty:
-                con.register("finished_yearly", yearly)
+            con.execute(
+                "INSERT INTO outcomes SELECT run_id, outcome::VARCHAR, year, scope::VARCHAR, "
+                "value FROM finished_outcomes"
+            )
+            if not finished.yearly.empty:
+                con.register("finished_yearly", finished.yearly)
                 con.execute("INSERT INTO yearly SELECT * FROM finished_yearly")
 
     def experiments(self) -> pd.DataFrame:
@@ -202,18 +235,33 @@ class _Transaction:
 
 
 def _outcome_frame(records: Sequence[RunRecord]) -> pd.DataFrame:
-    rows = [(r.run_id, *row) for r in records for row in r.outcomes]
-    frame = pd.DataFrame(rows, columns=["run_id", "outcome", "year", "scope", "value"])
-    return frame.astype({"run_id": "int64", "year": "int32", "value": "float64"})
+    rows = [row for r in records for row in r.outcomes]
+    outcome, year, scope, value = zip(*rows, strict=True) if rows else ((), (), (), ())
+    run_ids = [r.run_id for r in records]
+    counts = [len(r.outcomes) for r in records]
+    return pd.DataFrame(
+        {
+            "run_id": np.repeat(np.array(run_ids, dtype=np.int64), counts),
+            "outcome": pd.Categorical(outcome),
+            "year": np.array(year, dtype=np.int32),
+            "scope": pd.Categorical(scope),
+            "value": np.array(value, dtype=np.float64),
+        }
+    )
 
 
 def _yearly_frame(records: Sequence[RunRecord]) -> pd.DataFrame:
-    parts = []
-    for record in records:
-        if record.yearly is None:
-            continue
-        part = pd.DataFrame(record.yearly, columns=list(YEARLY_COLUMNS))
-        part.insert(0, "year", np.arange(len(part), dtype=np.int32) + record.first_year)
-        part.insert(0, "run_id", np.int64(record.run_id))
-        parts.append(part)
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+    series = [r for r in records if r.yearly is not None]
+    if not series:
+        return pd.DataFrame()
+    lengths = [len(r.yearly) for r in series if r.yearly is not None]
+    frame = pd.DataFrame(
+        np.concatenate([r.yearly for r in series if r.yearly is not None]),
+        columns=list(YEARLY_COLUMNS),
+    )
+    years = [
+        np.arange(n, dtype=np.int32) + r.first_year for r, n in zip(series, lengths, strict=True)
+    ]
+    frame.insert(0, "year", np.concatenate(years))
+    frame.insert(0, "run_id", np.repeat(np.array([r.run_id for r in series], np.int64), lengths))
+    return frame

@@ -20,7 +20,7 @@ from sim.experiments.design import ID_COLUMNS, Design, build_design, run_seed, r
 from sim.experiments.evaluate import Evaluator, ModelEvaluator, RunTask
 from sim.experiments.execution import execute
 from sim.experiments.runner import load_tables
-from sim.experiments.store import DONE, FAILED, RunRecord, SweepStore
+from sim.experiments.store import DONE, FAILED, FinishedRuns, SweepStore
 from sim.io.sweep_files import Sweep, load_sweep
 
 DEFAULT_SWEEPS_DIR = Path("results") / "sweeps"
@@ -129,10 +129,10 @@ def run_sweep(
         tasks = _tasks(loaded, design, pending)
         stored = [0, 0]
 
-        def on_chunk(records: list[RunRecord]) -> None:
-            store.write(records)
-            stored[0] += len(records)
-            stored[1] += sum(record.status == FAILED for record in records)
+        def on_chunk(finished: FinishedRuns) -> None:
+            store.write(finished)
+            stored[0] += len(finished)
+            stored[1] += finished.failed
             if progress is not None:
                 progress(stored[0], len(tasks))
 

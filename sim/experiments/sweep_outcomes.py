@@ -11,11 +11,13 @@ Outcomes are tidy rows ``(outcome, year, scope, value)``:
 
 Values are read from the recorder's history at year boundaries (the same rows
 as the occupation frame); the frames are never built, so only a few numbers
-leave a worker.
+leave a worker.  Which rows feed each grouped outcome (:class:`OutcomeLayout`)
+depends only on the occupations, so a worker works it out once per sweep.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -24,6 +26,7 @@ from numpy.typing import NDArray
 from sim.conventions import AI_WORLD, NO_AI_WORLD
 from sim.io.sweep_files import OutcomeSpec
 from sim.model import LaborMarketModel
+from sim.model.inputs import ModelInputs
 
 FloatArray = NDArray[np.float64]
 TOTAL = "total"
@@ -62,12 +65,47 @@ def _yearly_heads(model: LaborMarketModel) -> tuple[FloatArray, FloatArray]:
     return history.employment[at_year], history.unemployed[at_year]
 
 
+@dataclass(frozen=True)
+class OutcomeLayout:
+    """Which occupation rows feed the grouped outcomes: fixed by the occupations of a sweep."""
+
+    codes: NDArray[np.str_]
+    major_groups: NDArray[np.str_]
+    group_labels: NDArray[np.str_]
+    group_index: NDArray[np.intp]
+    occupations: tuple[tuple[str, int], ...]
+
+    @classmethod
+    def of(cls, inputs: ModelInputs, spec: OutcomeSpec) -> OutcomeLayout:
+        """The layout of ``inputs``' occupations for the outcomes ``spec`` asks for."""
+        labels, index = np.unique(inputs.major_groups, return_inverse=True)
+        position = {code: i for i, code in enumerate(inputs.codes.tolist())}
+        wanted = tuple((code, position[code]) for code in spec.occupations if code in position)
+        return cls(inputs.codes, inputs.major_groups, labels, index, wanted)
+
+    def fits(self, inputs: ModelInputs) -> bool:
+        """Whether ``inputs`` has these occupations in this order, in these groups."""
+        return bool(
+            np.array_equal(self.codes, inputs.codes)
+            and np.array_equal(self.major_groups, inputs.major_groups)
+        )
+
+
 def run_outcomes(
-    model: LaborMarketModel, spec: OutcomeSpec, years: tuple[int, ...]
+    model: LaborMarketModel,
+    spec: OutcomeSpec,
+    years: tuple[int, ...],
+    layout: OutcomeLayout | None = None,
 ) -> list[OutcomeRow]:
-    """The outcomes ``spec`` asks for, at each of ``years``, from a finished run."""
+    """The outcomes ``spec`` asks for, at each of ``years``, from a finished run.
+
+    ``layout`` (from an earlier run of the same occupations) saves working it out again.
+    """
     inputs = model.inputs
+    if layout is None or not layout.fits(inputs):
+        layout = OutcomeLayout.of(inputs, spec)
     employment_by_year, unemployed_by_year = _yearly_heads(model)
+    wage = inputs.mean_wage
     rows: list[OutcomeRow] = []
     for year in years:
         index = year - model.config.run.base_year
@@ -75,47 +113,41 @@ def run_outcomes(
         employment_no_ai = employment_by_year[index, NO_AI_WORLD]
         unemployed = unemployed_by_year[index].sum(axis=-1)
         total = float(_relative(employment.sum(), employment_no_ai.sum()))
-        wage = inputs.mean_wage
         wage_bill = float(_relative(employment @ wage, employment_no_ai @ wage))
+        displaced = float(unemployed[AI_WORLD] - unemployed[NO_AI_WORLD])
         rows.append(OutcomeRow(EMPLOYMENT, year, TOTAL, total))
-        rows.append(
-            OutcomeRow(
-                DISPLACED, year, TOTAL, float(unemployed[AI_WORLD] - unemployed[NO_AI_WORLD])
-            )
-        )
+        rows.append(OutcomeRow(DISPLACED, year, TOTAL, displaced))
         rows.append(OutcomeRow(WAGE_BILL, year, TOTAL, wage_bill))
         if spec.by_major_group:
-            rows += _by_group(year, inputs.major_groups, employment, employment_no_ai)
-        rows += _by_occupation(year, inputs.codes, spec.occupations, employment, employment_no_ai)
+            rows += _by_group(year, layout, employment, employment_no_ai)
+        rows += [
+            OutcomeRow(EMPLOYMENT, year, f"occ:{code}", value)
+            for (code, _), value in zip(
+                layout.occupations,
+                _relative_list(employment, employment_no_ai, layout.occupations),
+                strict=True,
+            )
+        ]
     return rows
 
 
+def _relative_list(
+    value: FloatArray, reference: FloatArray, rows: tuple[tuple[str, int], ...]
+) -> list[float]:
+    picked = np.array([row for _, row in rows], dtype=np.intp)
+    return (np.divide(value[picked], reference[picked]) - 1.0).tolist()
+
+
 def _by_group(
-    year: int, groups: NDArray[np.str_], employment: FloatArray, employment_no_ai: FloatArray
+    year: int, layout: OutcomeLayout, employment: FloatArray, employment_no_ai: FloatArray
 ) -> list[OutcomeRow]:
-    labels, codes = np.unique(groups, return_inverse=True)
-    with_ai = np.bincount(codes, weights=employment, minlength=labels.size)
-    without = np.bincount(codes, weights=employment_no_ai, minlength=labels.size)
+    size = layout.group_labels.size
+    with_ai = np.bincount(layout.group_index, weights=employment, minlength=size)
+    without = np.bincount(layout.group_index, weights=employment_no_ai, minlength=size)
+    relative = (np.divide(with_ai, without) - 1.0).tolist()
     return [
-        OutcomeRow(EMPLOYMENT, year, f"soc:{label}", float(_relative(a, b)))
-        for label, a, b in zip(labels, with_ai, without, strict=True)
-    ]
-
-
-def _by_occupation(
-    year: int,
-    codes: NDArray[np.str_],
-    wanted: list[str],
-    employment: FloatArray,
-    employment_no_ai: FloatArray,
-) -> list[OutcomeRow]:
-    position = {code: i for i, code in enumerate(codes)}
-    return [
-        OutcomeRow(
-            EMPLOYMENT, year, f"occ:{code}", float(_relative(employment[i], employment_no_ai[i]))
-        )
-        for code in wanted
-        if (i := position.get(code)) is not None
+        OutcomeRow(EMPLOYMENT, year, f"soc:{label}", value)
+        for label, value in zip(layout.group_labels.tolist(), relative, strict=True)
     ]
 
 

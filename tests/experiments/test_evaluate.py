@@ -49,10 +49,10 @@ def test_each_runs_cyclic_garbage_is_freed_before_the_next_run():
     evaluator = CycleMaker()
     gc.disable()  # only run_chunk's own collections may free the cycles
     try:
-        records = run_chunk(evaluator, _tasks(5), 2025)
+        finished = run_chunk(evaluator, _tasks(5), 2025)
     finally:
         gc.enable()
-    assert [r.status for r in records] == [DONE] * 5
+    assert finished.runs["status"].tolist() == [DONE] * 5
     assert evaluator.alive_at_start == [0, 0, 0, 0, 0]
     assert all(ref() is None for ref in evaluator.made)
 

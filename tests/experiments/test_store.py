@@ -1,0 +1,91 @@
+"""The store appends a chunk's columns in one transaction: all of it or nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pytest
+
+from sim.experiments.store import DONE, FAILED, PENDING, FinishedRuns, RunRecord, SweepStore
+from sim.experiments.sweep_outcomes import YEARLY_COLUMNS, OutcomeRow
+
+
+def _planned(store: SweepStore, runs: int) -> None:
+    plan = pd.DataFrame(
+        {
+            "run_id": np.arange(runs),
+            "design_id": np.arange(runs),
+            "lever_point": 0,
+            "sample_index": np.arange(runs),
+            "replication": 0,
+            "a.b": np.linspace(0.0, 1.0, runs),
+        }
+    )
+    store.initialise("fingerprint", plan, ["0"] * runs)
+
+
+def _records() -> list[RunRecord]:
+    yearly = np.arange(3 * len(YEARLY_COLUMNS), dtype=float).reshape(3, -1)
+    return [
+        RunRecord(
+            0,
+            DONE,
+            0.5,
+            "host:1",
+            [OutcomeRow("x", 2030, "total", 1.5), OutcomeRow("x", 2030, "soc:11", -2.0)],
+            yearly,
+            2025,
+        ),
+        RunRecord(1, FAILED, 0.1, "host:1", error="bad input"),
+        RunRecord(2, DONE, 0.7, "host:2", [OutcomeRow("y", 2035, "total", 3.0)], yearly + 1, 2025),
+    ]
+
+
+def test_a_chunk_is_stored_as_its_records_say(tmp_path):
+    finished = FinishedRuns.of(_records())
+    assert (len(finished), finished.failed) == (3, 1)
+    with SweepStore(tmp_path) as store:
+        _planned(store, 4)
+        store.write(finished)
+        outcomes = store.outcomes()
+        experiments = store.experiments()
+        yearly = store.yearly()
+    assert outcomes.to_dict("list") == {
+        "run_id": [0, 0, 2],
+        "outcome": ["x", "x", "y"],
+        "year": [2030, 2030, 2035],
+        "scope": ["soc:11", "total", "total"],
+        "value": [-2.0, 1.5, 3.0],
+    }
+    assert experiments["status"].tolist() == [DONE, FAILED, DONE, PENDING]
+    assert experiments["error"].tolist() == ["", "bad input", "", ""]
+    assert experiments["finished_utc"].notna().tolist() == [True, True, True, False]
+    assert yearly["run_id"].tolist() == [0, 0, 0, 2, 2, 2]
+    assert yearly["year"].tolist() == [2025, 2026, 2027] * 2
+    assert yearly[YEARLY_COLUMNS[0]].tolist() == [0.0, 6.0, 12.0, 1.0, 7.0, 13.0]
+
+
+def test_a_write_that_fails_part_way_leaves_no_row_of_its_chunk(tmp_path):
+    finished = FinishedRuns.of(_records())
+    # the status update and the outcomes insert succeed, then the series insert fails
+    broken = dataclasses.replace(finished, yearly=finished.yearly.iloc[:, :3])
+    with SweepStore(tmp_path) as store:
+        _planned(store, 4)
+        with pytest.raises(duckdb.Error):
+            store.write(broken)
+        assert store.counts() == {PENDING: 4}
+        assert store.outcomes().empty
+        assert store.yearly().empty
+        store.write(finished)  # the same chunk again, whole
+        assert store.counts() == {DONE: 2, FAILED: 1, PENDING: 1}
+        assert len(store.outcomes()) == 3
+
+
+def test_finished_runs_travel_as_compact_columns():
+    finished = FinishedRuns.of(_records())
+    assert isinstance(finished.outcomes["outcome"].dtype, pd.CategoricalDtype)
+    assert finished.outcomes["run_id"].dtype == np.int64
+    assert finished.runs["wall_seconds"].tolist() == [0.5, 0.1, 0.7]
