@@ -16,7 +16,9 @@ monthly) over three uncertainties into temporary stores and prints
   rate including start-up, and the speed-up of the steady rates (target 1.8x);
 - peak resident memory of the whole process tree (this process plus every
   worker, sampled every 0.1 s with psutil) for sweeps of 500 and 2,000 runs on
-  2 workers, and their ratio (target: within 10%);
+  2 workers, and their ratio (target: within 10%); with each sweep, the CPU
+  time of the process tree per run (start-up included), which other processes
+  on the machine do not inflate;
 - the time of a 10,000-run sweep on 2 workers against the scaled target:
   projected from the largest 2-worker sweep (its start-up and tail plus 10,000
   runs at its steady rate), or measured with ``--runs 10000``.
@@ -89,22 +91,32 @@ class FixedEvaluator:
         return list(FAKE_ROWS), None
 
 
-class PeakMemory:
-    """Samples the resident memory of this process and all its descendants in a thread."""
+class TreeMonitor:
+    """Samples the process tree (this process and its descendants) in a thread.
+
+    Keeps the peak of the summed resident memory (and of this process alone)
+    and the CPU seconds of every descendant as last seen; with this process's
+    own CPU time that is the sweep's CPU cost, which the machine's other load
+    does not inflate the way it inflates wall time.
+    """
 
     def __init__(self) -> None:
         self.peak = 0
         self.peak_main = 0
+        self.cpu = 0.0
+        self._children_cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
-    def __enter__(self) -> PeakMemory:
+    def __enter__(self) -> TreeMonitor:
+        self._cpu_start = time.process_time()
         self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
+        self.cpu = time.process_time() - self._cpu_start + sum(self._children_cpu.values())
 
     def _sample(self) -> None:
         root = psutil.Process()
@@ -113,6 +125,9 @@ class PeakMemory:
             for process in [root, *root.children(recursive=True)]:
                 try:
                     total += process.memory_info().rss
+                    if process.pid != root.pid:
+                        times = process.cpu_times()
+                        self._children_cpu[process.pid] = times.user + times.system
                 except psutil.Error:
                     continue
             self.peak = max(self.peak, total)
@@ -132,8 +147,8 @@ def write_spec(directory: Path, runs: int, label: str) -> Path:
 
 def timed_sweep(
     directory: Path, runs: int, workers: int, evaluator: object = None
-) -> tuple[float, float, PeakMemory]:
-    """Run a fresh sweep; wall seconds (start-up included), steady runs/s, peak memory."""
+) -> tuple[float, float, TreeMonitor]:
+    """Run a fresh sweep; wall seconds (start-up included), steady runs/s, the tree monitor."""
     label = f"{workers}w-{'fixed' if evaluator else 'model'}"
     spec = write_spec(directory, runs, label)
     arrivals: list[tuple[float, int]] = []
@@ -142,7 +157,7 @@ def timed_sweep(
         if done:
             arrivals.append((time.perf_counter(), done))
 
-    with PeakMemory() as memory:
+    with TreeMonitor() as memory:
         start = time.perf_counter()
         summary = run_sweep(
             spec, out=directory / spec.stem, workers=workers, progress=progress, evaluator=evaluator
@@ -211,11 +226,12 @@ def throughput(directory: Path, runs: int) -> None:
     rates = {}
     print(load())
     for workers in (1, 2):
-        seconds, rates[workers], _ = timed_sweep(directory, runs, workers)
+        seconds, rates[workers], tree = timed_sweep(directory, runs, workers)
         print(
             f"model, {workers} worker(s): {rates[workers]:.1f} runs/s steady "
             f"({1e3 / rates[workers]:.1f} ms/run; {runs} runs in {seconds:.1f} s "
-            f"including start-up: {runs / seconds:.1f} runs/s)"
+            f"including start-up: {runs / seconds:.1f} runs/s); CPU of the process tree "
+            f"{tree.cpu * 1e3 / runs:.1f} ms/run including start-up"
         )
     print(f"model: speed-up 2 vs 1 worker {rates[2] / rates[1]:.2f}x (target >= 1.8x)")
 
@@ -227,11 +243,12 @@ def memory_and_projection(
     peaks, largest = {}, None
     for runs in sorted({*compared, *([extra] if extra else [])}):
         print(load())
-        seconds, steady, memory = timed_sweep(directory, runs, 2)
-        peaks[runs], largest = memory.peak, (runs, seconds, steady)
+        seconds, steady, tree = timed_sweep(directory, runs, 2)
+        peaks[runs], largest = tree.peak, (runs, seconds, steady)
         print(
-            f"{runs} runs on 2 workers: {seconds:.1f} s, {steady:.2f} runs/s steady; peak memory "
-            f"{memory.peak / MIB:.0f} MiB process tree (this process {memory.peak_main / MIB:.0f})"
+            f"{runs} runs on 2 workers: {seconds:.1f} s, {steady:.2f} runs/s steady, CPU "
+            f"{tree.cpu * 1e3 / runs:.1f} ms/run; peak memory {tree.peak / MIB:.0f} MiB "
+            f"process tree (this process {tree.peak_main / MIB:.0f})"
         )
     if len(compared) >= 2:
         first, last = min(compared), max(compared)
