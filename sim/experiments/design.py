@@ -24,8 +24,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
-from SALib.sample import latin, morris
-from SALib.sample import sobol as sobol_sample
 
 from sim.io.sweep_files import Factor, Sampler, SeedScheme, Sweep
 from sim.params._field import Distribution
@@ -90,6 +88,11 @@ def sample_uncertainties(
     """Sample matrix (points x factors) in parameter values; one empty row if no factors."""
     if not factors:
         return np.empty((1, 0))
+    # SALib (and the scipy.stats it loads, ~0.6 s) only where a design is drawn, so
+    # sweep workers and commands that never sample do not import it.
+    from SALib.sample import latin, morris
+    from SALib.sample import sobol as sobol_sample
+
     problem = salib_problem(factors)
     if sampler is Sampler.GRID:
         axes = [
