@@ -41,8 +41,8 @@ SCHEDULER_TIMEOUT = "10s"
 #: ``distributed.nanny.pre-spawn-environ``; None removes a variable): one thread for
 #: BLAS, OpenMP and Numba, and glibc's adaptive ``malloc`` left alone.  Dask's default
 #: ``MALLOC_TRIM_THRESHOLD_=65536`` hands every freed array back to the kernel, so a run's
-#: arrays are page-faulted in again in the next run: measured 5.5x the page faults and
-#: about 30 ms more system time per full baseline run (+15% CPU).
+#: arrays are page-faulted in again in the next run: measured 8.5x the page faults and
+#: about 30% more CPU per run of the benchmark sweep (91 -> 121 ms).
 WORKER_ENVIRONMENT: dict[str, int | None] = {
     "OMP_NUM_THREADS": 1,
     "MKL_NUM_THREADS": 1,
