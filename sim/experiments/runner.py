@@ -71,7 +71,7 @@ def load_tables(scenario: Scenario) -> OccupationTables:
             "transitions.csv.gz, skills.csv.gz"
         )
     tables = _cached_tables(directory, _mtimes(directory))
-    check_override_codes(scenario, tables.occupations, str(directory))
+    check_override_codes(scenario, tables, str(directory))
     return tables
 
 
