@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -36,6 +37,17 @@ def read_only[A: np.ndarray](array: A) -> A:
     """``array`` marked read-only (returned for chaining)."""
     array.setflags(write=False)
     return array
+
+
+class OccupationCategories(NamedTuple):
+    """Categorical dtypes of the code and title columns of result frames, built once."""
+
+    code: pd.CategoricalDtype
+    """Categories: the occupation codes in table order."""
+    title: pd.CategoricalDtype
+    """Categories: the distinct titles in order of first appearance."""
+    title_index: IntArray
+    """Position of each occupation's title among ``title``'s categories."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +72,8 @@ class TableArrays:
         Row of each task's occupation.
     task_supplemental : NDArray[np.bool_]
         Whether each task is supplemental (``task_type``).
+    categories : OccupationCategories
+        Categorical dtypes of the codes and titles, for result frames.
     """
 
     codes: StrArray
@@ -72,6 +86,7 @@ class TableArrays:
     task: Mapping[str, FloatArray]
     task_occupation: IntArray
     task_supplemental: NDArray[np.bool_]
+    categories: OccupationCategories
 
     @property
     def n_occupations(self) -> int:
@@ -111,9 +126,16 @@ def _build(occupations: pd.DataFrame, tasks: pd.DataFrame) -> TableArrays:
     if (task_occupation < 0).any():
         unknown = sorted(set(tasks["occupation_code"][task_occupation < 0]))[:5]
         raise DataValidationError(f"tasks refer to occupation codes not in the table: {unknown}")
+    titles = read_only(occupations["title"].to_numpy(dtype=str))
+    title_index, distinct_titles = pd.factorize(titles)
+    categories = OccupationCategories(
+        code=pd.Categorical.from_codes(np.arange(codes.size), codes).dtype,
+        title=pd.Categorical.from_codes(title_index, distinct_titles).dtype,
+        title_index=read_only(title_index.astype(np.intp)),
+    )
     return TableArrays(
         codes=codes,
-        titles=read_only(occupations["title"].to_numpy(dtype=str)),
+        titles=titles,
         major_groups=major,
         group_names=tuple(str(group) for group in group_names),
         group_index=read_only(group_index.astype(np.intp)),
@@ -124,6 +146,7 @@ def _build(occupations: pd.DataFrame, tasks: pd.DataFrame) -> TableArrays:
         task_supplemental=read_only(
             (tasks["task_type"] == SUPPLEMENTAL_TASK_TYPE).to_numpy(dtype=bool)
         ),
+        categories=categories,
     )
 
 

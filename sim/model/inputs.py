@@ -16,7 +16,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from sim.data import ELASTICITIES_FILE, OccupationTables
-from sim.data.arrays import TableArrays, read_only, table_arrays
+from sim.data.arrays import OccupationCategories, TableArrays, read_only, table_arrays
 from sim.errors import DataValidationError, ScenarioError
 from sim.mechanisms import adoption, demand, exposure, network, regulation
 from sim.model.override_check import check_override_codes
@@ -41,6 +41,7 @@ class ModelInputs:
 
     codes: NDArray[np.str_]
     titles: NDArray[np.str_]
+    categories: OccupationCategories
     major_groups: NDArray[np.str_]
     base_employment: FloatArray
     mean_wage: FloatArray
@@ -75,6 +76,7 @@ def build_inputs(
     return ModelInputs(
         codes=arrays.codes,
         titles=arrays.titles,
+        categories=arrays.categories,
         major_groups=arrays.major_groups,
         base_employment=_base_employment(arrays, scenario),
         mean_wage=occupation["mean_wage"],

@@ -43,6 +43,19 @@ from sim.model.outputs_network import (
 FloatArray = NDArray[np.float64]
 
 
+def float_frame(columns: dict[str, FloatArray], n_rows: int) -> pd.DataFrame:
+    """A frame of float64 columns, each flattened to ``n_rows``, held in one block.
+
+    The values are copied once into a (columns, rows) array that the frame
+    keeps as its float block, instead of one copy per column and a second to
+    consolidate; the frame owns it (nothing else refers to it).
+    """
+    block = np.empty((len(columns), n_rows))
+    for row, values in zip(block, columns.values(), strict=True):
+        row.reshape(np.shape(values))[...] = values
+    return pd.DataFrame(block.T, columns=list(columns), copy=False)
+
+
 class Recorder:
     """Preallocated :class:`~sim.model.outputs.History` of one run."""
 
@@ -127,39 +140,35 @@ class Recorder:
 
     def economy_frame(self, capability: CapabilityPath) -> pd.DataFrame:
         """One row per step: capability decomposition and economy-wide outcomes."""
-        columns: dict[str, object] = {
-            "step": np.arange(capability.years.size, dtype=np.int64),
+        columns: dict[str, FloatArray] = {
             "year": capability.years,
+            **{name: getattr(capability, name) for name in CapabilityRow._fields},
         }
-        columns.update({name: getattr(capability, name) for name in CapabilityRow._fields})
         rows = economy_rows(self.history, self.paths, self.inputs.mean_wage)
         columns.update(zip(EconomyRow._fields, rows, strict=True))
         network = network_rows(
             self.history.search_totals,
-            self.history.employment,
-            self.history.unemployed,
+            (rows.employment_total, rows.employment_total_no_ai),
+            (rows.unemployed, rows.unemployed_no_ai),
             LaborFlows(*self.history.flow_totals),
             self.inputs.retraining_cost_usd_per_participant_year,
         )
         columns.update(zip(NetworkRow._fields, network, strict=True))
-        return pd.DataFrame(columns)
+        frame = float_frame(columns, capability.years.size)
+        frame.insert(0, "step", np.arange(capability.years.size, dtype=np.int64))
+        return frame
 
     def occupation_frame(self, base_year: int) -> pd.DataFrame:
         """One row per year x occupation (long/tidy); codes and titles are categorical."""
         rows = occupation_rows(self.history, self.paths, self.steps_per_year)
         n_years, n = rows.employment.shape
-        years = base_year + np.repeat(np.arange(n_years), n)
         index = np.tile(np.arange(n), n_years)
-        title_codes, titles = pd.factorize(self.inputs.titles)
-        frame = pd.DataFrame(
-            {
-                "year": years.astype(np.int64),
-                "occupation_code": pd.Categorical.from_codes(index, self.inputs.codes),
-                "title": pd.Categorical.from_codes(title_codes[index], titles),
-            }
-        )
-        for name, values in zip(OccupationRow._fields, rows, strict=True):
-            frame[name] = np.ascontiguousarray(values).ravel()
+        categories = self.inputs.categories
+        frame = float_frame(dict(zip(OccupationRow._fields, rows, strict=True)), n_years * n)
+        title = pd.Categorical.from_codes(categories.title_index[index], dtype=categories.title)
+        frame.insert(0, "title", title)
+        frame.insert(0, "occupation_code", pd.Categorical.from_codes(index, dtype=categories.code))
+        frame.insert(0, "year", (base_year + np.repeat(np.arange(n_years), n)).astype(np.int64))
         return frame
 
     def transitions_frame(self, base_year: int) -> pd.DataFrame | None:
