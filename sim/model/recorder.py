@@ -34,6 +34,7 @@ from sim.model.outputs import (
 )
 from sim.model.outputs_network import (
     SEARCH_TOTALS,
+    TRANSITION_ID_COLUMNS,
     NetworkRow,
     TransitionRow,
     network_rows,
@@ -41,6 +42,7 @@ from sim.model.outputs_network import (
 )
 
 FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.intp]
 
 
 def float_frame(columns: dict[str, FloatArray], n_rows: int) -> pd.DataFrame:
@@ -181,20 +183,33 @@ class Recorder:
             [np.repeat(np.arange(m.shape[0]), np.diff(m.indptr)) for m in matrices]
         )
         destination = np.concatenate([m.indices for m in matrices])
-        flows = np.stack(self.moves) if self.moves else np.zeros((0, 2, origin.size))
-        year, edge = np.nonzero((flows > 0.0).any(axis=1))
-        frame = pd.DataFrame(
-            {
-                "year": (base_year + 1 + year).astype(np.int64),
-                "from_code": origin[edge],
-                "to_code": destination[edge],
-            }
-        )
-        for name, world in zip(TransitionRow._fields, (AI_WORLD, NO_AI_WORLD), strict=True):
-            frame[name] = flows[year, world, edge]
+        columns = transition_columns(self.moves, origin, destination, base_year)
         if network.has_retraining:  # an edge of both W and R: one row
-            frame = frame.groupby(["year", "from_code", "to_code"], as_index=False).sum()
-        codes = pd.CategoricalDtype(pd.Index(self.inputs.codes))
+            summed = pd.DataFrame(columns).groupby(list(TRANSITION_ID_COLUMNS), as_index=False)
+            columns = {name: values.to_numpy() for name, values in summed.sum().items()}
+        codes = self.inputs.categories.code
         for column in ("from_code", "to_code"):
-            frame[column] = pd.Categorical.from_codes(frame[column].to_numpy(), dtype=codes)
-        return frame
+            columns[column] = pd.Categorical.from_codes(columns[column], dtype=codes)
+        return pd.DataFrame(columns, copy=False)
+
+
+def transition_columns(
+    moves: list[FloatArray], origin: IntArray, destination: IntArray, base_year: int
+) -> dict[str, np.ndarray]:
+    """Rows of every (year, edge) with a positive flow in either world, edges as row indices.
+
+    ``moves`` holds each simulated year's flows by edge, (worlds, edges); they
+    are read year by year, never copied into one all-years array.
+    """
+    kept = [np.flatnonzero((flows > 0.0).any(axis=0)) for flows in moves]
+    edge = np.concatenate(kept) if kept else np.zeros(0, dtype=np.intp)
+    year = np.repeat(np.arange(len(kept)), [edges.size for edges in kept])
+    columns: dict[str, np.ndarray] = {
+        "year": (base_year + 1 + year).astype(np.int64),
+        "from_code": origin[edge],
+        "to_code": destination[edge],
+    }
+    for name, world in zip(TransitionRow._fields, (AI_WORLD, NO_AI_WORLD), strict=True):
+        by_year = [flows[world, edges] for flows, edges in zip(moves, kept, strict=True)]
+        columns[name] = np.concatenate(by_year) if by_year else np.zeros(0)
+    return columns
