@@ -173,11 +173,11 @@ def adoption_path(
     if p < _DENOMINATOR_FLOOR:
         spread = np.maximum(spread, _DENOMINATOR_FLOOR)
     speed = np.ascontiguousarray(np.broadcast_to(diffusion.speed, shape[1:]), dtype=float)
-    decay = np.empty((shape[0], flat.shape[1]))
+    adopter_share = np.empty_like(flat)
+    adopted_share = np.empty_like(flat)  # first the decay exp(...), read before each write of u
+    decay = adopted_share
     _elapsed_exponent(flat, speed.ravel(), -(p + q) * diffusion.step_years, decay)
     np.exp(decay, out=decay)
-    adopter_share = np.empty_like(flat)
-    adopted_share = np.empty_like(flat)
     _bass_shares(
         flat, f0.ravel(), ((1.0 - f0) / spread).ravel(), decay, p, q, adopter_share, adopted_share
     )
@@ -212,6 +212,7 @@ def _bass_shares(
     """``f_t = max(f_{t-1}, (1 - p R_t) / (1 + q R_t))``, ``R_t = r0 decay_t``, ``u_t = f_t e_t``.
 
     The running maximum keeps the non-decreasing share of :func:`bass_step`.
+    ``decay`` may be ``adopted_share`` itself: each element is read before it is written.
     """
     steps, n = exposure.shape
     running = f0.copy()
