@@ -1,6 +1,7 @@
 """Table arrays: converted once per tables object, read-only, and runs sharing them agree."""
 
 import dataclasses
+import pickle
 
 import numpy as np
 import pandas as pd
@@ -103,3 +104,14 @@ def test_runs_on_shared_tables_equal_runs_on_fresh_tables(toy_scenario):
         alone = run(scenario, tables=linked_toy_tables())
         for name in ("occupations", "economy"):
             assert getattr(together, name).equals(getattr(alone, name)), (scenario, name)
+
+
+def test_tables_pickle_without_their_cache_and_rebuild_it_read_only(toy_scenario, toy_tables):
+    before = run(toy_scenario, tables=toy_tables)
+    copy = pickle.loads(pickle.dumps(toy_tables))
+    assert copy.occupations.equals(toy_tables.occupations)
+    assert copy._derived == {}  # nothing derived travels with the tables
+    after = run(toy_scenario, tables=copy)
+    assert after.occupations.equals(before.occupations)
+    with pytest.raises(ValueError, match="read-only"):
+        table_arrays(copy).occupation["employment"][0] = 0.0
