@@ -5,6 +5,8 @@
 - :mod:`sim.data.table_check` validates any frame against such declarations;
 - :mod:`sim.data.loading` reads a data directory and cross-checks the tables;
 - :mod:`sim.data.elasticities` validates the optional per-occupation elasticities;
+- :mod:`sim.data.arrays` holds the columns runs read as read-only numpy arrays,
+  converted once per tables object;
 - :mod:`sim.data.summary` summarises the data set (``laborsim occupations``).
 
 The data build (``occupations/build.py``) and the simulator validate against

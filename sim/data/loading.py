@@ -70,6 +70,17 @@ class OccupationTables:
             self._derived[key] = build()
         return self._derived[key]
 
+    def __reduce__(self) -> tuple[type[OccupationTables], tuple[Any, ...]]:
+        """Pickle the tables only: a copy (e.g. in a worker process) derives its own cache.
+
+        Derived structures are rebuilt on first use there, read-only as built,
+        rather than shipped with the tables.
+        """
+        return (
+            type(self),
+            (self.occupations, self.tasks, self.transitions, self.elasticities, self.skills),
+        )
+
 
 def validate_occupations(df: pd.DataFrame, path: str | Path) -> pd.DataFrame:
     """Validate an occupations table and return it with canonical dtypes.

@@ -71,7 +71,7 @@ def load_tables(scenario: Scenario) -> OccupationTables:
             "transitions.csv.gz, skills.csv.gz"
         )
     tables = _cached_tables(directory, _mtimes(directory))
-    check_override_codes(scenario, tables.occupations, str(directory))
+    check_override_codes(scenario, tables, str(directory))
     return tables
 
 
@@ -83,8 +83,20 @@ def _resolved_dir(scenario: Scenario) -> Path:
 
 
 def _mtimes(directory: Path) -> tuple[float, ...]:
+    """Modification times of the directory's (non-hidden) files, in name order.
+
+    Checked on every call (a sweep run's data must be the files as they are
+    now), with one directory listing rather than a path object per file.
+    """
     try:
-        return tuple(path.stat().st_mtime for path in sorted(directory.glob("*")) if path.is_file())
+        with os.scandir(directory) as listing:
+            files = sorted(
+                (entry for entry in listing if not entry.name.startswith(".") and entry.is_file()),
+                key=lambda entry: entry.name,
+            )
+            return tuple(entry.stat().st_mtime for entry in files)
+    except (FileNotFoundError, NotADirectoryError):
+        return ()  # no data files (refused with its own message where tables are loaded)
     except OSError as problem:
         raise DataValidationError(f"{directory}: cannot be listed: {problem}") from None
 
@@ -169,9 +181,10 @@ def label_frame(frame: pd.DataFrame, spec: RunSpec) -> pd.DataFrame:
     ``run_id`` is ``"<scenario>/<replication>"``, unique within a batch.
     """
     name = spec.scenario.name
+    only = np.zeros(len(frame), dtype=np.int8)  # every row: the one category
     frame.insert(0, "replication", np.int64(spec.replication))
-    frame.insert(0, "scenario", pd.Categorical([name] * len(frame)))
-    frame.insert(0, "run_id", pd.Categorical([f"{name}/{spec.replication}"] * len(frame)))
+    frame.insert(0, "scenario", pd.Categorical.from_codes(only, [name]))
+    frame.insert(0, "run_id", pd.Categorical.from_codes(only, [f"{name}/{spec.replication}"]))
     return frame
 
 

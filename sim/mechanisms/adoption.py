@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import numba
 import numpy as np
 from numpy.typing import NDArray
 
@@ -144,6 +145,12 @@ def adoption_path(
 ) -> AdoptionState:
     """Adoption at every step, shape ``exposure_by_step.shape`` (step 0 = ``initial``).
 
+    ``R_t = R_0 exp(-(p + q) dt sum_{s<=t} c_s)`` with ``c_s = e_s * speed``, then
+    ``f_t = (1 - p R_t) / (1 + q R_t)``, kept non-decreasing as :func:`bass_step`
+    keeps each step (a running maximum), and ``u_t = f_t e_t``.  The running
+    sums and the running maximum run in compiled loops over the step axis; the
+    exponential is numpy's.
+
     Parameters
     ----------
     initial
@@ -154,18 +161,69 @@ def adoption_path(
         The run's diffusion constants.
     """
     p, q = diffusion.innovation_per_year, diffusion.imitation_per_year
-    f0 = initial.adopter_share
-    adopter_share = np.empty_like(exposure_by_step)
-    adopter_share[0] = f0
+    exposure = np.ascontiguousarray(exposure_by_step, dtype=float)
+    shape = exposure.shape
+    flat = exposure.reshape(shape[0], -1)
+    f0 = np.ascontiguousarray(np.broadcast_to(initial.adopter_share, shape[1:]), dtype=float)
     if p + q <= 0.0:
-        adopter_share[1:] = f0
-    else:
-        spread = p + q * f0
-        if p < _DENOMINATOR_FLOOR:
-            spread = np.maximum(spread, _DENOMINATOR_FLOOR)
-        rate = exposure_by_step[1:] * diffusion.speed
-        elapsed = np.cumsum(rate, axis=0) * (-(p + q) * diffusion.step_years)
-        remaining = (1.0 - f0) / spread * np.exp(elapsed)
-        adopter_share[1:] = (1.0 - p * remaining) / (1.0 + q * remaining)
-        np.maximum.accumulate(adopter_share, axis=0, out=adopter_share)
-    return AdoptionState(adopter_share, adopter_share * exposure_by_step)
+        adopter_share = np.empty_like(exposure)
+        adopter_share[:] = f0
+        return AdoptionState(adopter_share, adopter_share * exposure)
+    spread = p + q * f0
+    if p < _DENOMINATOR_FLOOR:
+        spread = np.maximum(spread, _DENOMINATOR_FLOOR)
+    speed = np.ascontiguousarray(np.broadcast_to(diffusion.speed, shape[1:]), dtype=float)
+    adopter_share = np.empty_like(flat)
+    adopted_share = np.empty_like(flat)  # first the decay exp(...), read before each write of u
+    decay = adopted_share
+    _elapsed_exponent(flat, speed.ravel(), -(p + q) * diffusion.step_years, decay)
+    np.exp(decay, out=decay)
+    _bass_shares(
+        flat, f0.ravel(), ((1.0 - f0) / spread).ravel(), decay, p, q, adopter_share, adopted_share
+    )
+    return AdoptionState(adopter_share.reshape(shape), adopted_share.reshape(shape))
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _elapsed_exponent(
+    exposure: FloatArray, speed: FloatArray, scale: float, out: FloatArray
+) -> None:
+    """``out[t] = scale * sum_{1<=s<=t} exposure[s] * speed`` (row 0: 0), summed in step order."""
+    steps, n = exposure.shape
+    total = np.zeros(n)
+    out[0] = 0.0
+    for t in range(1, steps):
+        for j in range(n):
+            total[j] += exposure[t, j] * speed[j]
+            out[t, j] = total[j] * scale
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _bass_shares(
+    exposure: FloatArray,
+    f0: FloatArray,
+    r0: FloatArray,
+    decay: FloatArray,
+    p: float,
+    q: float,
+    adopter_share: FloatArray,
+    adopted_share: FloatArray,
+) -> None:
+    """``f_t = max(f_{t-1}, (1 - p R_t) / (1 + q R_t))``, ``R_t = r0 decay_t``, ``u_t = f_t e_t``.
+
+    The running maximum keeps the non-decreasing share of :func:`bass_step`.
+    ``decay`` may be ``adopted_share`` itself: each element is read before it is written.
+    """
+    steps, n = exposure.shape
+    running = f0.copy()
+    for j in range(n):
+        adopter_share[0, j] = f0[j]
+        adopted_share[0, j] = f0[j] * exposure[0, j]
+    for t in range(1, steps):
+        for j in range(n):
+            remaining = r0[j] * decay[t, j]
+            share = (1.0 - p * remaining) / (1.0 + q * remaining)
+            if share > running[j] or share != share:  # np.maximum, NaN included
+                running[j] = share
+            adopter_share[t, j] = running[j]
+            adopted_share[t, j] = running[j] * exposure[t, j]

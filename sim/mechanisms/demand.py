@@ -192,11 +192,25 @@ def annual_trend_growth(projected_change_pct: FloatArray, multiplier: float) -> 
 
 
 def trend_path(
-    years: FloatArray, log_growth: FloatArray, base_year: float, end_year: float
+    years: FloatArray,
+    log_growth: FloatArray,
+    base_year: float,
+    end_year: float,
+    scale: FloatArray | None = None,
 ) -> FloatArray:
-    """Non-AI demand relative to the base year, shape (len(years), occupations)."""
+    """Non-AI demand relative to the base year, shape (len(years), occupations).
+
+    ``exp(g_i * clip(min(t, t_end) - t_base, 0))``, times ``scale_i`` if given
+    (e.g. base employment, persons).  The trend is flat outside
+    [t_base, t_end], so each distinct elapsed time is computed once and its row
+    repeated (the same values as row by row).
+    """
     elapsed = np.clip(np.minimum(years, end_year) - base_year, 0.0, None)
-    return np.exp(np.outer(elapsed, log_growth))
+    distinct, row = np.unique(elapsed, return_inverse=True)
+    trend = np.exp(np.outer(distinct, log_growth))
+    if scale is not None:
+        trend *= scale
+    return trend[row.ravel()]
 
 
 def advance_log_output(

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numba
 import numpy as np
 from numpy.typing import NDArray
 
@@ -183,6 +184,10 @@ def exposure_at(log10_compute: float, tasks: TaskSet) -> FloatArray:
 def exposure_path(log10_compute: FloatArray, tasks: TaskSet) -> FloatArray:
     """Exposure along a non-decreasing compute path, shape (n_steps, n_occupations).
 
+    Each task's weight is added at the first step whose compute reaches its
+    threshold, then summed along the steps (compiled loops, O(tasks + steps x
+    occupations)).
+
     Raises
     ------
     ValueError
@@ -191,12 +196,68 @@ def exposure_path(log10_compute: FloatArray, tasks: TaskSet) -> FloatArray:
     path = np.asarray(log10_compute, dtype=float)
     if np.any(np.diff(path) < 0):
         raise ValueError("exposure_path needs a non-decreasing effective-compute path")
-    first_step = np.searchsorted(path, tasks.threshold_log10, side="left")
-    n_steps = path.size
-    on_path = first_step < n_steps
-    cells = first_step[on_path] * tasks.n_occupations + tasks.occupation_index[on_path]
-    added = np.bincount(
-        cells, weights=tasks.weight[on_path], minlength=n_steps * tasks.n_occupations
-    )
-    share = np.cumsum(added.reshape(n_steps, tasks.n_occupations), axis=0)
-    return np.clip(share, 0.0, 1.0)  # guards rounding of the normalised weights
+    share = np.empty((path.size, tasks.n_occupations))
+    first_step = np.empty(tasks.threshold_log10.size, dtype=np.intp)
+    _first_steps(path, tasks.threshold_log10, first_step)
+    _accumulate_exposure(first_step, tasks.occupation_index, tasks.weight, share)
+    return share
+
+
+#: Steps per block of the two-level search in :func:`_first_steps`.
+_SEARCH_BLOCK = 16
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _first_steps(path: FloatArray, threshold: FloatArray, out: IntArray) -> None:
+    """``out[j]`` = number of steps with ``path < threshold[j]`` (``np.searchsorted``, left).
+
+    For a non-decreasing path that count is the first step at which the task is
+    feasible.  Counted in two levels without branches: whole blocks whose last
+    step is below the threshold, then the steps of the next block.
+    """
+    n = path.size
+    block_last = path[_SEARCH_BLOCK - 1 :: _SEARCH_BLOCK].copy()  # contiguous: vectorised
+    for j in range(threshold.size):
+        x = threshold[j]
+        blocks = 0
+        for k in range(block_last.size):
+            blocks += block_last[k] < x
+        start = blocks * _SEARCH_BLOCK
+        count = start
+        for t in range(start, min(start + _SEARCH_BLOCK, n)):
+            count += path[t] < x
+        out[j] = count
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _accumulate_exposure(
+    first_step: IntArray, occupation: IntArray, weight: FloatArray, out: FloatArray
+) -> None:
+    """``out[t, i] = clip(sum of w_j over tasks j of i with first_step_j <= t, 0, 1)``.
+
+    The weights that join at step t are summed per occupation in task order,
+    then added to the running total (the order of a bincount then a cumsum);
+    the clip guards rounding of the normalised weights.  Tasks are bucketed by
+    step with a stable counting sort, so each step visits only its own tasks.
+    """
+    steps, n = out.shape
+    starts = np.zeros(steps + 2, dtype=np.intp)
+    for j in range(first_step.size):
+        starts[min(first_step[j], steps) + 1] += 1
+    for t in range(steps + 1):
+        starts[t + 1] += starts[t]
+    order = np.empty(first_step.size, dtype=np.intp)
+    filled = starts.copy()
+    for j in range(first_step.size):
+        step = min(first_step[j], steps)
+        order[filled[step]] = j
+        filled[step] += 1
+    added = np.zeros(n)
+    total = np.zeros(n)
+    for t in range(steps):
+        for k in range(starts[t], starts[t + 1]):
+            added[occupation[order[k]]] += weight[order[k]]
+        for i in range(n):
+            total[i] += added[i]
+            added[i] = 0.0
+            out[t, i] = min(max(total[i], 0.0), 1.0)

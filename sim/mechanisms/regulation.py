@@ -18,25 +18,16 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.params import AdoptionRegulationParams
-
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
 
+#: Delay of an occupation that no adoption regulation names, years.
+NO_DELAY_YEARS = 0.0
 
-def delay_steps(
-    codes: NDArray[np.str_],
-    major_groups: NDArray[np.str_],
-    params: AdoptionRegulationParams,
-    steps_per_year: int,
-) -> IntArray:
-    """Delay of each occupation in whole steps (0 = unregulated)."""
-    by_code, by_group = params.delay_years_by_occupation, params.delay_years_by_major_group
-    years = np.array(
-        [by_code.get(c, by_group.get(g, 0.0)) for c, g in zip(codes, major_groups, strict=True)],
-        dtype=float,
-    )
-    return np.rint(years * steps_per_year).astype(np.intp)
+
+def delay_steps(delay_years: FloatArray, steps_per_year: int) -> IntArray:
+    """Delay of each occupation in whole steps (0 = unregulated) from its delay in years."""
+    return np.rint(np.asarray(delay_years, dtype=float) * steps_per_year).astype(np.intp)
 
 
 def delayed_path(path: FloatArray, delay: IntArray) -> FloatArray:

@@ -50,7 +50,7 @@ def run_task_set(scenario: Scenario, tables: OccupationTables) -> TaskSet:
     """The task thresholds that replication 0 of ``scenario`` at its own seed draws."""
     run_seed = run_sequence(scenario.seed)
     rng = named_stream(run_seed, EXPOSURE_STREAM)
-    return build_task_set(tables.occupations, tables.tasks, scenario, rng=rng)
+    return build_task_set(tables, scenario, rng=rng)
 
 
 def mean_reference_exposure(scenario: Scenario, tables: OccupationTables) -> float:

@@ -16,6 +16,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from sim.data import ELASTICITIES_FILE, OccupationTables
+from sim.data.arrays import OccupationCategories, TableArrays, read_only, table_arrays
 from sim.errors import DataValidationError, ScenarioError
 from sim.mechanisms import adoption, demand, exposure, network, regulation
 from sim.model.override_check import check_override_codes
@@ -40,6 +41,7 @@ class ModelInputs:
 
     codes: NDArray[np.str_]
     titles: NDArray[np.str_]
+    categories: OccupationCategories
     major_groups: NDArray[np.str_]
     base_employment: FloatArray
     mean_wage: FloatArray
@@ -62,34 +64,45 @@ class ModelInputs:
 def build_inputs(
     scenario: Scenario, tables: OccupationTables, *, rng: np.random.Generator
 ) -> ModelInputs:
-    """Build :class:`ModelInputs`; ``rng`` draws the task threshold noise only."""
-    occupations = tables.occupations.reset_index(drop=True)
-    check_override_codes(scenario, occupations, "the occupation data")
-    codes = occupations["occupation_code"].to_numpy(dtype=str)
-    major = occupations["major_group_code"].str[:2].to_numpy(dtype=str)
-    titles = occupations["title"].to_numpy(dtype=str)
-    mobility, graph = _mobility(codes, titles, tables, scenario)
+    """Build :class:`ModelInputs`; ``rng`` draws the task threshold noise only.
+
+    Reads the tables through :func:`~sim.data.arrays.table_arrays` (converted
+    once per tables object), so only the scenario-dependent arithmetic runs here.
+    """
+    check_override_codes(scenario, tables, "the occupation data")
+    arrays = table_arrays(tables)
+    occupation = arrays.occupation
+    mobility, graph = _mobility(arrays, tables, scenario)
     return ModelInputs(
-        codes=codes,
-        titles=titles,
-        major_groups=major,
-        base_employment=_base_employment(occupations, scenario),
-        mean_wage=occupations["mean_wage"].to_numpy(dtype=float),
-        exit_rate_per_year=occupations["labor_force_exit_rate_pct"].to_numpy(float) / PERCENT,
+        codes=arrays.codes,
+        titles=arrays.titles,
+        categories=arrays.categories,
+        major_groups=arrays.major_groups,
+        base_employment=_base_employment(arrays, scenario),
+        mean_wage=occupation["mean_wage"],
+        exit_rate_per_year=occupation["labor_force_exit_rate_pct"] / PERCENT,
         trend_log_growth=demand.annual_trend_growth(
-            occupations["bls_projected_change_pct"].to_numpy(float),
-            scenario.demand.baseline_trend_multiplier,
+            occupation["bls_projected_change_pct"], scenario.demand.baseline_trend_multiplier
         ),
-        base_elasticity=base_elasticity(codes, major, tables, scenario),
+        base_elasticity=base_elasticity(tables, scenario),
         adoption_speed=adoption.adoption_speed(
-            occupations["economic_value"].to_numpy(float),
-            _slowdowns(codes, major, scenario),
+            occupation["economic_value"],
+            arrays.by_code_or_group(
+                scenario.adoption.regulatory_slowdown_by_occupation,
+                scenario.adoption.regulatory_slowdown_by_major_group,
+                NO_SLOWDOWN,
+            ),
             scenario.adoption.value_speedup,
         ),
         regulation_delay_steps=regulation.delay_steps(
-            codes, major, scenario.adoption_regulation, scenario.run.steps_per_year
+            arrays.by_code_or_group(
+                scenario.adoption_regulation.delay_years_by_occupation,
+                scenario.adoption_regulation.delay_years_by_major_group,
+                regulation.NO_DELAY_YEARS,
+            ),
+            scenario.run.steps_per_year,
         ),
-        tasks=build_task_set(occupations, tables.tasks, scenario, rng=rng),
+        tasks=build_task_set(tables, scenario, rng=rng),
         retraining_cost_usd_per_participant_year=scenario.retraining.cost_usd_per_participant_year,
         mobility=mobility,
         mobility_graph=graph,
@@ -97,17 +110,17 @@ def build_inputs(
 
 
 def _mobility(
-    codes: NDArray[np.str_], titles: NDArray[np.str_], tables: OccupationTables, scenario: Scenario
+    arrays: TableArrays, tables: OccupationTables, scenario: Scenario
 ) -> tuple[network.MobilityNetwork, nx.DiGraph]:
     """The network and its (frozen) networkx graph, built once per tables and parameters."""
     reach = (
         scenario.retraining.reach_per_occupation if scenario.retraining.participation_share else 0
     )
-    key = ("mobility", tuple(codes), scenario.reallocation, reach)
+    key = ("mobility", scenario.reallocation, reach)
 
     def build() -> tuple[network.MobilityNetwork, nx.DiGraph]:
-        mobility = mobility_network(codes, tables, scenario.reallocation, reach)
-        return mobility, nx.freeze(mobility.graph(codes, titles))
+        mobility = mobility_network(arrays.codes, tables, scenario.reallocation, reach)
+        return mobility, nx.freeze(mobility.graph(arrays.codes, arrays.titles))
 
     return tables.derived(key, build)
 
@@ -137,12 +150,10 @@ def mobility_network(
     )
 
 
-def _base_employment(occupations: pd.DataFrame, scenario: Scenario) -> FloatArray:
-    employment = occupations["employment"].to_numpy(dtype=float).copy()
-    overrides = scenario.occupations.employment_overrides
-    position = {code: i for i, code in enumerate(occupations["occupation_code"])}
-    for code, value in overrides.items():
-        employment[position[code]] = value
+def _base_employment(arrays: TableArrays, scenario: Scenario) -> FloatArray:
+    employment = arrays.occupation["employment"].copy()
+    for code, value in scenario.occupations.employment_overrides.items():
+        employment[arrays.row_of[code]] = value
     if not employment.sum() > 0:
         raise ScenarioError(
             "occupations.employment_overrides: total base employment is 0 after the "
@@ -151,9 +162,7 @@ def _base_employment(occupations: pd.DataFrame, scenario: Scenario) -> FloatArra
     return employment
 
 
-def base_elasticity(
-    codes: NDArray[np.str_], major: NDArray[np.str_], tables: OccupationTables, scenario: Scenario
-) -> FloatArray:
+def base_elasticity(tables: OccupationTables, scenario: Scenario) -> FloatArray:
     """Each occupation's base price elasticity under ``demand.elasticity_source``.
 
     ``estimated``: the data set's (low, central, high) read at
@@ -161,13 +170,15 @@ def base_elasticity(
     per-occupation overrides.
     """
     params = scenario.demand
+    arrays = table_arrays(tables)
     if params.elasticity_source == ElasticitySource.MAJOR_GROUP:
-        return _lookup(
-            codes,
-            major,
-            params.elasticity_by_occupation,
-            params.elasticity_by_major_group,
-            "demand.elasticity_by_major_group",
+        missing = sorted(set(arrays.group_names) - set(params.elasticity_by_major_group))
+        if missing:
+            raise ScenarioError(
+                f"demand.elasticity_by_major_group: no value for SOC major group(s) {missing}"
+            )
+        return arrays.by_code_or_group(
+            params.elasticity_by_occupation, params.elasticity_by_major_group, np.nan
         )
     if tables.elasticities is None:
         raise DataValidationError(
@@ -175,94 +186,80 @@ def base_elasticity(
             "occupation data directory (build it with 'python occupations/build.py'), "
             "or set demand.elasticity_source = 'major_group'"
         )
-    table = tables.elasticities.set_index("occupation_code").loc[pd.Index(codes)]
     return demand.elasticity_at_quantile(
-        table["elasticity_low"].to_numpy(float),
-        table["elasticity_central"].to_numpy(float),
-        table["elasticity_high"].to_numpy(float),
+        *_elasticity_ranges(tables, tables.elasticities, arrays.codes),
         params.elasticity_quantile,
     )
 
 
-def _lookup(
-    codes: NDArray[np.str_],
-    major: NDArray[np.str_],
-    by_code: dict[str, float],
-    by_group: dict[str, float],
-    field: str,
-) -> FloatArray:
-    missing = sorted(set(major) - set(by_group))
-    if missing:
-        raise ScenarioError(f"{field}: no value for SOC major group(s) {missing}")
-    return np.array([by_code.get(c, by_group[g]) for c, g in zip(codes, major, strict=True)])
+def _elasticity_ranges(
+    tables: OccupationTables, elasticities: pd.DataFrame, codes: NDArray[np.str_]
+) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """(low, central, high) elasticity of each occupation, in table order (once per tables)."""
 
+    def build() -> tuple[FloatArray, FloatArray, FloatArray]:
+        table = elasticities.set_index("occupation_code").loc[pd.Index(codes)]
+        return (
+            read_only(table["elasticity_low"].to_numpy(float)),
+            read_only(table["elasticity_central"].to_numpy(float)),
+            read_only(table["elasticity_high"].to_numpy(float)),
+        )
 
-def _slowdowns(codes: NDArray[np.str_], major: NDArray[np.str_], scenario: Scenario) -> FloatArray:
-    groups = scenario.adoption.regulatory_slowdown_by_major_group
-    by_code = scenario.adoption.regulatory_slowdown_by_occupation
-    return np.array(
-        [by_code.get(c, groups.get(g, NO_SLOWDOWN)) for c, g in zip(codes, major, strict=True)]
-    )
+    return tables.derived(("elasticity_ranges",), build)
 
 
 def build_task_set(
-    occupations: pd.DataFrame,
-    tasks: pd.DataFrame,
-    scenario: Scenario,
-    *,
-    rng: np.random.Generator,
+    tables: OccupationTables, scenario: Scenario, *, rng: np.random.Generator
 ) -> exposure.TaskSet:
     """Tasks with time weights and thresholds from the scenario's exposure source."""
     params = scenario.exposure
-    index = pd.Index(occupations["occupation_code"]).get_indexer(tasks["occupation_code"])
-    if (index < 0).any():
-        unknown = sorted(set(tasks["occupation_code"][index < 0]))[:5]
-        raise DataValidationError(f"tasks refer to occupation codes not in the table: {unknown}")
-    n = len(occupations)
-    ready, barrier = task_readiness_and_barrier(occupations, tasks, index, scenario)
+    arrays = table_arrays(tables)
+    ready, barrier = task_readiness_and_barrier(tables, scenario)
     return exposure.TaskSet(
-        occupation_index=index,
+        occupation_index=arrays.task_occupation,
         weight=exposure.task_time_weights(
-            (tasks["task_type"] == "supplemental").to_numpy(),
-            index,
-            n,
+            arrays.task_supplemental,
+            arrays.task_occupation,
+            arrays.n_occupations,
             params.supplemental_task_weight,
         ),
         threshold_log10=exposure.feasibility_thresholds(ready, barrier, params, rng=rng),
-        n_occupations=n,
+        n_occupations=arrays.n_occupations,
     )
 
 
 def task_readiness_and_barrier(
-    occupations: pd.DataFrame, tasks: pd.DataFrame, index: NDArray[np.intp], scenario: Scenario
+    tables: OccupationTables, scenario: Scenario
 ) -> tuple[FloatArray, FloatArray]:
     """Readiness and barrier in [0, 1] of every task under the scenario's exposure source."""
     params = scenario.exposure
+    arrays = table_arrays(tables)
     if params.source is ExposureSource.CRITERIA:
-        return _criteria_readiness_and_barrier(occupations, tasks, index, params)
+        return _criteria_readiness_and_barrier(arrays, params)
     if params.source is ExposureSource.ELOUNDOU:
-        labels = tasks[f"eloundou_{params.eloundou_rater.value}"].to_numpy(dtype=str)
-        difficulty = exposure.eloundou_difficulty(labels)
+        difficulty = _eloundou_difficulty(tables, f"eloundou_{params.eloundou_rater.value}")
     else:
-        probability = occupations["frey_osborne_probability"].to_numpy(dtype=float)
-        difficulty = 1.0 - probability[index]
+        probability = arrays.occupation["frey_osborne_probability"]
+        difficulty = 1.0 - probability[arrays.task_occupation]
     return 1.0 - difficulty, difficulty
 
 
+def _eloundou_difficulty(tables: OccupationTables, column: str) -> FloatArray:
+    """Difficulty of each task from its Eloundou label in ``column`` (once per tables)."""
+    return tables.derived(
+        ("eloundou_difficulty", column),
+        lambda: read_only(exposure.eloundou_difficulty(tables.tasks[column].to_numpy(dtype=str))),
+    )
+
+
 def _criteria_readiness_and_barrier(
-    occupations: pd.DataFrame,
-    tasks: pd.DataFrame,
-    index: NDArray[np.intp],
-    params: ExposureParams,
+    arrays: TableArrays, params: ExposureParams
 ) -> tuple[FloatArray, FloatArray]:
-    def values(frame: pd.DataFrame, name: str) -> FloatArray:
-        return frame[name].to_numpy(dtype=float)
+    occupation, task, index = arrays.occupation, arrays.task, arrays.task_occupation
 
     def criterion(name: str) -> FloatArray:
         return exposure.blend_task_evidence(
-            values(occupations, name)[index],
-            values(tasks, OWN_SCORE_COLUMNS[name]),
-            params.task_evidence_share,
+            occupation[name][index], task[OWN_SCORE_COLUMNS[name]], params.task_evidence_share
         )
 
     ready = exposure.readiness(
@@ -272,8 +269,8 @@ def _criteria_readiness_and_barrier(
         params,
     )
     barrier = exposure.task_barrier(
-        (values(occupations, "physical_barrier"), values(occupations, "interpersonal_barrier")),
-        (values(tasks, "physical_share"), values(tasks, "interpersonal_share")),
+        (occupation["physical_barrier"], occupation["interpersonal_barrier"]),
+        (task["physical_share"], task["interpersonal_share"]),
         index,
         params.occupation_barrier_threshold,
     )

@@ -90,9 +90,8 @@ class LaborMarketModel(mesa.Model):
         self.capability = capability_path(self.years, config.capability, config.compute_governance)
         self._precompute_exogenous_paths()
         self._initialise_stages()
-        OccupationAgent.create_agents(
-            self, self.inputs.n_occupations, list(range(self.inputs.n_occupations))
-        )
+        for row in range(self.inputs.n_occupations):
+            OccupationAgent(self, row)  # registers itself with the model
         self.recorder = Recorder(
             config.n_steps,
             config.run.steps_per_year,
@@ -135,9 +134,7 @@ class LaborMarketModel(mesa.Model):
         start = adoption.AdoptionState.start(config.adoption.initial_adopter_share, exposure[0])
         adopted = adoption.adoption_path(start, exposure, self.diffusion)
         speedup = amplification.ai_speedup(self.log_compute, config.adoption)
-        productivity = amplification.productivity_multiplier(
-            adopted.adopted_share, speedup.T[:, :, None]
-        )
+        productivity = amplification.productivity_path(adopted.adopted_share, speedup.T)
         self.paths = ExogenousPaths(
             exposure, adopted.adopter_share, adopted.adopted_share, productivity
         )
@@ -146,15 +143,14 @@ class LaborMarketModel(mesa.Model):
             self.paths = ExogenousPaths(
                 *(regulation.delayed_path(path, delay) for path in self.paths)
             )
-        productivity = self.paths.productivity
-        self.log_productivity_by_step = np.log(productivity)
-        trend = demand.trend_path(
+        self.log_productivity_by_step = np.log(self.paths.productivity)
+        self.base_labour_trend = demand.trend_path(
             self.years,
             inputs.trend_log_growth,
             config.run.base_year,
             config.demand.baseline_trend_end_year,
+            scale=inputs.base_employment,
         )
-        self.base_labour_trend = inputs.base_employment * trend
 
     def _initialise_stages(self) -> None:
         """Constants of the stages with feedback and their base-year state."""

@@ -131,21 +131,28 @@ def search_totals(state: StepState) -> FloatArray:
     )
 
 
+def _by_world(totals: tuple[FloatArray, FloatArray]) -> FloatArray:
+    """(AI, no-AI) arrays over steps as one (steps, worlds) array."""
+    by_world = np.empty((totals[0].size, 2))
+    by_world[:, AI_WORLD], by_world[:, NO_AI_WORLD] = totals
+    return by_world
+
+
 def network_rows(
     search: FloatArray,
-    employment: FloatArray,
-    unemployed: FloatArray,
+    employment: tuple[FloatArray, FloatArray],
+    unemployed: tuple[FloatArray, FloatArray],
     flows: LaborFlows,
     cost_per_participant_year: float,
 ) -> NetworkRow:
     """Every step's :class:`NetworkRow`, each field an array over steps.
 
     ``search`` is ``History.search_totals``; ``employment`` and ``unemployed``
-    are (steps, worlds, occupations); ``flows`` the labour flow totals
-    (steps, worlds) each.
+    are the (AI, no-AI) totals over occupations, each (steps,); ``flows`` the
+    labour flow totals (steps, worlds) each.
     """
     totals = dict(zip(SEARCH_TOTALS, search, strict=True))
-    head_count, jobless = employment.sum(axis=-1), unemployed.sum(axis=-1)
+    head_count, jobless = _by_world(employment), _by_world(unemployed)
     income = totals["labour_income"] / USD_PER_BILLION
     value = totals["output_value"] / USD_PER_BILLION
     by_world = {

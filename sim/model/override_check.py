@@ -10,11 +10,10 @@ entries the scenario left as they are are not checked, so a smaller data set
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Mapping
 
-import pandas as pd
-
-from sim.conventions import major_group
+from sim.data import OccupationTables
+from sim.data.arrays import table_arrays
 from sim.errors import ScenarioError
 from sim.params.defaults import (
     DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
@@ -56,27 +55,26 @@ def override_tables(
     }
 
 
-def check_override_codes(scenario: Scenario, occupations: pd.DataFrame, data_label: str) -> None:
+def check_override_codes(scenario: Scenario, tables: OccupationTables, data_label: str) -> None:
     """Raise :class:`ScenarioError` if an override table names a code absent from the data.
 
     Parameters
     ----------
     scenario
         The validated scenario.
-    occupations
-        The validated occupations table in use.
+    tables
+        The validated occupation tables in use (their codes are read once per tables).
     data_label
         How to name the data in messages (e.g. its directory).
     """
-    codes = sorted(occupations["occupation_code"])
-    groups = sorted({major_group(code) for code in occupations["major_group_code"]})
+    arrays = table_arrays(tables)
     problems: list[str] = []
     for field, (table, defaults, by_group) in override_tables(scenario).items():
-        known = groups if by_group else codes
+        known: Collection[str] = arrays.group_names if by_group else arrays.row_of.keys()
         kind = "major group" if by_group else "occupation code"
         problems.extend(
             f"scenario '{scenario.name}': field '{field}': unknown {kind} '{key}'"
-            f"{_suggest(key, known)}; allowed: {kind}s of {data_label}"
+            f"{_suggest(key, sorted(known))}; allowed: {kind}s of {data_label}"
             + (f" ({', '.join(known)})" if by_group else "")
             for key in _unknown(table, defaults, known)
         )
@@ -85,10 +83,11 @@ def check_override_codes(scenario: Scenario, occupations: pd.DataFrame, data_lab
 
 
 def _unknown(
-    table: Mapping[str, float], defaults: Mapping[str, float], known: Iterable[str]
+    table: Mapping[str, float], defaults: Mapping[str, float], known: Collection[str]
 ) -> list[str]:
-    chosen = {key for key, value in table.items() if defaults.get(key) != value}
-    return sorted(chosen - set(known))
+    return sorted(
+        key for key, value in table.items() if defaults.get(key) != value and key not in known
+    )
 
 
 def _suggest(key: str, known: list[str]) -> str:

@@ -34,6 +34,7 @@ from sim.model.outputs import (
 )
 from sim.model.outputs_network import (
     SEARCH_TOTALS,
+    TRANSITION_ID_COLUMNS,
     NetworkRow,
     TransitionRow,
     network_rows,
@@ -41,6 +42,20 @@ from sim.model.outputs_network import (
 )
 
 FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.intp]
+
+
+def float_frame(columns: dict[str, FloatArray], n_rows: int) -> pd.DataFrame:
+    """A frame of float64 columns, each flattened to ``n_rows``, held in one block.
+
+    The values are copied once into a (columns, rows) array that the frame
+    keeps as its float block, instead of one copy per column and a second to
+    consolidate; the frame owns it (nothing else refers to it).
+    """
+    block = np.empty((len(columns), n_rows))
+    for row, values in zip(block, columns.values(), strict=True):
+        row.reshape(np.shape(values))[...] = values
+    return pd.DataFrame(block.T, columns=list(columns), copy=False)
 
 
 class Recorder:
@@ -127,39 +142,35 @@ class Recorder:
 
     def economy_frame(self, capability: CapabilityPath) -> pd.DataFrame:
         """One row per step: capability decomposition and economy-wide outcomes."""
-        columns: dict[str, object] = {
-            "step": np.arange(capability.years.size, dtype=np.int64),
+        columns: dict[str, FloatArray] = {
             "year": capability.years,
+            **{name: getattr(capability, name) for name in CapabilityRow._fields},
         }
-        columns.update({name: getattr(capability, name) for name in CapabilityRow._fields})
         rows = economy_rows(self.history, self.paths, self.inputs.mean_wage)
         columns.update(zip(EconomyRow._fields, rows, strict=True))
         network = network_rows(
             self.history.search_totals,
-            self.history.employment,
-            self.history.unemployed,
+            (rows.employment_total, rows.employment_total_no_ai),
+            (rows.unemployed, rows.unemployed_no_ai),
             LaborFlows(*self.history.flow_totals),
             self.inputs.retraining_cost_usd_per_participant_year,
         )
         columns.update(zip(NetworkRow._fields, network, strict=True))
-        return pd.DataFrame(columns)
+        frame = float_frame(columns, capability.years.size)
+        frame.insert(0, "step", np.arange(capability.years.size, dtype=np.int64))
+        return frame
 
     def occupation_frame(self, base_year: int) -> pd.DataFrame:
         """One row per year x occupation (long/tidy); codes and titles are categorical."""
         rows = occupation_rows(self.history, self.paths, self.steps_per_year)
         n_years, n = rows.employment.shape
-        years = base_year + np.repeat(np.arange(n_years), n)
         index = np.tile(np.arange(n), n_years)
-        title_codes, titles = pd.factorize(self.inputs.titles)
-        frame = pd.DataFrame(
-            {
-                "year": years.astype(np.int64),
-                "occupation_code": pd.Categorical.from_codes(index, self.inputs.codes),
-                "title": pd.Categorical.from_codes(title_codes[index], titles),
-            }
-        )
-        for name, values in zip(OccupationRow._fields, rows, strict=True):
-            frame[name] = np.ascontiguousarray(values).ravel()
+        categories = self.inputs.categories
+        frame = float_frame(dict(zip(OccupationRow._fields, rows, strict=True)), n_years * n)
+        title = pd.Categorical.from_codes(categories.title_index[index], dtype=categories.title)
+        frame.insert(0, "title", title)
+        frame.insert(0, "occupation_code", pd.Categorical.from_codes(index, dtype=categories.code))
+        frame.insert(0, "year", (base_year + np.repeat(np.arange(n_years), n)).astype(np.int64))
         return frame
 
     def transitions_frame(self, base_year: int) -> pd.DataFrame | None:
@@ -172,20 +183,33 @@ class Recorder:
             [np.repeat(np.arange(m.shape[0]), np.diff(m.indptr)) for m in matrices]
         )
         destination = np.concatenate([m.indices for m in matrices])
-        flows = np.stack(self.moves) if self.moves else np.zeros((0, 2, origin.size))
-        year, edge = np.nonzero((flows > 0.0).any(axis=1))
-        frame = pd.DataFrame(
-            {
-                "year": (base_year + 1 + year).astype(np.int64),
-                "from_code": origin[edge],
-                "to_code": destination[edge],
-            }
-        )
-        for name, world in zip(TransitionRow._fields, (AI_WORLD, NO_AI_WORLD), strict=True):
-            frame[name] = flows[year, world, edge]
+        columns = transition_columns(self.moves, origin, destination, base_year)
         if network.has_retraining:  # an edge of both W and R: one row
-            frame = frame.groupby(["year", "from_code", "to_code"], as_index=False).sum()
-        codes = pd.CategoricalDtype(pd.Index(self.inputs.codes))
+            summed = pd.DataFrame(columns).groupby(list(TRANSITION_ID_COLUMNS), as_index=False)
+            columns = {name: values.to_numpy() for name, values in summed.sum().items()}
+        codes = self.inputs.categories.code
         for column in ("from_code", "to_code"):
-            frame[column] = pd.Categorical.from_codes(frame[column].to_numpy(), dtype=codes)
-        return frame
+            columns[column] = pd.Categorical.from_codes(columns[column], dtype=codes)
+        return pd.DataFrame(columns, copy=False)
+
+
+def transition_columns(
+    moves: list[FloatArray], origin: IntArray, destination: IntArray, base_year: int
+) -> dict[str, np.ndarray]:
+    """Rows of every (year, edge) with a positive flow in either world, edges as row indices.
+
+    ``moves`` holds each simulated year's flows by edge, (worlds, edges); they
+    are read year by year, never copied into one all-years array.
+    """
+    kept = [np.flatnonzero((flows > 0.0).any(axis=0)) for flows in moves]
+    edge = np.concatenate(kept) if kept else np.zeros(0, dtype=np.intp)
+    year = np.repeat(np.arange(len(kept)), [edges.size for edges in kept])
+    columns: dict[str, np.ndarray] = {
+        "year": (base_year + 1 + year).astype(np.int64),
+        "from_code": origin[edge],
+        "to_code": destination[edge],
+    }
+    for name, world in zip(TransitionRow._fields, (AI_WORLD, NO_AI_WORLD), strict=True):
+        by_year = [flows[world, edges] for flows, edges in zip(moves, kept, strict=True)]
+        columns[name] = np.concatenate(by_year) if by_year else np.zeros(0)
+    return columns

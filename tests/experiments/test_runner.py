@@ -1,5 +1,7 @@
 """The runner: seeds, replications, batches and metadata."""
 
+import os
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -10,12 +12,14 @@ from sim.experiments.runner import (
     RunSpec,
     batch_specs,
     iter_batch,
+    load_tables,
     run,
     run_batch,
 )
 from sim.io.provenance import REPO_ROOT
-from sim.params import derive
+from sim.params import Scenario, derive
 from sim.rng import run_sequence
+from tests.data_dirs import write_tables
 
 
 def test_run_spec_seed_is_the_one_derivation_rule():
@@ -69,3 +73,20 @@ def test_workers_must_be_positive(toy_scenario):
 def test_default_paths_point_into_the_source_checkout():
     assert (DEFAULT_OCCUPATIONS_DIR / "occupations.csv").is_file()
     assert (REPO_ROOT / "pyproject.toml").is_file()
+
+
+def test_tables_are_loaded_once_and_again_when_a_file_changes(tmp_path, toy_tables):
+    directory = write_tables(toy_tables, tmp_path / "data")
+    scenario = derive(Scenario(), {"occupations.path": str(directory)})
+    first = load_tables(scenario)
+    assert load_tables(scenario) is first
+    (directory / ".notes").write_text("hidden files are not data")
+    assert load_tables(scenario) is first
+    occupations = toy_tables.occupations.copy()
+    occupations.loc[0, "employment"] = 12345.0
+    occupations.to_csv(directory / "occupations.csv", index=False)
+    later = os.stat(directory / "occupations.csv").st_mtime + 10
+    os.utime(directory / "occupations.csv", (later, later))
+    reloaded = load_tables(scenario)
+    assert reloaded is not first
+    assert reloaded.occupations.loc[0, "employment"] == 12345.0

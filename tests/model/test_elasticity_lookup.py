@@ -15,7 +15,6 @@ from sim.model.inputs import base_elasticity
 from sim.params import Scenario, derive
 
 CODES = np.array(["43-9001", "43-9002", "43-9003"])
-MAJOR = np.array(["43", "43", "43"])
 LOW = np.array([0.1, 0.5, 1.2])
 CENTRAL = np.array([0.2, 1.0, 2.0])
 HIGH = np.array([0.4, 1.5, 5.0])
@@ -68,7 +67,7 @@ def test_quantile_is_monotone() -> None:
 
 @pytest.mark.parametrize("quantile", [0.0, 0.3, 0.5, 0.8, 1.0])
 def test_estimated_source_reads_the_data_set(toy_tables: OccupationTables, quantile: float) -> None:
-    got = base_elasticity(CODES, MAJOR, _with_elasticities(toy_tables), _estimated(quantile))
+    got = base_elasticity(_with_elasticities(toy_tables), _estimated(quantile))
     np.testing.assert_allclose(got, elasticity_at_quantile(LOW, CENTRAL, HIGH, quantile))
 
 
@@ -81,13 +80,13 @@ def test_major_group_source_keeps_the_group_table(toy_tables: OccupationTables) 
             "demand.elasticity_by_occupation": {"43-9003": 3.0},
         },
     )
-    got = base_elasticity(CODES, MAJOR, _with_elasticities(toy_tables), scenario)
+    got = base_elasticity(_with_elasticities(toy_tables), scenario)
     np.testing.assert_allclose(got, [0.7, 0.7, 3.0])
 
 
 def test_estimated_without_table_names_the_file(toy_tables: OccupationTables) -> None:
     with pytest.raises(DataValidationError, match=r"elasticities\.csv.*major_group"):
-        base_elasticity(CODES, MAJOR, toy_tables, _estimated(0.5))
+        base_elasticity(toy_tables, _estimated(0.5))
 
 
 # --- parameter rules ------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 """Per-task readiness: the criteria blend occupation scores with each task's own scores."""
 
+import dataclasses
+
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose
@@ -14,8 +16,7 @@ def readiness_for(share: float) -> np.ndarray:
     tasks = tables.tasks.copy()
     tasks["own_definedness"] = [0.0, 0.2, 0.8, 1.0]
     scenario = derive(Scenario(), {"exposure.task_evidence_share": share})
-    index = np.zeros(len(tasks), dtype=np.intp)
-    ready, _ = task_readiness_and_barrier(tables.occupations, tasks, index, scenario)
+    ready, _ = task_readiness_and_barrier(dataclasses.replace(tables, tasks=tasks), scenario)
     return ready
 
 

@@ -91,3 +91,23 @@ def test_adoption_path_equals_repeated_advance(toy_scenario, toy_tables):
         state = adoption.advance(state, model.paths.exposure[t], model.diffusion)
         np.testing.assert_allclose(state.adopter_share, model.paths.adopter_share[t], rtol=1e-12)
     assert model.paths.adopted_share[-1].max() > 0.1  # adoption really moved
+
+
+def test_frames_are_copies_of_the_history(toy_scenario, toy_tables):
+    model = LaborMarketModel(toy_scenario, toy_tables)
+    for _ in range(toy_scenario.n_steps):
+        model.step()
+    recorder = model.recorder
+    occupations = recorder.occupation_frame(toy_scenario.run.base_year)
+    economy = recorder.economy_frame(model.capability)
+    for frame in (occupations, economy):
+        for column in frame.select_dtypes("float").columns:
+            values = frame[column].to_numpy()
+            for kept in (*recorder.history, *recorder.paths):
+                assert not np.shares_memory(values, kept), column
+    n = toy_tables.occupations.shape[0]
+    assert list(occupations["occupation_code"][:n]) == list(
+        toy_tables.occupations["occupation_code"]
+    )
+    assert list(occupations["title"][:n]) == list(toy_tables.occupations["title"])
+    assert_allclose(occupations["employment"][:n], model.recorder.history.employment[0, 0])
