@@ -16,6 +16,7 @@ Usage: ``python benchmarks/bench_baseline.py [--repeat N] [--scenario PATH]``
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import statistics
 import time
@@ -33,7 +34,14 @@ YARDSTICK_AGENTS, YARDSTICK_STEPS = 831, 360
 
 
 def timed(action: Callable[[], object]) -> tuple[float, float]:
-    """Wall-clock and CPU seconds of one call."""
+    """Wall-clock and CPU seconds of one call.
+
+    Garbage of earlier calls is collected first, outside the timing: a Mesa
+    model and its agents form a reference cycle, so a finished model (ours and
+    the yardstick's alike) is freed only by a collection, and a long-running
+    process (a sweep worker) collects after each run.
+    """
+    gc.collect()
     wall, cpu = time.perf_counter(), time.process_time()
     action()
     return time.perf_counter() - wall, time.process_time() - cpu

@@ -102,11 +102,17 @@ class Recorder:
         return KernelRecord(*self.history, self.edge_flows)
 
     def close_years(self, last_step: int) -> None:
-        """Keep the edge flows of every year completed by ``last_step``."""
+        """Keep the edge flows of every year completed by ``last_step``.
+
+        A completed year's row of ``edge_flows`` is never written again, so the
+        list holds read-only views of it, not copies.
+        """
         if not self.record_transitions:
             return
         for year in range(len(self.moves) + 1, last_step // self.steps_per_year + 1):
-            self.moves.append(self.edge_flows[year - 1].copy())
+            view = self.edge_flows[year - 1].view()
+            view.flags.writeable = False
+            self.moves.append(view)
 
     def record(self, step: int, state: StepState) -> None:
         """Copy what the history keeps of the state after ``step`` (numpy path).
