@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mesa import Agent
 from mesa.discrete_space import Cell, FixedAgent
 
 from sim.conventions import AI_WORLD, NO_AI_WORLD
@@ -40,6 +41,17 @@ class OccupationAgent(FixedAgent):
     @cell.setter
     def cell(self, cell: Cell | None) -> None:
         FixedAgent.cell.fset(self, cell)
+
+    def remove(self) -> None:
+        """Remove the agent from the model, and from its cell if the space was ever built.
+
+        ``FixedAgent.remove`` reads ``self.cell`` after deregistering, which would
+        build the space without this agent and then fail on its missing cell.
+        """
+        if self._mesa_cell is None:
+            Agent.remove(self)
+        else:
+            super().remove()
 
     @property
     def code(self) -> str:

@@ -147,3 +147,15 @@ def test_recycling_offsets_inelastic_job_losses(toy_scenario, toy_tables):
     ]
     assert totals[0] < totals[1] < totals[2]
     assert totals[2] == pytest.approx(300_000, rel=1e-9)  # equal wages: head count conserved
+
+
+@pytest.mark.parametrize("space_built", [False, True])
+def test_all_agents_can_be_removed_with_or_without_the_space(toy_scenario, toy_tables, space_built):
+    model = LaborMarketModel(toy_scenario, toy_tables)
+    if space_built:
+        cell = model.space[0]
+        assert len(cell.agents) == 1
+    model.remove_all_agents()
+    assert len(model.agents) == 0
+    if space_built:
+        assert len(cell.agents) == 0
