@@ -14,7 +14,6 @@ from __future__ import annotations
 import gc
 import os
 import socket
-import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -113,17 +112,16 @@ class ModelEvaluator:
 
 @contextmanager
 def one_thread() -> Iterator[None]:
-    """BLAS, OpenMP (threadpoolctl) and Numba use one thread in this block, then as before."""
-    numba = sys.modules.get("numba")
-    previous = numba.get_num_threads() if numba is not None else None
-    try:
-        with threadpool_limits(limits=1):
-            if numba is not None:
-                numba.set_num_threads(1)
-            yield
-    finally:
-        if numba is not None and previous is not None:
-            numba.set_num_threads(previous)
+    """BLAS and OpenMP (threadpoolctl) use one thread in this block, then as before.
+
+    Numba is left alone: the compiled loops are serial (no ``parallel=True``), so
+    Numba never starts threads, and setting its thread count would start its
+    thread pool, after which any change of ``NUMBA_NUM_THREADS`` in the
+    environment (Dask sets worker environments in this process while it spawns
+    them) makes the next compilation fail.
+    """
+    with threadpool_limits(limits=1):
+        yield
 
 
 @contextmanager

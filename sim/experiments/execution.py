@@ -11,7 +11,7 @@ handed over as chunks complete, in any order: what a run computes depends only
 on its own task, never on the order or the worker.
 
 Each worker is one process computing on one core: its numerical libraries
-(BLAS, OpenMP, Numba) use one thread (:func:`sim.experiments.evaluate.run_chunk`
+(BLAS, OpenMP) use one thread (:func:`sim.experiments.evaluate.run_chunk`
 limits them on any worker, and local workers start with
 :data:`WORKER_ENVIRONMENT`), so N workers use N cores and one worker is
 one core, in this process or not.
@@ -39,7 +39,8 @@ MAX_CHUNK = 50
 SCHEDULER_TIMEOUT = "10s"
 #: Environment of local worker processes, set before they start (Dask's
 #: ``distributed.nanny.pre-spawn-environ``; None removes a variable): one thread for
-#: BLAS, OpenMP and Numba, and glibc's adaptive ``malloc`` left alone.  Dask's default
+#: BLAS and OpenMP (Numba's loops are serial and start no threads), and glibc's
+#: adaptive ``malloc`` left alone.  Dask's default
 #: ``MALLOC_TRIM_THRESHOLD_=65536`` hands every freed array back to the kernel, so a run's
 #: arrays are page-faulted in again in the next run: measured 8.5x the page faults and
 #: about 30% more CPU per run of the benchmark sweep (91 -> 121 ms).
@@ -47,7 +48,6 @@ WORKER_ENVIRONMENT: dict[str, int | None] = {
     "OMP_NUM_THREADS": 1,
     "MKL_NUM_THREADS": 1,
     "OPENBLAS_NUM_THREADS": 1,
-    "NUMBA_NUM_THREADS": 1,
     "MALLOC_TRIM_THRESHOLD_": None,
 }
 
