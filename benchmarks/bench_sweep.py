@@ -6,6 +6,8 @@ monthly) over three uncertainties into temporary stores and prints
 - the yardstick ``../shared/bench/naive_mesa.py 831 360`` (best of three, wall
   and CPU), measured in this run: the 10,000-run target (3 minutes where the
   yardstick takes 1.1 s) is scaled by it;
+- the single full baseline run (set-up, stepping, frames, as ``bench_baseline.py``
+  times it; best of five) beside the yardstick, and their ratio (target 50x);
 - the sweep machinery alone: throughput with a trivial evaluator (fixed outcome
   rows, no model) on 1 and 2 workers, i.e. the per-run cost of dispatch,
   transfer and store writes;
@@ -40,12 +42,13 @@ import time
 from pathlib import Path
 
 import psutil
-from bench_baseline import YARDSTICK, timed, yardstick_run
+from bench_baseline import YARDSTICK, full_run_parts, timed, yardstick_run
 
 from sim.experiments.evaluate import TRANSITIONS_SWITCH, ModelEvaluator
-from sim.experiments.runner import advance_to_horizon
+from sim.experiments.runner import advance_to_horizon, load_tables
 from sim.experiments.sweep import run_sweep
 from sim.experiments.sweep_outcomes import OutcomeRow, run_outcomes
+from sim.io.scenario_files import load_scenario
 from sim.io.sweep_files import load_sweep
 from sim.model import LaborMarketModel
 from sim.params import derive
@@ -184,6 +187,18 @@ def yardstick_seconds() -> float:
     return wall
 
 
+def full_run_ratio(yardstick: float, repeats: int = 5) -> None:
+    """The single full baseline run (as ``bench_baseline.py``) beside the yardstick."""
+    scenario = load_scenario(ROOT / "scenarios" / "baseline.toml")
+    tables = load_tables(scenario)
+    full_run_parts(scenario, tables)  # warm-up
+    best = min(full_run_parts(scenario, tables)["full run"][0] for _ in range(repeats))
+    print(
+        f"single full baseline run (set-up, steps, frames; best of {repeats}): "
+        f"{best * 1e3:.1f} ms; yardstick / full run {yardstick / best:.1f}x (target 50x)"
+    )
+
+
 def run_parts(directory: Path, runs: int = 12) -> None:
     """Mean per-run time of each part of a model run in this process, ms."""
     sweep = load_sweep(write_spec(directory, runs, "parts"))
@@ -280,6 +295,7 @@ def main() -> None:
     target_seconds = TARGET_SECONDS * yardstick / REFERENCE_YARDSTICK_SECONDS
     with tempfile.TemporaryDirectory() as temporary:
         directory = Path(temporary)
+        full_run_ratio(yardstick)
         run_parts(directory)
         throughput(directory, args.throughput_runs)
         memory_and_projection(directory, args.memory_runs, args.runs, target_seconds)
