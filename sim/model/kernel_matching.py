@@ -49,25 +49,26 @@ def age_pool(s, w):  # pragma: no cover
 
 
 @compiled
-def _applications(indptr, indices, data, searchers, vacancies, no_reach, out):  # pragma: no cover
-    """``reallocation._applications`` for the rows with searchers (others get 0)."""
+def _apply(
+    indptr, indices, data, searchers, vacancies, no_reach, out, pressure
+):  # pragma: no cover
+    """``reallocation._applications`` then ``pressure = M^T out``, row by row.
+
+    ``out[i]`` is origin ``i``'s searchers per unit of vacancy-weighted reach
+    (0 without searchers or reach); its applications are scattered onto the
+    destinations while the row's edges are still in cache.  Rows are taken in
+    order, so each destination's sum has the order of the separate product.
+    """
+    pressure[:] = 0.0
     for i in range(searchers.shape[0]):
+        out[i] = 0.0
         if searchers[i] == 0.0:
-            out[i] = 0.0
             continue
         reach = _row_dot(indptr, indices, data, i, vacancies)
-        out[i] = searchers[i] / reach if reach > no_reach else 0.0
-
-
-@compiled
-def _scatter(indptr, indices, data, origin, out):  # pragma: no cover
-    """``out = M^T origin`` over the rows with a non-zero origin, in row order."""
-    out[:] = 0.0
-    for i in range(origin.shape[0]):
-        if origin[i] == 0.0:
-            continue
-        for k in range(indptr[i], indptr[i + 1]):
-            out[indices[k]] += data[k] * origin[i]
+        if reach > no_reach:
+            out[i] = searchers[i] / reach
+            for k in range(indptr[i], indptr[i + 1]):
+                pressure[indices[k]] += data[k] * out[i]
 
 
 @compiled
@@ -115,13 +116,20 @@ def match_world(c, s, w, edge_flows):  # pragma: no cover
         searchers[i] = c.reemployment * pool[i]
         in_training[i] = c.participation * searchers[i]
         searchers[i] = searchers[i] - in_training[i]
-    _applications(
-        c.search_indptr, c.search_indices, c.search_data, searchers, vacancies, c.no_reach, regular
-    )
     pressure = s.pressure[w]
-    _scatter(c.search_indptr, c.search_indices, c.search_data, regular, pressure)
+    _apply(
+        c.search_indptr,
+        c.search_indices,
+        c.search_data,
+        searchers,
+        vacancies,
+        c.no_reach,
+        regular,
+        pressure,
+    )
     if training:
-        _applications(
+        by_retraining = s.pressure_retrained[w]
+        _apply(
             c.retraining_indptr,
             c.retraining_indices,
             c.retraining_data,
@@ -129,10 +137,7 @@ def match_world(c, s, w, edge_flows):  # pragma: no cover
             vacancies,
             c.no_reach,
             retrained,
-        )
-        by_retraining = s.pressure_retrained[w]
-        _scatter(
-            c.retraining_indptr, c.retraining_indices, c.retraining_data, retrained, by_retraining
+            by_retraining,
         )
         for j in range(n):
             pressure[j] = pressure[j] + by_retraining[j]
