@@ -95,6 +95,9 @@ class Matching:
         Share ``pi`` of searchers in retraining, [0, 1].
     long_term_steps : int
         Steps of unemployment from which a worker is long-term unemployed.
+    negligible_pool : float
+        Pools below this many persons (and above 0) are closed after the step:
+        their members leave the labour force, persons.
     worlds : int
         Number of worlds; ``search``, ``search_t``, ``retraining`` and
         ``retraining_t`` are ``W``, ``W^T``, ``R``, ``R^T`` repeated
@@ -106,6 +109,7 @@ class Matching:
     participation: float
     long_term_steps: int
     worlds: int
+    negligible_pool: float = 0.0
 
     @property
     def search(self) -> sp.csr_array:
@@ -135,10 +139,11 @@ class Matching:
         long_term_weeks: float,
         step_years: float,
         worlds: int,
+        negligible_pool: float = 0.0,
     ) -> Matching:
         """Resolve the threshold in weeks into whole steps (rounded up)."""
         steps = max(1, math.ceil(long_term_weeks / WEEKS_PER_YEAR / step_years - 1e-9))
-        return cls(network, participation, steps, worlds)
+        return cls(network, participation, steps, worlds, negligible_pool)
 
     def no_moves(self, worlds: int) -> Moves:
         """Flows of a step without any (the base year)."""
@@ -169,6 +174,11 @@ def advance(
     by_duration *= stay[:, None, :]
     unemployed = by_duration.sum(axis=1)
     unemployed_exits = (pool - reemployed_from) * rates.unemployed_exit
+    closed = (unemployed > 0.0) & (unemployed < matching.negligible_pool)
+    if closed.any():  # negligible pools leave the labour force
+        unemployed_exits = np.where(closed, unemployed_exits + unemployed, unemployed_exits)
+        by_duration[:, :, :] = np.where(closed[:, None, :], 0.0, by_duration)
+        unemployed = np.where(closed, 0.0, unemployed)
     entrants = hires - reemployed_to
     flows = LaborFlows(attrition, hires, layoffs, reemployed_to, entrants, unemployed_exits)
     new_state = LaborState(

@@ -57,7 +57,7 @@ IntArray = NDArray[np.int32]
 #: changes, not when a function it calls in another file does; a test fails
 #: until this digest is updated after editing either file, which changes this
 #: file and so recompiles the loop (``tests/model/test_kernel.py``).
-STAGES_DIGEST = "bf5c0704a44daf44"
+STAGES_DIGEST = "953a07b94c84b2ab"
 
 
 class KernelConstants(NamedTuple):
@@ -86,6 +86,7 @@ class KernelConstants(NamedTuple):
     retraining_indices: IntArray
     retraining_data: FloatArray
     participation: float
+    negligible_pool: float
     self_loop: FloatArray
     base_wage: FloatArray
     bargaining_share: float

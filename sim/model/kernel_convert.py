@@ -66,6 +66,7 @@ def kernel_constants(
         retraining_indices=retraining[1],
         retraining_data=retraining[2],
         participation=float(matching.participation),
+        negligible_pool=float(matching.negligible_pool),
         self_loop=_array(network.self_loop_weight),
         base_wage=_array(wage_rule.base_wage),
         bargaining_share=float(wage_rule.bargaining_share),

@@ -224,8 +224,13 @@ def settle_pool(c, s, w):  # pragma: no cover
             for d in range(by_duration.shape[0]):
                 by_duration[d, i] = by_duration[d, i] * stay
                 unemployed += by_duration[d, i]
-        s.unemployed[w, i] = unemployed
         exits = (pool - found) * c.unemployed_exit
+        if 0.0 < unemployed < c.negligible_pool:  # a negligible pool leaves the labour force
+            exits = exits + unemployed
+            unemployed = 0.0
+            for d in range(by_duration.shape[0]):
+                by_duration[d, i] = 0.0
+        s.unemployed[w, i] = unemployed
         entrants = s.flows[HIRES, w, i] - s.flows[REEMPLOYED, w, i]
         s.flows[ENTRANTS, w, i] = entrants
         s.flows[UNEMPLOYED_EXITS, w, i] = exits

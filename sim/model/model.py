@@ -179,6 +179,7 @@ class LaborMarketModel(mesa.Model):
             config.reallocation.long_term_unemployment_weeks,
             self.step_years,
             N_WORLDS,
+            config.reallocation.negligible_pool_persons,
         )
         self.search = reallocation.SearchState.start(required.shape, self.matching.long_term_steps)
         self.moves = self.matching.no_moves(N_WORLDS)

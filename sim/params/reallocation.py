@@ -49,6 +49,25 @@ class ReallocationParams(ParamBlock):
         ),
         source="Assumption: a skill-similar occupation counts like a mid-ranked O*NET relative.",
     )
+    negligible_pool_persons: float = param(
+        0.001,
+        unit="persons",
+        ge=0.0,
+        le=1.0,
+        description=(
+            "An occupation's unemployed pool smaller than this after a step is closed: its "
+            "members leave the labour force (counted with the unemployed's exits). 0 keeps "
+            "every pool until it underflows."
+        ),
+        source=(
+            "Numerical, not behavioural: a pool with no new layoffs shrinks by a constant "
+            "share each step and never reaches zero, so without a floor matching keeps "
+            "visiting occupations with a billionth of a worker (in the baseline's AI world "
+            "180 occupations have a pool on average, 115 have a thousandth of a person or "
+            "more). A thousandth of a person per occupation is far below what the data "
+            "resolve."
+        ),
+    )
     long_term_unemployment_weeks: float = param(
         27.0,
         unit="weeks",

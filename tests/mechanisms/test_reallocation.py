@@ -183,3 +183,32 @@ def test_temporary_demand_shock_traces_downward_beveridge_curve():
     assert unemployment[30] > unemployment[11] + 0.01
     assert vacancies[20] < vacancies[11]
     assert np.corrcoef(unemployment[12:], vacancies[12:])[0, 1] < -0.3
+
+
+def _pool_after_layoffs(negligible_pool):
+    """Two occupations, no edges: one step lays off 0.0004 persons in row 0, 5 in row 1."""
+    net = toy_network([], 2)
+    matching = reallocation.Matching.build(net, 0.0, 27.0, STEP, 1, negligible_pool)
+    rates = labor.StepRates.from_params(LaborParams(), np.zeros(2), STEP)
+    employment = np.array([[1_000.0, 1_000.0]])
+    target = employment - np.array([[0.0004, 5.0]]) / rates.adjustment
+    state = labor.LaborState.start(employment)
+    search = reallocation.SearchState.start(employment.shape, matching.long_term_steps)
+    return reallocation.advance(state, search, target, rates, matching)
+
+
+def test_a_negligible_pool_leaves_the_labour_force_and_workers_are_conserved():
+    state, flows, search, _ = _pool_after_layoffs(negligible_pool=0.001)
+    assert flows.layoffs[0, 0] == pytest.approx(0.0004)
+    assert state.unemployed[0, 0] == 0.0
+    assert search.by_duration[0, :, 0].sum() == 0.0
+    assert flows.unemployed_exits[0, 0] == pytest.approx(0.0004)  # closed into exits
+    assert state.unemployed[0, 1] > 4.0  # a real pool stays
+    total = state.employment + state.unemployed + state.exits
+    assert_allclose(total, 1_000.0 + state.entrants, rtol=1e-12)
+
+
+def test_without_a_floor_the_small_pool_stays():
+    state, flows, _, _ = _pool_after_layoffs(negligible_pool=0.0)
+    assert 0.0 < state.unemployed[0, 0] < 0.0004
+    assert flows.unemployed_exits[0, 0] < 1e-4

@@ -5,7 +5,7 @@ reference loop (:mod:`tests.model.reference_loop`) within floating-point
 summation order: the baseline, and scenarios that switch on each branch of
 the loop (labour-force ceiling binding, retraining, recycling off, a
 non-integer saturation steepness, partial price pass-through, a bargaining
-share other than 0.5, adoption regulation).
+share other than 0.5, adoption regulation, no floor on negligible pools).
 """
 
 import hashlib
@@ -45,6 +45,7 @@ VARIANTS = {
         "wages.bargaining_share": 0.7,
     },
     "regulation delay": {**SHORT, "adoption_regulation.delay_years_by_major_group": {"23": 5}},
+    "no pool floor": {**SHORT, "reallocation.negligible_pool_persons": 0.0},
 }
 
 
