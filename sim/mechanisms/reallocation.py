@@ -14,7 +14,11 @@ attrition, vacancies ``v`` (= hires: replacements and expansion) and layoffs:
    are hired (each vacancy picks one of its applicants: urn-ball matching),
    so an applicant's chance ``m_j / a_j`` falls with applicants per vacancy;
 4. vacancies not filled from the unemployed go to entrants from outside the
-   labour force, and the unemployed leave the labour force at hazard ``delta``.
+   labour force, and the unemployed leave the labour force at hazard ``delta``;
+5. a pool left with fewer than ``negligible_pool`` persons (and more than 0)
+   leaves the labour force whole (counted with the unemployed's exits): a pool
+   without new layoffs shrinks by a constant share each step and would never
+   reach zero (a numerical floor, ``reallocation.negligible_pool_persons``).
 
 Flows on every edge are kept (``Moves``); duration is tracked in whole steps
 with an absorbing long-term bin (``>= long_term_steps``).  Workers are
