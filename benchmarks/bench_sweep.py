@@ -15,7 +15,11 @@ monthly) over three uncertainties into temporary stores and prints
   construction, stepping, outcome reduction, garbage collection;
 - throughput of the real sweep on 1 worker (in process, one core) and 2 workers
   (a local Dask cluster): the steady rate once the first chunk is stored, the
-  rate including start-up, and the speed-up of the steady rates (target 1.8x);
+  rate including start-up, and the speed-up of the steady rates (target 1.8x).
+  1,000 runs by default: a worker process spends about 5 s of CPU starting
+  (imports, tables, the mobility network, Numba's cache), and in a short sweep
+  that start-up and the tail (one worker finishing before the other) weigh on
+  the steady rate;
 - peak resident memory of the whole process tree (this process plus every
   worker, sampled every 0.1 s with psutil) for sweeps of 500 and 2,000 runs on
   2 workers, and their ratio (target: within 10%); with each sweep, the CPU
@@ -286,7 +290,7 @@ def memory_and_projection(
 def main() -> None:
     """Print every figure of the sweep targets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--throughput-runs", type=int, default=200)
+    parser.add_argument("--throughput-runs", type=int, default=1000)
     parser.add_argument("--memory-runs", type=int, nargs="*", default=[500, 2000])
     parser.add_argument("--runs", type=int, help="also time a sweep of this many runs (10000)")
     args = parser.parse_args()
