@@ -41,12 +41,12 @@ from numpy.typing import NDArray
 
 from sim.model.kernel_matching import (
     age_pool,
-    idle_world,
     match_world,
-    no_matches,
+    no_searchers,
     settle_pool,
 )
 from sim.model.kernel_stages import compiled, demand_step, openings_step, record_step, wages_step
+from sim.model.outputs import History
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int32]
@@ -57,7 +57,7 @@ IntArray = NDArray[np.int32]
 #: changes, not when a function it calls in another file does; a test fails
 #: until this digest is updated after editing either file, which changes this
 #: file and so recompiles the loop (``tests/model/test_kernel.py``).
-STAGES_DIGEST = "953a07b94c84b2ab"
+STAGES_DIGEST = "f902f37bcd966298"
 
 
 class KernelConstants(NamedTuple):
@@ -131,6 +131,8 @@ class KernelState(NamedTuple):
     """(worlds,)."""
     change: FloatArray
     """Scratch, (worlds, occupations): this step's employment change."""
+    relative_spending: FloatArray
+    """Scratch: ``exp(ln q - phi ln(A / A(base)))``, spending relative to the base year."""
     pool: FloatArray
     """Scratch: this step's unemployed pool by last occupation after layoffs."""
     searchers: FloatArray
@@ -145,40 +147,26 @@ class KernelState(NamedTuple):
     """Scratch: applicants per vacancy from retraining."""
 
 
-class KernelRecord(NamedTuple):
-    """Where the loop records: the History arrays and, if kept, each step's moves."""
-
-    employment: FloatArray
-    unemployed: FloatArray
-    flow_totals: FloatArray
-    year_flows: FloatArray
-    elasticity: FloatArray
-    required_labour: FloatArray
-    search_totals: FloatArray
-    long_term_unemployed: FloatArray
-    wage: FloatArray
-    edge_flows: FloatArray
-    """Re-employment by edge summed per year, (years, worlds, edges), persons/year.
-
-    Year ``y`` (row ``y - 1``) holds steps ``(y - 1) * steps_per_year + 1 ..
-    y * steps_per_year``; edges are ``W``'s non-zeros in CSR order, then ``R``'s
-    with retraining.  Shape (1, worlds, 0) when transitions are not kept.
-    """
-
-
 @compiled
 def advance(  # pragma: no cover - compiled; covered through the model and its tests
     constants: KernelConstants,
     paths: KernelPaths,
     state: KernelState,
-    record: KernelRecord,
+    history: History,
+    edge_flows: FloatArray,
     first: int,
     last: int,
     steps_per_year: int,
 ) -> None:
     """Advance ``state`` through steps ``first .. last - 1`` (1-based step indices).
 
-    Step ``t`` reads row ``t`` of ``paths`` and records row ``t`` of ``record``.
+    Step ``t`` reads row ``t`` of ``paths`` and records into the run's
+    :class:`~sim.model.outputs.History` as ``Recorder.record`` would.
+    ``edge_flows`` is re-employment by edge summed per year, (years, worlds,
+    edges), persons/year: year ``y`` (row ``y - 1``) holds steps
+    ``(y - 1) * steps_per_year + 1 .. y * steps_per_year``; edges are ``W``'s
+    non-zeros in CSR order, then ``R``'s with retraining.  Shape (1, worlds, 0)
+    when transitions are not kept.
     """
     worlds = state.employment.shape[0]
     pooled = np.zeros(worlds, dtype=np.bool_)
@@ -189,18 +177,16 @@ def advance(  # pragma: no cover - compiled; covered through the model and its t
             pooled[w] = age_pool(state, w)
         for w in range(worlds):
             if pooled[w]:
-                match_world(constants, state, w, _year_edges(record, t, steps_per_year, w))
-            elif pooled.any():
-                idle_world(state, w)
+                match_world(constants, state, w, _year_edges(edge_flows, t, steps_per_year, w))
             else:
-                no_matches(state, w)
+                no_searchers(state, w, pooled.any())
             settle_pool(constants, state, w)
             wages_step(constants, paths, state, t, w)
-        record_step(state, record, t, steps_per_year)
+        record_step(state, history, t, steps_per_year)
 
 
 @compiled
-def _year_edges(record, t, steps_per_year, w):  # pragma: no cover
+def _year_edges(edge_flows, t, steps_per_year, w):  # pragma: no cover
     """World ``w``'s flows by edge for the year of step ``t`` (empty if not kept)."""
-    row = min((t - 1) // steps_per_year, record.edge_flows.shape[0] - 1)
-    return record.edge_flows[row, w]
+    row = min((t - 1) // steps_per_year, edge_flows.shape[0] - 1)
+    return edge_flows[row, w]

@@ -103,7 +103,6 @@ class LaborMarketModel(mesa.Model):
         self._kernel_state = kernel_convert.kernel_state(
             self.demand, self.labor, self.search, self.labor_flows, self.wages, self.moves
         )
-        self._kernel_record = self.recorder.kernel_record()
         self._advanced_to = 0
 
     @cached_property
@@ -234,7 +233,8 @@ class LaborMarketModel(mesa.Model):
             self.kernel_constants,
             self.kernel_paths,
             self._kernel_state,
-            self._kernel_record,
+            self.recorder.history,
+            self.recorder.edge_flows,
             first,
             last,
             self.config.run.steps_per_year,

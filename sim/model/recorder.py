@@ -21,7 +21,6 @@ from sim.mechanisms.capability import CapabilityPath
 from sim.mechanisms.labor import LaborFlows
 from sim.mechanisms.reallocation import Moves, edge_flows
 from sim.model.inputs import ModelInputs
-from sim.model.kernel import KernelRecord
 from sim.model.outputs import (
     CapabilityRow,
     EconomyRow,
@@ -96,10 +95,6 @@ class Recorder:
         rows = max(-(-n_steps // steps_per_year), 1)
         kept = edges if record_transitions else 0
         self.edge_flows = np.zeros((rows if kept else 1, worlds_by_occupation[0], kept))
-
-    def kernel_record(self) -> KernelRecord:
-        """The history and edge-flow arrays, for the compiled loop to record into."""
-        return KernelRecord(*self.history, self.edge_flows)
 
     def close_years(self, last_step: int) -> None:
         """Keep the edge flows of every year completed by ``last_step``.
