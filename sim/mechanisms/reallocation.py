@@ -103,10 +103,10 @@ class Matching:
         Pools below this many persons (and above 0) are closed after the step:
         their members leave the labour force, persons.
     worlds : int
-        Number of worlds; ``search``, ``search_t``, ``retraining`` and
-        ``retraining_t`` are ``W``, ``W^T``, ``R``, ``R^T`` repeated
-        block-diagonally once per world (:meth:`MobilityNetwork.world_blocks`,
-        built on first use), so one sparse product serves both worlds.
+        Number of worlds: :func:`advance` multiplies with ``W``, ``W^T``,
+        ``R``, ``R^T`` repeated block-diagonally once per world
+        (:meth:`MobilityNetwork.world_blocks`, built on first use), so one
+        sparse product serves both worlds.
     """
 
     network: MobilityNetwork
@@ -114,26 +114,6 @@ class Matching:
     long_term_steps: int
     worlds: int
     negligible_pool: float = 0.0
-
-    @property
-    def search(self) -> sp.csr_array:
-        """``W`` repeated block-diagonally once per world."""
-        return self.network.world_blocks(self.worlds)[0]
-
-    @property
-    def search_t(self) -> sp.csr_array:
-        """``W^T`` repeated block-diagonally once per world."""
-        return self.network.world_blocks(self.worlds)[1]
-
-    @property
-    def retraining(self) -> sp.csr_array:
-        """``R`` repeated block-diagonally once per world."""
-        return self.network.world_blocks(self.worlds)[2]
-
-    @property
-    def retraining_t(self) -> sp.csr_array:
-        """``R^T`` repeated block-diagonally once per world."""
-        return self.network.world_blocks(self.worlds)[3]
 
     @classmethod
     def build(
@@ -219,21 +199,22 @@ def _match(
     searchers: FloatArray, vacancies: FloatArray, matching: Matching
 ) -> tuple[FloatArray, FloatArray, Moves]:
     """Hires from the unemployed by destination and by origin, and the factored flows."""
+    search, search_t, retraining, retraining_t = matching.network.world_blocks(matching.worlds)
     training = matching.participation > 0.0
     in_training = matching.participation * searchers
-    regular = _applications(matching.search, searchers - in_training, vacancies)
-    pressure = _times(matching.search_t, regular)  # applicants per vacancy
+    regular = _applications(search, searchers - in_training, vacancies)
+    pressure = _times(search_t, regular)  # applicants per vacancy
     retrained = np.zeros_like(regular)
     if training:
-        retrained = _applications(matching.retraining, in_training, vacancies)
-        pressure += _times(matching.retraining_t, retrained)
+        retrained = _applications(retraining, in_training, vacancies)
+        pressure += _times(retraining_t, retrained)
     filled = -np.expm1(-pressure)  # share of vacancies filled
     hired = vacancies * filled
     applied = pressure > 0.0
     value = np.where(applied, hired, vacancies) / np.where(applied, pressure, 1.0)
-    reemployed_from = regular * _times(matching.search, value)
+    reemployed_from = regular * _times(search, value)
     if training:
-        reemployed_from += retrained * _times(matching.retraining, value)
+        reemployed_from += retrained * _times(retraining, value)
     same = np.einsum("wi,i,wi->w", regular, matching.network.self_loop_weight, value)
     return hired, reemployed_from, Moves(regular, retrained, value, retrained, same)
 
