@@ -113,6 +113,7 @@ def kernel_state(
 #: Scratch fields of :class:`KernelState` (no meaning between steps).
 SCRATCH = (
     "change",
+    "relative_spending",
     "pool",
     "searchers",
     "in_training",

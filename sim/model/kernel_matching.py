@@ -184,27 +184,20 @@ def match_world(c, s, w, edge_flows):  # pragma: no cover
 
 
 @compiled
-def no_matches(s, w):  # pragma: no cover
-    """Nobody unemployed in any world: no re-employment and no moves this step."""
-    s.regular[w, :] = 0.0
-    s.retrained[w, :] = 0.0
-    s.value[w, :] = 0.0
-    s.participants[w, :] = 0.0
-    s.reemployed_from[w, :] = 0.0
-    s.flows[REEMPLOYED, w, :] = 0.0
-    s.same_occupation[w] = 0.0
+def no_searchers(s, w, any_world_searches):  # pragma: no cover
+    """Matching in world ``w``, which has nobody unemployed.
 
-
-@compiled
-def idle_world(s, w):  # pragma: no cover
-    """Matching in a world with nobody unemployed while another world has some.
-
-    What :func:`match_world` gives with an empty pool: nobody applies, no hires
-    from the pool, an applicant's value is the vacancies themselves.
+    Nobody applies and nobody is hired from the pool.  As in
+    ``reallocation.advance``: if another world has searchers, matching runs
+    here too and an applicant's value is the vacancies themselves; if no world
+    has any, there are no moves at all (value 0).
     """
     s.regular[w, :] = 0.0
     s.retrained[w, :] = 0.0
-    s.value[w, :] = s.flows[HIRES, w, :]
+    if any_world_searches:
+        s.value[w, :] = s.flows[HIRES, w, :]
+    else:
+        s.value[w, :] = 0.0
     s.participants[w, :] = 0.0
     s.reemployed_from[w, :] = 0.0
     s.flows[REEMPLOYED, w, :] = 0.0

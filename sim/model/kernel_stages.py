@@ -85,7 +85,7 @@ def demand_step(c, paths, s, t, w):  # pragma: no cover
         for i in range(n):
             relative = math.exp(s.log_own_output[w, i] - c.pass_through * (log_a[i] - base[i]))
             if shared:
-                s.change[w, i] = relative  # scratch until openings_step
+                s.relative_spending[w, i] = relative
             spending += relative * c.spending_weight[i]
         income = 1.0 + c.recycling * (1.0 / spending - 1.0)
         log_income = math.log1p(c.recycling * (1.0 / spending - 1.0))
@@ -93,7 +93,7 @@ def demand_step(c, paths, s, t, w):  # pragma: no cover
     trend = paths.labour_trend[t]
     for i in range(n):
         if shared:
-            s.required_labour[w, i] = trend[i] * (s.change[w, i] * income)
+            s.required_labour[w, i] = trend[i] * (s.relative_spending[w, i] * income)
         else:
             gain = log_a[i] - base[i]
             s.required_labour[w, i] = trend[i] * math.exp(
