@@ -5,7 +5,7 @@ A worker receives an *evaluator* once (scattered to every worker) and chunks of
 values, run to the horizon, and reduced to its outcomes before anything is
 sent back.  Occupation tables are loaded once per worker process and cached
 (:func:`sim.experiments.runner.load_tables`), never once per run.  While a
-chunk runs, the process's numerical libraries use one thread (:func:`one_thread`):
+chunk runs, the process's numerical libraries use one thread (threadpoolctl):
 a worker is one core, and results never depend on a library's thread count.
 """
 
@@ -111,20 +111,6 @@ class ModelEvaluator:
 
 
 @contextmanager
-def one_thread() -> Iterator[None]:
-    """BLAS and OpenMP (threadpoolctl) use one thread in this block, then as before.
-
-    Numba is left alone: the compiled loops are serial (no ``parallel=True``), so
-    Numba never starts threads, and setting its thread count would start its
-    thread pool, after which any change of ``NUMBA_NUM_THREADS`` in the
-    environment (Dask sets worker environments in this process while it spawns
-    them) makes the next compilation fail.
-    """
-    with threadpool_limits(limits=1):
-        yield
-
-
-@contextmanager
 def frozen_heap() -> Iterator[None]:
     """Objects alive when the block starts are left out of garbage collections in it.
 
@@ -154,7 +140,12 @@ def run_chunk(evaluator: Evaluator, tasks: Sequence[RunTask], first_year: int) -
     """
     worker = f"{socket.gethostname()}:{os.getpid()}"
     records = []
-    with one_thread(), frozen_heap():
+    # BLAS and OpenMP on one thread (threadpoolctl). Numba is left alone: the compiled
+    # loops are serial and start no threads, and setting its thread count would start
+    # its thread pool, after which a change of NUMBA_NUM_THREADS in the environment
+    # (Dask sets worker environments in this process while spawning them) makes the
+    # next compilation fail.
+    with threadpool_limits(limits=1), frozen_heap():
         for task in tasks:
             records.append(_evaluate(evaluator, task, first_year, worker))
             gc.collect()
