@@ -113,6 +113,23 @@ def test_stepping_one_at_a_time_equals_one_call(baseline_scenario, tables):
     assert not at_once.running
 
 
+def test_computing_ahead_of_the_clock_gives_the_same_run(baseline_scenario, tables):
+    scenario = derive(baseline_scenario, SHORT)
+    ahead = LaborMarketModel(scenario, tables)
+    ahead.compute_to_horizon()
+    assert ahead.steps == 0
+    assert ahead.running
+    at_once = LaborMarketModel(scenario, tables)
+    at_once.run_to_horizon()
+    for got, expected in zip(ahead.recorder.history, at_once.recorder.history, strict=True):
+        np.testing.assert_array_equal(got, expected)
+    ahead.run_for(scenario.n_steps)  # the clock catches up without computing again
+    assert ahead.steps == scenario.n_steps
+    assert not ahead.running
+    for got, expected in zip(ahead.recorder.history, at_once.recorder.history, strict=True):
+        np.testing.assert_array_equal(got, expected)
+
+
 def test_agents_read_the_state_after_the_loop(baseline_scenario, tables):
     scenario = derive(baseline_scenario, SHORT)
     model = LaborMarketModel(scenario, tables)

@@ -1,5 +1,6 @@
 """The assembled Mesa model on a toy economy: analytic results and invariants."""
 
+import mesa
 import numpy as np
 import pandas as pd
 import pytest
@@ -122,6 +123,17 @@ def test_agents_are_views_of_model_rows(toy_scenario, toy_tables):
     assert [a.code for a in agents] == ["43-9001", "43-9002", "43-9003"]
     assert agents[0].employment == pytest.approx(model.labor.employment[0, 0])
     assert agents[0].productivity_multiplier > 1.0
+
+
+def test_occupation_agents_are_built_on_first_use_with_ids_in_row_order(toy_scenario, toy_tables):
+    model = run_model(toy_scenario, toy_tables)
+    assert len(model._all_agents) == 0  # a run that never reads its agents creates none
+    other = mesa.Agent(model)  # registering another agent builds the occupation agents first
+    agents = list(model.agents_by_type[OccupationAgent])
+    assert [(a.unique_id, a.row) for a in agents] == [(1, 0), (2, 1), (3, 2)]
+    assert other.unique_id == 4
+    assert len(model.agents) == 4
+    assert set(model.agent_types) == {OccupationAgent, mesa.Agent}
 
 
 def test_full_recycling_conserves_required_wage_bill(toy_scenario, toy_tables):
