@@ -76,12 +76,31 @@ def _gather(indptr, indices, data, i, values, origin, edge_flows, offset):  # pr
     """Row ``i`` of ``M values``; adds ``origin * M_ij * values_j`` to the edges' flows if kept.
 
     ``edge_flows`` is this world's row of the year's flows by edge (empty when
-    transitions are not kept); edge ``k`` of ``M`` is at ``offset + k``.
+    transitions are not kept); edge ``k`` of ``M`` is at ``offset + k``.  With
+    flows kept, one pass over the row does both, with the sum in the order of
+    :func:`_row_dot`.
     """
-    if edge_flows.shape[0] > 0:
-        for k in range(indptr[i], indptr[i + 1]):
-            edge_flows[offset + k] += origin * data[k] * values[indices[k]]
-    return _row_dot(indptr, indices, data, i, values)
+    if edge_flows.shape[0] == 0:
+        return _row_dot(indptr, indices, data, i, values)
+    start, stop = indptr[i], indptr[i + 1]
+    a0 = a1 = a2 = a3 = 0.0
+    end = stop - (stop - start) % 4
+    for k in range(start, end, 4):
+        a0 += _edge(indices, data, k, values, origin, edge_flows, offset)
+        a1 += _edge(indices, data, k + 1, values, origin, edge_flows, offset)
+        a2 += _edge(indices, data, k + 2, values, origin, edge_flows, offset)
+        a3 += _edge(indices, data, k + 3, values, origin, edge_flows, offset)
+    for k in range(end, stop):
+        a0 += _edge(indices, data, k, values, origin, edge_flows, offset)
+    return (a0 + a1) + (a2 + a3)
+
+
+@compiled
+def _edge(indices, data, k, values, origin, edge_flows, offset):  # pragma: no cover
+    """``M_k values_j`` of edge ``k``, after adding ``origin * M_k * values_j`` to its flow."""
+    value = values[indices[k]]
+    edge_flows[offset + k] += origin * data[k] * value
+    return data[k] * value
 
 
 @compiled
