@@ -49,7 +49,7 @@ import psutil
 from bench_baseline import YARDSTICK, full_run_parts, timed, yardstick_run
 
 from sim.experiments.evaluate import TRANSITIONS_SWITCH, ModelEvaluator
-from sim.experiments.runner import load_tables
+from sim.experiments.runner import advance_to_horizon, load_tables
 from sim.experiments.sweep import run_sweep
 from sim.experiments.sweep_outcomes import OutcomeRow, run_outcomes
 from sim.io.scenario_files import load_scenario
@@ -217,7 +217,7 @@ def run_parts(directory: Path, runs: int = 12) -> None:
         clock.append(time.perf_counter())
         model = LaborMarketModel(scenario, evaluator.tables, seed=sample)
         clock.append(time.perf_counter())
-        model.compute_to_horizon()  # as ModelEvaluator: no clock replay
+        advance_to_horizon(model)
         clock.append(time.perf_counter())
         run_outcomes(model, sweep.spec.outcomes, sweep.years)
         clock.append(time.perf_counter())
