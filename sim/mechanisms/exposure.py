@@ -181,30 +181,45 @@ def exposure_at(log10_compute: float, tasks: TaskSet) -> FloatArray:
     return np.clip(share, 0.0, 1.0)  # guards rounding of the normalised weights
 
 
-def exposure_path(log10_compute: FloatArray, tasks: TaskSet) -> FloatArray:
+def exposure_path(
+    log10_compute: FloatArray, tasks: TaskSet, out: FloatArray | None = None
+) -> FloatArray:
     """Exposure along a non-decreasing compute path, shape (n_steps, n_occupations).
 
     Each task's weight is added at the first step whose compute reaches its
-    threshold, then summed along the steps (compiled loops, O(tasks + steps x
-    occupations)).
+    threshold, then summed along the steps (compiled loops, O(tasks x log steps
+    + steps x occupations)).  Row ``t`` is :func:`exposure_at` of
+    ``log10_compute[t]``: row 0 bit for bit (the same weights added in the same
+    order), later rows up to rounding (each step's weights join as one sum).
+
+    Parameters
+    ----------
+    log10_compute
+        log10 effective compute (OOM vs reference) at each step, non-decreasing.
+    tasks
+        The run's task set.
+    out
+        Array of shape (n_steps, n_occupations) to write into (may be a strided
+        view, e.g. one world of a (steps, worlds, occupations) array); a new
+        array if ``None``.
 
     Raises
     ------
     ValueError
-        If the path decreases (use :func:`exposure_at` per step instead).
+        If the path decreases (use :func:`exposure_at` per step instead), or
+        ``out`` has another shape.
     """
     path = np.asarray(log10_compute, dtype=float)
     if np.any(np.diff(path) < 0):
         raise ValueError("exposure_path needs a non-decreasing effective-compute path")
-    share = np.empty((path.size, tasks.n_occupations))
+    shape = (path.size, tasks.n_occupations)
+    if out is not None and out.shape != shape:
+        raise ValueError(f"exposure_path: out has shape {out.shape}, expected {shape}")
+    share = np.empty(shape) if out is None else out
     first_step = np.empty(tasks.threshold_log10.size, dtype=np.intp)
     _first_steps(path, tasks.threshold_log10, first_step)
     _accumulate_exposure(first_step, tasks.occupation_index, tasks.weight, share)
     return share
-
-
-#: Steps per block of the two-level search in :func:`_first_steps`.
-_SEARCH_BLOCK = 16
 
 
 @numba.njit(cache=True, error_model="numpy")
@@ -212,21 +227,25 @@ def _first_steps(path: FloatArray, threshold: FloatArray, out: IntArray) -> None
     """``out[j]`` = number of steps with ``path < threshold[j]`` (``np.searchsorted``, left).
 
     For a non-decreasing path that count is the first step at which the task is
-    feasible.  Counted in two levels without branches: whole blocks whose last
-    step is below the threshold, then the steps of the next block.
+    feasible.  Thresholds at or below the first step count none and those above
+    the last count every step (most tasks of a run); the rest are bisected.
     """
     n = path.size
-    block_last = path[_SEARCH_BLOCK - 1 :: _SEARCH_BLOCK].copy()  # contiguous: vectorised
     for j in range(threshold.size):
         x = threshold[j]
-        blocks = 0
-        for k in range(block_last.size):
-            blocks += block_last[k] < x
-        start = blocks * _SEARCH_BLOCK
-        count = start
-        for t in range(start, min(start + _SEARCH_BLOCK, n)):
-            count += path[t] < x
-        out[j] = count
+        if n == 0 or x <= path[0]:
+            out[j] = 0
+        elif x > path[n - 1]:
+            out[j] = n
+        else:  # path[0] < x <= path[n - 1]: the count is in [1, n - 1]
+            low, high = 1, n - 1
+            while low < high:
+                middle = (low + high) // 2
+                if path[middle] < x:
+                    low = middle + 1
+                else:
+                    high = middle
+            out[j] = low
 
 
 @numba.njit(cache=True, error_model="numpy")

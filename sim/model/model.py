@@ -52,7 +52,7 @@ from sim.mechanisms import (
     wages,
 )
 from sim.mechanisms.capability import capability_path
-from sim.mechanisms.exposure import exposure_at, exposure_path
+from sim.mechanisms.exposure import exposure_path
 from sim.model import kernel, kernel_convert
 from sim.model.agents import OccupationAgent
 from sim.model.inputs import build_inputs
@@ -169,8 +169,8 @@ class LaborMarketModel(mesa.Model):
         frozen = np.full_like(log_compute, log_compute[0])
         self.log_compute = np.stack([log_compute, frozen])
         exposure = np.empty((log_compute.size, N_WORLDS, inputs.n_occupations))
-        exposure[:, AI_WORLD] = exposure_path(log_compute, inputs.tasks)
-        exposure[:, NO_AI_WORLD] = exposure_at(log_compute[0], inputs.tasks)
+        exposure_path(log_compute, inputs.tasks, out=exposure[:, AI_WORLD])
+        exposure[:, NO_AI_WORLD] = exposure[0, AI_WORLD]  # at the base year's compute
         self.diffusion = adoption.Diffusion.from_params(
             config.adoption, inputs.adoption_speed, self.step_years
         )

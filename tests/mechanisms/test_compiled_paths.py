@@ -106,3 +106,23 @@ def test_trend_path_repeats_flat_rows_and_scales_exactly():
     assert_array_equal(
         demand.trend_path(years, growth, 2025, 2035, scale=employment), employment * expected
     )
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 10_000))
+def test_exposure_path_starts_exactly_at_the_first_steps_exposure(seed):
+    # The model's no-AI world reads row 0 as its exposure at the frozen base-year compute.
+    tasks = random_tasks(seed, n_tasks=300, n_occ=11)
+    path = np.sort(np.random.default_rng(seed).normal(3, 6, 50))
+    assert_array_equal(exposure.exposure_path(path, tasks)[0], exposure.exposure_at(path[0], tasks))
+
+
+def test_exposure_path_writes_into_a_strided_world_of_a_paths_array():
+    tasks = random_tasks(5, n_tasks=300, n_occ=11)
+    path = np.sort(np.random.default_rng(5).normal(3, 6, 50))
+    by_world = np.full((path.size, 2, tasks.n_occupations), -1.0)
+    exposure.exposure_path(path, tasks, out=by_world[:, 0])
+    assert_array_equal(by_world[:, 0], exposure.exposure_path(path, tasks))
+    assert np.all(by_world[:, 1] == -1.0)  # the other world is untouched
+    with pytest.raises(ValueError, match="expected"):
+        exposure.exposure_path(path, tasks, out=by_world[1:, 0])
