@@ -12,11 +12,14 @@ what was collected.
 
 from __future__ import annotations
 
+import functools
+
+import numba
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from sim.conventions import AI_WORLD, NO_AI_WORLD
+from sim.conventions import AI_WORLD, N_WORLDS, NO_AI_WORLD
 from sim.mechanisms.capability import CapabilityPath
 from sim.mechanisms.labor import LaborFlows
 from sim.mechanisms.reallocation import Moves, edge_flows
@@ -44,17 +47,36 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
 
 
-def float_frame(columns: dict[str, FloatArray], n_rows: int) -> pd.DataFrame:
-    """A frame of float64 columns, each flattened to ``n_rows``, held in one block.
+@functools.cache
+def column_labels(names: tuple[str, ...]) -> pd.Index:
+    """``names`` as the column labels of a frame, built once per process.
 
-    The values are copied once into a (columns, rows) array that the frame
-    keeps as its float block, instead of one copy per column and a second to
-    consolidate; the frame owns it (nothing else refers to it).
+    pandas 3 holds labels as Arrow strings and builds such an index in about
+    0.3 ms, as long as the rest of a small frame; the names are the fixed
+    output declarations and an index is immutable, so frames share one.
     """
-    block = np.empty((len(columns), n_rows))
-    for row, values in zip(block, columns.values(), strict=True):
+    return pd.Index(names)
+
+
+def tidy_frame(
+    ids: dict[str, np.ndarray | pd.Categorical], floats: dict[str, FloatArray], n_rows: int
+) -> pd.DataFrame:
+    """Identifier columns, then float64 columns (each flattened to ``n_rows``) in one block.
+
+    The float values are copied once into a (columns, rows) array that the
+    frame keeps as its float block (nothing else refers to it), instead of one
+    copy per column and a second to consolidate; the identifier columns are
+    joined in front in one step, not inserted one by one (each insertion
+    rebuilds the column labels).
+    """
+    block = np.empty((len(floats), n_rows))
+    for row, values in zip(block, floats.values(), strict=True):
         row.reshape(np.shape(values))[...] = values
-    return pd.DataFrame(block.T, columns=list(columns), copy=False)
+    float_positions = pd.RangeIndex(len(ids), len(ids) + len(floats))
+    float_part = pd.DataFrame(block.T, columns=float_positions, copy=False)
+    frame = pd.concat([pd.DataFrame(dict(enumerate(ids.values()))), float_part], axis=1)
+    frame.columns = column_labels((*ids, *floats))
+    return frame
 
 
 class Recorder:
@@ -157,9 +179,8 @@ class Recorder:
             self.inputs.retraining_cost_usd_per_participant_year,
         )
         columns.update(zip(NetworkRow._fields, network, strict=True))
-        frame = float_frame(columns, capability.years.size)
-        frame.insert(0, "step", np.arange(capability.years.size, dtype=np.int64))
-        return frame
+        steps = np.arange(capability.years.size, dtype=np.int64)
+        return tidy_frame({"step": steps}, columns, capability.years.size)
 
     def occupation_frame(self, base_year: int) -> pd.DataFrame:
         """One row per year x occupation (long/tidy); codes and titles are categorical."""
@@ -167,12 +188,21 @@ class Recorder:
         n_years, n = rows.employment.shape
         index = np.tile(np.arange(n), n_years)
         categories = self.inputs.categories
-        frame = float_frame(dict(zip(OccupationRow._fields, rows, strict=True)), n_years * n)
-        title = pd.Categorical.from_codes(categories.title_index[index], dtype=categories.title)
-        frame.insert(0, "title", title)
-        frame.insert(0, "occupation_code", pd.Categorical.from_codes(index, dtype=categories.code))
-        frame.insert(0, "year", (base_year + np.repeat(np.arange(n_years), n)).astype(np.int64))
-        return frame
+        ids = {
+            "year": (base_year + np.repeat(np.arange(n_years), n)).astype(np.int64),
+            "occupation_code": pd.Categorical.from_codes(index, dtype=categories.code),
+            "title": pd.Categorical.from_codes(
+                categories.title_index[index], dtype=categories.title
+            ),
+        }
+        floats = dict(zip(OccupationRow._fields, rows, strict=True))
+        return tidy_frame(ids, floats, n_years * n)
+
+    def _yearly_flows(self) -> list[FloatArray] | FloatArray:
+        """The kept years' flows by edge: rows of ``edge_flows`` when the loop recorded them."""
+        if all(flows.base is self.edge_flows for flows in self.moves):
+            return self.edge_flows[: len(self.moves)]  # moves[i] is edge_flows[i] (close_years)
+        return self.moves
 
     def transitions_frame(self, base_year: int) -> pd.DataFrame | None:
         """One row per year x (from, to) with a positive flow in either world (None: not kept)."""
@@ -184,33 +214,65 @@ class Recorder:
             [np.repeat(np.arange(m.shape[0]), np.diff(m.indptr)) for m in matrices]
         )
         destination = np.concatenate([m.indices for m in matrices])
-        columns = transition_columns(self.moves, origin, destination, base_year)
+        columns = transition_columns(self._yearly_flows(), origin, destination, base_year)
         if network.has_retraining:  # an edge of both W and R: one row
             summed = pd.DataFrame(columns).groupby(list(TRANSITION_ID_COLUMNS), as_index=False)
             columns = {name: values.to_numpy() for name, values in summed.sum().items()}
         codes = self.inputs.categories.code
+        ids = {name: columns.pop(name) for name in TRANSITION_ID_COLUMNS}
         for column in ("from_code", "to_code"):
-            columns[column] = pd.Categorical.from_codes(columns[column], dtype=codes)
-        return pd.DataFrame(columns, copy=False)
+            ids[column] = pd.Categorical.from_codes(ids[column], dtype=codes)
+        return tidy_frame(ids, columns, ids["year"].size)
 
 
 def transition_columns(
-    moves: list[FloatArray], origin: IntArray, destination: IntArray, base_year: int
+    moves: list[FloatArray] | FloatArray, origin: IntArray, destination: IntArray, base_year: int
 ) -> dict[str, np.ndarray]:
     """Rows of every (year, edge) with a positive flow in either world, edges as row indices.
 
-    ``moves`` holds each simulated year's flows by edge, (worlds, edges); they
-    are read year by year, never copied into one all-years array.
+    ``moves`` holds each simulated year's flows by edge, (worlds, edges), as a
+    list or as one (years, worlds, edges) array; rows are ordered by year, then edge.
     """
-    kept = [np.flatnonzero((flows > 0.0).any(axis=0)) for flows in moves]
-    edge = np.concatenate(kept) if kept else np.zeros(0, dtype=np.intp)
-    year = np.repeat(np.arange(len(kept)), [edges.size for edges in kept])
+    flows = moves if isinstance(moves, np.ndarray) else _stack_years(moves)
+    year, edge, by_world = _positive_cells(np.ascontiguousarray(flows))
     columns: dict[str, np.ndarray] = {
         "year": (base_year + 1 + year).astype(np.int64),
         "from_code": origin[edge],
         "to_code": destination[edge],
     }
     for name, world in zip(TransitionRow._fields, (AI_WORLD, NO_AI_WORLD), strict=True):
-        by_year = [flows[world, edges] for flows, edges in zip(moves, kept, strict=True)]
-        columns[name] = np.concatenate(by_year) if by_year else np.zeros(0)
+        columns[name] = by_world[world]
     return columns
+
+
+def _stack_years(moves: list[FloatArray]) -> FloatArray:
+    """The years' (worlds, edges) flows as one array (an empty list: no years, no edges)."""
+    return np.stack(moves) if moves else np.zeros((0, N_WORLDS, 0))
+
+
+@numba.njit(cache=True)
+def _positive_cells(flows: FloatArray) -> tuple[IntArray, IntArray, FloatArray]:
+    """Year, edge and flows by world of every (year, edge) with a flow > 0 in some world.
+
+    Two passes over (years, worlds, edges): mark and count, then gather, in
+    year-then-edge order (the order of ``np.nonzero``).
+    """
+    years, worlds, edges = flows.shape
+    positive = np.zeros((years, edges), dtype=np.bool_)
+    count = 0
+    for y in range(years):
+        for w in range(worlds):
+            for e in range(edges):
+                positive[y, e] |= flows[y, w, e] > 0.0
+        count += positive[y].sum()
+    year, edge = np.empty(count, dtype=np.intp), np.empty(count, dtype=np.intp)
+    by_world = np.empty((worlds, count))
+    row = 0
+    for y in range(years):
+        for e in range(edges):
+            if positive[y, e]:
+                year[row], edge[row] = y, e
+                for w in range(worlds):
+                    by_world[w, row] = flows[y, w, e]
+                row += 1
+    return year, edge, by_world

@@ -16,6 +16,7 @@ from sim.model.outputs import (
     series_of,
 )
 from sim.model.outputs_network import TRANSITION_ID_COLUMNS, NetworkRow, TransitionRow
+from sim.model.recorder import transition_columns
 from sim.params import derive
 
 
@@ -111,3 +112,46 @@ def test_frames_are_copies_of_the_history(toy_scenario, toy_tables):
     )
     assert list(occupations["title"][:n]) == list(toy_tables.occupations["title"])
     assert_allclose(occupations["employment"][:n], model.recorder.history.employment[0, 0])
+
+
+def transition_cells_oracle(flows):
+    """Every (year, edge) with a flow > 0 in some world, year-major: numpy's nonzero."""
+    year, edge = np.nonzero((flows > 0.0).any(axis=1))
+    return year, edge, flows[year, :, edge].T
+
+
+@pytest.mark.parametrize("shape", [(4, 2, 9), (1, 2, 1), (0, 2, 5), (3, 2, 0)])
+def test_transition_cells_are_the_positive_ones_in_year_then_edge_order(shape):
+    gen = np.random.default_rng(11)
+    flows = np.where(gen.random(shape) < 0.3, gen.random(shape), 0.0)
+    if flows.size:
+        flows[0, 1, 0] = np.nan  # not positive, but kept when the other world is
+        flows[0, 0, 0] = 2.0
+    origin, destination = np.arange(shape[2]) + 100, np.arange(shape[2]) + 200
+    for moves in (flows, list(flows)):
+        columns = transition_columns(moves, origin, destination, 2025)
+        year, edge, by_world = transition_cells_oracle(flows)
+        np.testing.assert_array_equal(columns["year"], 2026 + year)
+        assert columns["year"].dtype == np.int64
+        np.testing.assert_array_equal(columns["from_code"], origin[edge])
+        np.testing.assert_array_equal(columns["to_code"], destination[edge])
+        for name, world in zip(TransitionRow._fields, (0, 1), strict=True):
+            np.testing.assert_array_equal(columns[name], by_world[world])
+
+
+def test_frames_hold_their_floats_in_one_block_of_their_own(toy_scenario, toy_tables):
+    model = LaborMarketModel(toy_scenario, toy_tables)
+    model.run_to_horizon()
+    recorder = model.recorder
+    frames = (
+        recorder.occupation_frame(toy_scenario.run.base_year),
+        recorder.economy_frame(model.capability),
+        recorder.transitions_frame(toy_scenario.run.base_year),
+    )
+    for frame in frames:
+        floats = frame.select_dtypes("float")
+        assert len({id(block) for block in floats._mgr.blocks}) == 1
+        assert list(frame.columns) == list(dict.fromkeys(frame.columns))  # labels in place
+        for column in floats.columns:
+            assert not np.shares_memory(frame[column].to_numpy(), recorder.edge_flows)
+    assert frames[2]["from_code"].dtype == frames[0]["occupation_code"].dtype
