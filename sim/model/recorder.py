@@ -53,7 +53,8 @@ def column_labels(names: tuple[str, ...]) -> pd.Index:
 
     pandas 3 holds labels as Arrow strings and builds such an index in about
     0.3 ms, as long as the rest of a small frame; the names are the fixed
-    output declarations and an index is immutable, so frames share one.
+    output declarations and an index's values are immutable, so frames share
+    them (each frame gets its own shallow copy: an index's ``name`` can be set).
     """
     return pd.Index(names)
 
@@ -75,7 +76,7 @@ def tidy_frame(
     float_positions = pd.RangeIndex(len(ids), len(ids) + len(floats))
     float_part = pd.DataFrame(block.T, columns=float_positions, copy=False)
     frame = pd.concat([pd.DataFrame(dict(enumerate(ids.values()))), float_part], axis=1)
-    frame.columns = column_labels((*ids, *floats))
+    frame.columns = column_labels((*ids, *floats)).copy()
     return frame
 
 

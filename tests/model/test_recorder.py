@@ -155,3 +155,13 @@ def test_frames_hold_their_floats_in_one_block_of_their_own(toy_scenario, toy_ta
         for column in floats.columns:
             assert not np.shares_memory(frame[column].to_numpy(), recorder.edge_flows)
     assert frames[2]["from_code"].dtype == frames[0]["occupation_code"].dtype
+
+
+def test_frames_share_no_column_index_object(toy_scenario, toy_tables):
+    model = LaborMarketModel(toy_scenario, toy_tables)
+    model.run_to_horizon()
+    first = model.recorder.occupation_frame(toy_scenario.run.base_year)
+    second = model.recorder.occupation_frame(toy_scenario.run.base_year)
+    first.columns.name = "renamed in one frame only"
+    assert second.columns.name is None
+    assert list(second.columns) == list(first.columns)
