@@ -17,9 +17,8 @@ at the base year, everything else identical, same seed).  One step:
 8. record.
 
 Capability, exposure, adoption and amplification depend only on exogenous
-paths, so they are computed for all steps at set-up, exactly (see
-:func:`sim.mechanisms.exposure.exposure_path` and
-:func:`sim.mechanisms.adoption.adoption_path`); a step reads their rows and
+paths, so they are computed for all steps at set-up, exactly
+(:mod:`sim.model.exogenous`); a step reads their rows and
 advances the stages that carry feedback: demand, labour and wages.  Those
 run in the compiled loop of :mod:`sim.model.kernel`, which mirrors the numpy
 functions of :mod:`sim.mechanisms` one for one:
@@ -40,23 +39,15 @@ import numpy as np
 from mesa.agent import AgentSet
 from mesa.discrete_space import Network
 
-from sim.conventions import AI_WORLD, N_WORLDS, NO_AI_WORLD
+from sim.conventions import N_WORLDS
 from sim.data import OccupationTables
-from sim.mechanisms import (
-    adoption,
-    amplification,
-    demand,
-    labor,
-    reallocation,
-    regulation,
-    wages,
-)
+from sim.mechanisms import adoption, demand, labor, reallocation, wages
 from sim.mechanisms.capability import capability_path
-from sim.mechanisms.exposure import exposure_path
 from sim.model import kernel, kernel_convert
 from sim.model.agents import OccupationAgent
+from sim.model.exogenous import exogenous_paths
 from sim.model.inputs import build_inputs
-from sim.model.outputs import ExogenousPaths, StepState
+from sim.model.outputs import StepState
 from sim.model.recorder import Recorder
 from sim.params import Scenario
 from sim.rng import EXPOSURE_STREAM, SeedLike, named_stream, root_sequence
@@ -164,35 +155,14 @@ class LaborMarketModel(mesa.Model):
 
     def _precompute_exogenous_paths(self) -> None:
         """Capability, exposure, adoption, productivity and the non-AI trend, every step."""
-        config, inputs = self.config, self.inputs
-        log_compute = self.capability.log10_effective_compute
-        frozen = np.full_like(log_compute, log_compute[0])
-        self.log_compute = np.stack([log_compute, frozen])
-        exposure = np.empty((log_compute.size, N_WORLDS, inputs.n_occupations))
-        exposure_path(log_compute, inputs.tasks, out=exposure[:, AI_WORLD])
-        exposure[:, NO_AI_WORLD] = exposure[0, AI_WORLD]  # at the base year's compute
-        self.diffusion = adoption.Diffusion.from_params(
-            config.adoption, inputs.adoption_speed, self.step_years
-        )
-        start = adoption.AdoptionState.start(config.adoption.initial_adopter_share, exposure[0])
-        adopted = adoption.adoption_path(start, exposure, self.diffusion)
-        speedup = amplification.ai_speedup(self.log_compute, config.adoption)
-        productivity = amplification.productivity_path(adopted.adopted_share, speedup.T)
-        self.paths = ExogenousPaths(
-            exposure, adopted.adopter_share, adopted.adopted_share, productivity
-        )
-        delay = inputs.regulation_delay_steps
-        if delay.any():
-            self.paths = ExogenousPaths(
-                *(regulation.delayed_path(path, delay) for path in self.paths)
-            )
-        self.log_productivity_by_step = np.log(self.paths.productivity)
-        self.base_labour_trend = demand.trend_path(
-            self.years,
-            inputs.trend_log_growth,
-            config.run.base_year,
-            config.demand.baseline_trend_end_year,
-            scale=inputs.base_employment,
+        (
+            self.log_compute,
+            self.diffusion,
+            self.paths,
+            self.log_productivity_by_step,
+            self.base_labour_trend,
+        ) = exogenous_paths(
+            self.config, self.inputs, self.capability.log10_effective_compute, self.years
         )
 
     def _initialise_stages(self) -> None:

@@ -1,0 +1,89 @@
+"""The exogenous paths of a run, every step at once: exposure, adoption, productivity, trend.
+
+Capability, exposure, adoption and amplification depend only on exogenous
+inputs, so the model computes them for all steps at set-up, for both worlds
+(world 0 follows the scenario's effective compute C(t); world 1 keeps the
+base year's, ``C(t) = C(t_0)``), arrays (steps, worlds, occupations):
+
+1. exposure ``e(t)`` along the compute path
+   (:func:`sim.mechanisms.exposure.exposure_path`); the frozen world's is the
+   base year's row at every step;
+2. adoption: Bass adopter share ``f(t)`` in closed form and adopted share
+   ``u = f e`` (:func:`sim.mechanisms.adoption.adoption_path`);
+3. productivity ``A = 1 / ((1 - u) + u / k(C))`` (Amdahl,
+   :func:`sim.mechanisms.amplification.productivity_path`);
+4. regulated occupations follow all four paths ``d_i`` steps late
+   (:func:`sim.mechanisms.regulation.delayed_path`);
+5. ``ln A`` for the step loop, and the non-AI labour requirement
+   ``L_i(t_0) exp(g_i (min(t, t_end) - t_0))``, persons
+   (:func:`sim.mechanisms.demand.trend_path`), (steps, occupations).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sim.conventions import AI_WORLD, N_WORLDS, NO_AI_WORLD
+from sim.mechanisms import adoption, amplification, demand, regulation
+from sim.mechanisms.exposure import exposure_path
+from sim.model.inputs import ModelInputs
+from sim.model.outputs import ExogenousPaths
+from sim.params import Scenario
+
+FloatArray = NDArray[np.float64]
+
+
+class Exogenous(NamedTuple):
+    """What the model keeps of its exogenous inputs."""
+
+    log_compute: FloatArray
+    """log10 effective compute (OOM vs reference) of each world, (worlds, steps)."""
+    diffusion: adoption.Diffusion
+    """The run's diffusion constants."""
+    paths: ExogenousPaths
+    """Exposure, adopter and adopted shares, productivity, (steps, worlds, occupations)."""
+    log_productivity: FloatArray
+    """``ln A``, (steps, worlds, occupations)."""
+    base_labour_trend: FloatArray
+    """Non-AI labour requirement, persons, (steps, occupations)."""
+
+
+def exogenous_paths(
+    config: Scenario, inputs: ModelInputs, log_compute: FloatArray, years: FloatArray
+) -> Exogenous:
+    """Every step's exogenous values for compute path ``log_compute`` at ``years`` (decimal)."""
+    frozen = np.full_like(log_compute, log_compute[0])
+    by_world = np.stack([log_compute, frozen])
+    diffusion = adoption.Diffusion.from_params(
+        config.adoption, inputs.adoption_speed, config.step_years
+    )
+    paths = world_paths(config, inputs, by_world, diffusion)
+    trend = demand.trend_path(
+        years,
+        inputs.trend_log_growth,
+        config.run.base_year,
+        config.demand.baseline_trend_end_year,
+        scale=inputs.base_employment,
+    )
+    return Exogenous(by_world, diffusion, paths, np.log(paths.productivity), trend)
+
+
+def world_paths(
+    config: Scenario, inputs: ModelInputs, log_compute: FloatArray, diffusion: adoption.Diffusion
+) -> ExogenousPaths:
+    """Exposure, adoption and productivity of both worlds (``log_compute``: (worlds, steps))."""
+    exposure = np.empty((log_compute.shape[1], N_WORLDS, inputs.n_occupations))
+    exposure_path(log_compute[AI_WORLD], inputs.tasks, out=exposure[:, AI_WORLD])
+    exposure[:, NO_AI_WORLD] = exposure[0, AI_WORLD]  # exposure at the base year's compute
+    start = adoption.AdoptionState.start(config.adoption.initial_adopter_share, exposure[0])
+    adopted = adoption.adoption_path(start, exposure, diffusion)
+    speedup = amplification.ai_speedup(log_compute, config.adoption)
+    productivity = amplification.productivity_path(adopted.adopted_share, speedup.T)
+    paths = ExogenousPaths(exposure, adopted.adopter_share, adopted.adopted_share, productivity)
+    delay = inputs.regulation_delay_steps
+    if delay.any():
+        paths = ExogenousPaths(*(regulation.delayed_path(path, delay) for path in paths))
+    return paths
