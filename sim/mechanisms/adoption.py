@@ -193,9 +193,10 @@ def _elapsed_exponent(
     total = np.zeros(n)
     out[0] = 0.0
     for t in range(1, steps):
+        rate, row = exposure[t], out[t]
         for j in range(n):
-            total[j] += exposure[t, j] * speed[j]
-            out[t, j] = total[j] * scale
+            total[j] += rate[j] * speed[j]
+            row[j] = total[j] * scale
 
 
 @numba.njit(cache=True, error_model="numpy")
@@ -212,7 +213,8 @@ def _bass_shares(
     """``f_t = max(f_{t-1}, (1 - p R_t) / (1 + q R_t))``, ``R_t = r0 decay_t``, ``u_t = f_t e_t``.
 
     The running maximum keeps the non-decreasing share of :func:`bass_step`.
-    ``decay`` may be ``adopted_share`` itself: each element is read before it is written.
+    ``decay`` may be ``adopted_share`` itself: a step's row of ``decay`` is read
+    whole (into ``f_t``) before ``u_t`` overwrites it, so both loops vectorise.
     """
     steps, n = exposure.shape
     running = f0.copy()
@@ -220,10 +222,14 @@ def _bass_shares(
         adopter_share[0, j] = f0[j]
         adopted_share[0, j] = f0[j] * exposure[0, j]
     for t in range(1, steps):
+        factor, adopter = decay[t], adopter_share[t]
         for j in range(n):
-            remaining = r0[j] * decay[t, j]
+            remaining = r0[j] * factor[j]
             share = (1.0 - p * remaining) / (1.0 + q * remaining)
-            if share > running[j] or share != share:  # np.maximum, NaN included
-                running[j] = share
-            adopter_share[t, j] = running[j]
-            adopted_share[t, j] = running[j] * exposure[t, j]
+            kept = running[j]
+            kept = share if (share > kept or share != share) else kept  # np.maximum
+            running[j] = kept
+            adopter[j] = kept
+        rate, adopted = exposure[t], adopted_share[t]
+        for j in range(n):
+            adopted[j] = adopter[j] * rate[j]
