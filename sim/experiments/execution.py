@@ -50,6 +50,22 @@ WORKER_ENVIRONMENT: dict[str, int | None] = {
     "OPENBLAS_NUM_THREADS": 1,
     "MALLOC_TRIM_THRESHOLD_": None,
 }
+#: Dask settings of a local cluster (its scheduler and nannies in this process, its
+#: workers): Dask's housekeeping, made quiet.  With Dask's defaults a worker's
+#: statistical profiler samples its threads every 10 ms, its event loop ticks every
+#: 20 ms and its memory and system monitors poll every 0.1 and 0.5 s; this process,
+#: which hosts the scheduler and the nannies, does the same.  Measured on an idle
+#: 2-worker cluster: 122 ms of CPU per second (main process about 45, each worker
+#: about 40) with the defaults, 15 with these; while a worker computes, the CPU its
+#: other threads use per run fell from 2.3 ms to 0.1 ms (profiler alone: to 0.8 ms).
+#: Nothing here changes what is computed.  The profiler feeds only the dashboard's
+#: profile plots; the memory limit is still enforced (within a second).
+CLUSTER_CONFIG: dict[str, object] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+}
 
 
 def chunk_size(n_runs: int, workers: int) -> int:
@@ -122,19 +138,22 @@ def _client(workers: int, scheduler: str | None) -> Any:
 
 
 def _local_cluster(workers: int) -> Any:
-    """``workers`` single-threaded worker processes started with :data:`WORKER_ENVIRONMENT`."""
+    """``workers`` single-threaded worker processes (:data:`WORKER_ENVIRONMENT`, quiet Dask)."""
     import dask
     from distributed import LocalCluster
 
-    environment = {
-        f"distributed.nanny.pre-spawn-environ.{name}": value
-        for name, value in WORKER_ENVIRONMENT.items()
+    settings = {
+        **CLUSTER_CONFIG,
+        **{
+            f"distributed.nanny.pre-spawn-environ.{name}": value
+            for name, value in WORKER_ENVIRONMENT.items()
+        },
     }
     # Worker processes inherit an ignored SIGINT, so Ctrl-C reaches only this process,
     # which cancels the work and closes the cluster itself.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        with dask.config.set(environment):
+        with dask.config.set(settings):
             return LocalCluster(
                 n_workers=workers,
                 threads_per_worker=1,

@@ -12,7 +12,7 @@ import pytest
 from threadpoolctl import threadpool_info, threadpool_limits
 
 from sim.experiments.evaluate import ModelEvaluator, RunTask, run_chunk
-from sim.experiments.execution import WORKER_ENVIRONMENT, _local_cluster
+from sim.experiments.execution import CLUSTER_CONFIG, WORKER_ENVIRONMENT, _local_cluster
 from sim.experiments.store import DONE
 from sim.experiments.sweep_outcomes import OutcomeRow
 from sim.io.sweep_files import load_sweep
@@ -102,20 +102,28 @@ def test_model_evaluator_travels_without_its_tables(toy_spec):
     assert copy.tables.occupations.equals(tables.occupations)
 
 
-def _worker_environment() -> dict[str, str | None]:
-    return {name: os.environ.get(name) for name in WORKER_ENVIRONMENT}
+def _worker_environment() -> tuple[dict[str, str | None], dict[str, object], list[str]]:
+    import threading
+
+    import dask
+
+    environment = {name: os.environ.get(name) for name in WORKER_ENVIRONMENT}
+    config = {key: dask.config.get(key) for key in CLUSTER_CONFIG}
+    return environment, config, [thread.name for thread in threading.enumerate()]
 
 
-def test_local_workers_start_with_one_thread_and_default_malloc(monkeypatch):
+def test_local_workers_start_with_one_thread_default_malloc_and_quiet_dask(monkeypatch):
     from distributed import Client
 
     monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
     cluster = _local_cluster(1)
     try:
         with Client(cluster, set_as_default=False) as client:
-            seen = next(iter(client.run(_worker_environment).values()))
+            seen, config, threads = next(iter(client.run(_worker_environment).values()))
     finally:
         cluster.close()
     expected = {k: None if v is None else str(v) for k, v in WORKER_ENVIRONMENT.items()}
     assert seen == expected
     assert seen["MALLOC_TRIM_THRESHOLD_"] is None  # Dask's default would be 65536
+    assert config == CLUSTER_CONFIG
+    assert "Profile" not in threads  # Dask's default starts a profiler thread (10 ms samples)
