@@ -15,16 +15,18 @@ monthly) over three uncertainties into temporary stores and prints
   construction, stepping, outcome reduction, garbage collection;
 - throughput of the real sweep on 1 worker (in process, one core) and 2 workers
   (a local Dask cluster): the steady rate once the first chunk is stored, the
-  rate including start-up, and the speed-up of the steady rates (target 1.8x).
-  1,000 runs by default: a worker process spends about 5 s of CPU starting
-  (imports, tables, the mobility network, Numba's cache), and in a short sweep
-  that start-up and the tail (one worker finishing before the other) weigh on
-  the steady rate;
+  rate including start-up, and the speed-up of the steady rates (target 1.8x),
+  with the CPU time of the process tree per run (start-up included), which
+  other processes on the machine do not inflate.  1,000 runs by default: a
+  worker process spends about 3 s of CPU starting (imports, tables, the
+  mobility network, Numba's cache), and in a short sweep that start-up and
+  the tail (one worker finishing before the other) weigh on the steady rate.
+  Nothing samples the processes during these sweeps (CPU time is read from the
+  kernel's accounting at the end): sampling every 0.1 s cost this process
+  about 25 ms of CPU a second, taken from the workers' two cores;
 - peak resident memory of the whole process tree (this process plus every
   worker, sampled every 0.1 s with psutil) for sweeps of 500 and 2,000 runs on
-  2 workers, and their ratio (target: within 10%); with each sweep, the CPU
-  time of the process tree per run (start-up included), which other processes
-  on the machine do not inflate;
+  2 workers, and their ratio (target: within 10%), with the CPU per run;
 - the time of a 10,000-run sweep on 2 workers against the scaled target:
   projected from the largest 2-worker sweep (its start-up and tail plus 10,000
   runs at its steady rate), or measured with ``--runs 10000``.
@@ -40,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import resource
 import tempfile
 import threading
 import time
@@ -99,31 +102,37 @@ class FixedEvaluator:
 
 
 class TreeMonitor:
-    """Samples the process tree (this process and its descendants) in a thread.
+    """CPU time of the process tree over a block and, if asked, its peak memory.
 
-    Keeps the peak of the summed resident memory (and of this process alone)
-    and the CPU seconds of every descendant as last seen; with this process's
-    own CPU time that is the sweep's CPU cost, which the machine's other load
-    does not inflate the way it inflates wall time.
+    CPU: this process's own CPU time plus that of its reaped children (the
+    worker processes, joined when the cluster closes: ``RUSAGE_CHILDREN``), so
+    the sweep's CPU cost, which the machine's other load does not inflate the
+    way it inflates wall time, is measured without sampling anything.  Memory
+    (``memory=True``): a thread samples the summed resident memory of this
+    process and its descendants (and of this process alone) every
+    ``SAMPLE_SECONDS`` and keeps the peaks.  The sampling costs this process
+    about 25 ms of CPU a second, which competes with the workers, so the
+    throughput sweeps run without it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, memory: bool) -> None:
         self.peak = 0
         self.peak_main = 0
         self.cpu = 0.0
-        self._children_cpu: dict[int, float] = {}
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread = threading.Thread(target=self._sample, daemon=True) if memory else None
 
     def __enter__(self) -> TreeMonitor:
-        self._cpu_start = time.process_time()
-        self._thread.start()
+        self._cpu_start = _tree_cpu()
+        if self._thread is not None:
+            self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
-        self._thread.join()
-        self.cpu = time.process_time() - self._cpu_start + sum(self._children_cpu.values())
+        if self._thread is not None:
+            self._thread.join()
+        self.cpu = _tree_cpu() - self._cpu_start
 
     def _sample(self) -> None:
         root = psutil.Process()
@@ -132,9 +141,6 @@ class TreeMonitor:
             for process in [root, *root.children(recursive=True)]:
                 try:
                     total += process.memory_info().rss
-                    if process.pid != root.pid:
-                        times = process.cpu_times()
-                        self._children_cpu[process.pid] = times.user + times.system
                 except psutil.Error:
                     continue
             self.peak = max(self.peak, total)
@@ -145,6 +151,13 @@ class TreeMonitor:
             time.sleep(SAMPLE_SECONDS)
 
 
+def _tree_cpu() -> float:
+    """CPU seconds of this process and of its children that have ended and been reaped."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def write_spec(directory: Path, runs: int, label: str) -> Path:
     """A bench sweep spec of ``runs`` runs."""
     spec = directory / f"bench-{runs}-{label}.toml"
@@ -153,7 +166,7 @@ def write_spec(directory: Path, runs: int, label: str) -> Path:
 
 
 def timed_sweep(
-    directory: Path, runs: int, workers: int, evaluator: object = None
+    directory: Path, runs: int, workers: int, evaluator: object = None, *, memory: bool = False
 ) -> tuple[float, float, TreeMonitor]:
     """Run a fresh sweep; wall seconds (start-up included), steady runs/s, the tree monitor."""
     label = f"{workers}w-{'fixed' if evaluator else 'model'}"
@@ -164,7 +177,7 @@ def timed_sweep(
         if done:
             arrivals.append((time.perf_counter(), done))
 
-    with TreeMonitor() as memory:
+    with TreeMonitor(memory=memory) as tree:
         start = time.perf_counter()
         summary = run_sweep(
             spec, out=directory / spec.stem, workers=workers, progress=progress, evaluator=evaluator
@@ -174,7 +187,7 @@ def timed_sweep(
         raise SystemExit(f"sweep ran {summary.ran} of {runs} runs, {summary.failed} failed")
     (first_time, first_done), (last_time, last_done) = arrivals[0], arrivals[-1]
     steady = (last_done - first_done) / max(last_time - first_time, 1e-9)
-    return seconds, steady, memory
+    return seconds, steady, tree
 
 
 def load() -> str:
@@ -262,7 +275,7 @@ def memory_and_projection(
     peaks, largest = {}, None
     for runs in sorted({*compared, *([extra] if extra else [])}):
         print(load())
-        seconds, steady, tree = timed_sweep(directory, runs, 2)
+        seconds, steady, tree = timed_sweep(directory, runs, 2, memory=True)
         peaks[runs], largest = tree.peak, (runs, seconds, steady)
         print(
             f"{runs} runs on 2 workers: {seconds:.1f} s, {steady:.2f} runs/s steady, CPU "
