@@ -108,6 +108,7 @@ def _execute_on(
 ) -> None:
     from distributed import as_completed
 
+    client.run(_unpickled, evaluator)
     shared = client.scatter(evaluator, broadcast=True)
     futures = [
         client.submit(run_chunk, shared, list(chunk), first_year, pure=False)
@@ -120,6 +121,16 @@ def _execute_on(
     except BaseException:
         client.cancel(futures)
         raise
+
+
+def _unpickled(evaluator: Evaluator) -> None:
+    """Nothing: run on every worker at once, only so that each unpickles the evaluator.
+
+    Unpickling it imports the model (about 1.4 s of CPU in a new worker).  A
+    scatter with ``broadcast=True`` sends the evaluator to one worker and copies
+    it from there to the next, so without this the workers would import one
+    after another (measured: 3.3 s instead of 1.7 s of wall time for 2 workers).
+    """
 
 
 def _client(workers: int, scheduler: str | None) -> Any:
