@@ -7,6 +7,13 @@ sent back.  Occupation tables are loaded once per worker process and cached
 (:func:`sim.experiments.runner.load_tables`), never once per run.  While a
 chunk runs, the process's numerical libraries use one thread (threadpoolctl):
 a worker is one core, and results never depend on a library's thread count.
+
+Inside a Dask worker a run costs the thread computing it what it costs in
+process (measured 38.8-41.1 ms against 39.0-42.7 ms of CPU per full baseline
+sweep run, in alternating measurements on a shared 2-core machine); what made
+worker runs dearer was the worker's other threads (Dask's profiler and
+housekeeping, 2.3 ms of CPU per run, now 0.1 ms: see
+:data:`sim.experiments.execution.CLUSTER_CONFIG`).
 """
 
 from __future__ import annotations
