@@ -22,9 +22,11 @@ paths, so they are computed for all steps at set-up, exactly
 advances the stages that carry feedback: demand, labour and wages.  Those
 run in the compiled loop of :mod:`sim.model.kernel`, which mirrors the numpy
 functions of :mod:`sim.mechanisms` one for one:
-:meth:`LaborMarketModel.run_to_horizon` advances every step in one call (what
-runs, batches and sweeps use); Mesa's ``step()`` advances one step through the
-same loop (dashboards, notebooks), with identical results.
+:meth:`LaborMarketModel.compute_to_horizon` computes every step in one call
+(what runs, batches and sweeps use, without replaying Mesa's clock);
+:meth:`LaborMarketModel.run_to_horizon` also moves the clock; Mesa's ``step()``
+advances one step through the same loop (dashboards, notebooks), with
+identical results.  Occupation agents are created on first use.
 Adoption regulation (a policy lever) shifts the precomputed paths of the
 regulated occupations by their delay (:mod:`sim.mechanisms.regulation`).
 """
