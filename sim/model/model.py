@@ -223,8 +223,8 @@ class LaborMarketModel(mesa.Model):
     def step(self) -> None:
         """Advance one step (``self.steps`` is already incremented by Mesa).
 
-        After :meth:`run_to_horizon` the steps are already computed, and Mesa's
-        clock catching up only marks them done.
+        After :meth:`compute_to_horizon` (or :meth:`run_to_horizon`) the steps
+        are already computed, and Mesa's clock catching up only marks them done.
         """
         t = self.steps
         if t > self._advanced_to:
@@ -240,9 +240,10 @@ class LaborMarketModel(mesa.Model):
     def compute_to_horizon(self) -> None:
         """Compute every remaining step in one call of the compiled loop; Mesa's clock stays.
 
-        For callers that read the results and discard the model (a sweep run
-        reduced to its outcomes): replaying Mesa's clock through 360 step
-        events costs ~1.8 ms and changes no result.  The model stays usable:
+        For callers that read the results and discard the model (every run and
+        sweep run, through :func:`sim.experiments.runner.advance_to_horizon`):
+        replaying Mesa's clock through 360 step events costs ~1.8 ms and changes
+        no result.  The model stays usable:
         its state and history are at the horizon, and stepping it afterwards
         (``step()``, ``run_for``) only moves Mesa's clock and scheduled events.
         """
