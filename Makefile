@@ -31,6 +31,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check sim tests occupations benchmarks scripts
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	@$(BIN)/python scripts/module_sizes.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_baseline.py

@@ -1,5 +1,10 @@
-"""The package layout keeps its promises: layered imports, small modules, generated docs in sync."""
+"""The package layout keeps its promises: layered imports, generated docs in sync.
 
+Module size is a review signal, not a test: ``make lint`` lists the modules
+over ~300 lines (``scripts/module_sizes.py``).
+"""
+
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -7,8 +12,6 @@ from pathlib import Path
 from sim.model.outputs_doc import results_readme
 
 ROOT = Path(__file__).resolve().parents[1]
-#: Style guide: a module stays at or below about 300 lines.
-MAX_MODULE_LINES = 300
 
 
 def test_import_layers_contract_is_kept():
@@ -19,12 +22,16 @@ def test_import_layers_contract_is_kept():
     assert completed.returncode == 0, completed.stdout[-2000:]
 
 
-def test_no_module_exceeds_the_size_target():
-    sizes = {
-        str(path.relative_to(ROOT)): len(path.read_text().splitlines())
-        for path in (ROOT / "sim").rglob("*.py")
-    }
-    assert {name: n for name, n in sizes.items() if n > MAX_MODULE_LINES} == {}
+def test_the_size_signal_lists_long_modules_only(tmp_path):
+    spec = importlib.util.spec_from_file_location(
+        "module_sizes", ROOT / "scripts" / "module_sizes.py"
+    )
+    sizes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sizes)
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "long.py").write_text("x = 1\n" * 301)
+    (tmp_path / "short.py").write_text("x = 1\n" * 300)
+    assert sizes.long_modules(tmp_path) == {"pkg/long.py": 301}
 
 
 def test_results_readme_is_in_sync_with_the_output_declarations():

@@ -11,12 +11,6 @@ import pandas as pd
 from numpy.typing import NDArray
 
 FloatArray = NDArray[np.float64]
-USD_PER_BILLION = 1e9
-
-
-def wage_bill_usd_billion(employment: FloatArray, mean_wage: FloatArray) -> FloatArray:
-    """Annual wage bill at base-year wages, USD billion (sums over the last axis)."""
-    return employment @ mean_wage / USD_PER_BILLION
 
 
 def employment_vs_no_ai(occupations: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -27,6 +27,7 @@ from sim.conventions import AI_WORLD, NO_AI_WORLD
 from sim.io.sweep_files import OutcomeSpec
 from sim.model import LaborMarketModel
 from sim.model.inputs import ModelInputs
+from sim.model.outputs import wage_bill_usd_billion
 
 FloatArray = NDArray[np.float64]
 TOTAL = "total"
@@ -42,7 +43,6 @@ YEARLY_COLUMNS = (
     "wage_bill_usd_billion",
     "wage_bill_no_ai_usd_billion",
 )
-USD_PER_BILLION = 1e9
 
 
 class OutcomeRow(NamedTuple):
@@ -113,7 +113,12 @@ def run_outcomes(
         employment_no_ai = employment_by_year[index, NO_AI_WORLD]
         unemployed = unemployed_by_year[index].sum(axis=-1)
         total = float(_relative(employment.sum(), employment_no_ai.sum()))
-        wage_bill = float(_relative(employment @ wage, employment_no_ai @ wage))
+        wage_bill = float(
+            _relative(
+                wage_bill_usd_billion(employment, wage),
+                wage_bill_usd_billion(employment_no_ai, wage),
+            )
+        )
         displaced = float(unemployed[AI_WORLD] - unemployed[NO_AI_WORLD])
         rows.append(OutcomeRow(EMPLOYMENT, year, TOTAL, total))
         rows.append(OutcomeRow(DISPLACED, year, TOTAL, displaced))
@@ -161,7 +166,7 @@ def yearly_totals(model: LaborMarketModel) -> FloatArray:
             employment[:, NO_AI_WORLD].sum(axis=1),
             unemployed[:, AI_WORLD].sum(axis=1),
             unemployed[:, NO_AI_WORLD].sum(axis=1),
-            employment[:, AI_WORLD] @ wage / USD_PER_BILLION,
-            employment[:, NO_AI_WORLD] @ wage / USD_PER_BILLION,
+            wage_bill_usd_billion(employment[:, AI_WORLD], wage),
+            wage_bill_usd_billion(employment[:, NO_AI_WORLD], wage),
         )
     )

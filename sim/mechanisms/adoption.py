@@ -9,14 +9,15 @@ incentive), with economic value, and inversely with regulation::
 Within a step the coefficients are held constant and the Bass equation is
 solved exactly, so results do not depend on the step length beyond that.
 The adopted task share is ``u_i = f_i * e_i``: adopters use AI on every
-feasible task.  :func:`advance` is one step.
+feasible task.
 
 Whole path at once.  ``R(f) = (1 - f) / (p + q f)`` decays exactly as
 ``R' = R exp(-c (p + q) dt)`` over a step with constant ``c`` (substituting
 ``f' = (1 - p R') / (1 + q R')`` back gives ``R(f') = R'``), so after any
 number of steps ``R_t = R_0 exp(-(p + q) dt sum_s c_s)``.  Exposure is
-exogenous, so :func:`adoption_path` computes every step's adoption at set-up
-from one cumulative sum; it equals repeated :func:`advance` up to rounding.
+exogenous, so :func:`adoption_path`, the stage, computes every step's
+adoption at set-up from one cumulative sum (tested against a fine Euler
+integration of the equation above).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ FloatArray = NDArray[np.float64]
 
 #: Economic value (a percentile rank) at which the value term is neutral.
 NEUTRAL_ECONOMIC_VALUE = 0.5
-#: Floor of p + q f in :func:`bass_step`; q / floor stays finite for q <= 1e8 per year.
+#: Floor of p + q f in :func:`adoption_path`; q / floor stays finite for q <= 1e8 per year.
 _DENOMINATOR_FLOOR = 1e-300
 
 
@@ -80,18 +81,6 @@ class Diffusion:
         )
 
 
-def advance(state: AdoptionState, exposure: FloatArray, diffusion: Diffusion) -> AdoptionState:
-    """One step of adoption at this step's exposure (pure: returns a new state)."""
-    adopter_share = bass_step(
-        state.adopter_share,
-        exposure * diffusion.speed,
-        diffusion.innovation_per_year,
-        diffusion.imitation_per_year,
-        diffusion.step_years,
-    )
-    return AdoptionState(adopter_share, adopter_share * exposure)
-
-
 def adoption_speed(
     economic_value: FloatArray, regulatory_slowdown: FloatArray, value_speedup: float
 ) -> FloatArray:
@@ -100,54 +89,14 @@ def adoption_speed(
     return np.maximum(value_term, 0.0) / regulatory_slowdown
 
 
-def bass_step(
-    adopter_share: FloatArray,
-    rate_scale: FloatArray,
-    innovation_per_year: float,
-    imitation_per_year: float,
-    step_years: float,
-) -> FloatArray:
-    """Advance Bass diffusion by one step, solved exactly for constant coefficients.
-
-    Parameters
-    ----------
-    adopter_share
-        Current adopter share f in [0, 1].
-    rate_scale
-        Non-negative multiplier c of both coefficients during the step.
-    innovation_per_year, imitation_per_year
-        Bass p and q at ``rate_scale = 1``, per year.
-    step_years
-        Step length, years.
-
-    Returns
-    -------
-    FloatArray
-        New adopter share, in [f, 1].
-    """
-    p, q, f = innovation_per_year, imitation_per_year, adopter_share
-    if p + q <= 0.0:
-        return np.array(f, dtype=float, copy=True)
-    # Closed form of df/dt = c (p + q f)(1 - f) from f over one step.  Written with the
-    # ratios p(1-f)/(p+qf) and q(1-f)/(p+qf), the scale c only enters the decay, so
-    # c = 0 returns f exactly.  With p ~ 0 the floor keeps f = 0 finite (f stays 0).
-    spread = p + q * f
-    if p < _DENOMINATOR_FLOOR:  # only then can p + q f be (near) zero
-        spread = np.maximum(spread, _DENOMINATOR_FLOOR)
-    remaining = (1.0 - f) / spread * np.exp(rate_scale * (-(p + q) * step_years))
-    advanced = (1.0 - p * remaining) / (1.0 + q * remaining)
-    # (1 - a) / (1 + b) <= 1 for a, b >= 0, so only the lower bound needs guarding.
-    return np.maximum(advanced, f)
-
-
 def adoption_path(
     initial: AdoptionState, exposure_by_step: FloatArray, diffusion: Diffusion
 ) -> AdoptionState:
     """Adoption at every step, shape ``exposure_by_step.shape`` (step 0 = ``initial``).
 
     ``R_t = R_0 exp(-(p + q) dt sum_{s<=t} c_s)`` with ``c_s = e_s * speed``, then
-    ``f_t = (1 - p R_t) / (1 + q R_t)``, kept non-decreasing as :func:`bass_step`
-    keeps each step (a running maximum), and ``u_t = f_t e_t``.  The running
+    ``f_t = (1 - p R_t) / (1 + q R_t)``, kept non-decreasing (a running maximum:
+    rounding never lowers the share), and ``u_t = f_t e_t``.  The running
     sums and the running maximum run in compiled loops over the step axis; the
     exponential is numpy's.
 
@@ -212,7 +161,7 @@ def _bass_shares(
 ) -> None:
     """``f_t = max(f_{t-1}, (1 - p R_t) / (1 + q R_t))``, ``R_t = r0 decay_t``, ``u_t = f_t e_t``.
 
-    The running maximum keeps the non-decreasing share of :func:`bass_step`.
+    The running maximum keeps the share non-decreasing.
     ``decay`` may be ``adopted_share`` itself: a step's row of ``decay`` is read
     whole (into ``f_t``) before ``u_t`` overwrites it, so both loops vectorise.
     """

@@ -32,20 +32,22 @@ u in [0, 1] for all occupations, piecewise linear in log elasticity:
 The non-AI trend is the BLS 2022-32 projection, compounded annually until
 ``baseline_trend_end_year`` and flat afterwards.
 
-Order within a step (:func:`advance`, the stage the model calls): elasticity
-from last step's total output ``q Y``; own output advances with this step's
-productivity growth; recycled income follows from the new own output; required
-labour from both.
+Order within a step (:func:`demand_step`, the stage the compiled loop
+calls for each world): elasticity from last step's total output ``q Y``; own
+output advances with this step's price change (:mod:`sim.mechanisms.price`);
+recycled income follows from the new own output; required labour from both.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
 from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
 
+from sim.mechanisms.compiled import compiled
+from sim.mechanisms.price import log_price_change, unpassed_gain
 from sim.params import DemandParams
 
 FloatArray = NDArray[np.float64]
@@ -58,38 +60,7 @@ MAX_MULTIPLIED_EXPONENT = 4
 _MIN_PROJECTED_RATIO = 1e-6
 
 
-class DemandState(NamedTuple):
-    """Demand per occupation (leading axes allowed, e.g. worlds)."""
-
-    log_own_output: FloatArray
-    """ln q: own-price output relative to the no-AI path."""
-    log_income: FloatArray
-    """ln Y, shape (..., 1): income effect of re-spent savings."""
-    log_productivity: FloatArray
-    """ln A of the last step (output per worker vs no AI)."""
-    elasticity: FloatArray
-    """Saturated price elasticity used in the last step, dimensionless."""
-    required_labour: FloatArray
-    """L*: labour needed for the demanded output, persons."""
-
-    @classmethod
-    def start(
-        cls, curves: DemandCurves, log_productivity: FloatArray, required_labour: FloatArray
-    ) -> DemandState:
-        """Base-year state: output and income on the no-AI path."""
-        log_own_output = np.zeros(np.shape(log_productivity))
-        log_income = np.zeros((*np.shape(log_productivity)[:-1], 1))
-        return cls(
-            log_own_output,
-            log_income,
-            log_productivity,
-            curves.elasticity(log_own_output),
-            required_labour,
-        )
-
-
-@dataclass(frozen=True)
-class DemandCurves:
+class DemandCurves(NamedTuple):
     """Per-occupation demand constants, resolved once from the scenario.
 
     Attributes
@@ -102,6 +73,8 @@ class DemandCurves:
         ``1 / ln(s)``; 0 when saturation is disabled (s = inf).
     steepness : float
         Hill exponent h of the fall toward the floor.
+    steepness_multiplied : int
+        ``h`` as a whole number of multiplications (0: evaluate ``x ** h``).
     pass_through : float
         Price elasticity with respect to unit labour cost, phi.
     spending_weight : FloatArray
@@ -114,6 +87,7 @@ class DemandCurves:
     elasticity_fall: FloatArray
     inverse_log_saturation: float
     steepness: float
+    steepness_multiplied: int
     pass_through: float
     spending_weight: FloatArray
     recycling: float
@@ -124,40 +98,132 @@ class DemandCurves:
     ) -> DemandCurves:
         """Resolve the demand block for occupations with ``base_elasticity`` and ``wage_bill``."""
         saturation = params.saturation_output_multiple
+        base = np.ascontiguousarray(base_elasticity, dtype=np.float64)
+        steepness = float(params.saturation_steepness)
         return cls(
-            base_elasticity=base_elasticity,
-            elasticity_fall=np.maximum(base_elasticity - params.elasticity_floor, 0.0),
-            inverse_log_saturation=0.0 if np.isinf(saturation) else 1.0 / np.log(saturation),
-            steepness=params.saturation_steepness,
-            pass_through=params.price_pass_through,
-            spending_weight=wage_bill / wage_bill.sum(),
-            recycling=params.spending_recycling_share,
+            base_elasticity=base,
+            elasticity_fall=np.maximum(base - params.elasticity_floor, 0.0),
+            inverse_log_saturation=0.0 if np.isinf(saturation) else float(1.0 / np.log(saturation)),
+            steepness=steepness,
+            steepness_multiplied=multiplications(steepness),
+            pass_through=float(params.price_pass_through),
+            spending_weight=np.ascontiguousarray(wage_bill / wage_bill.sum(), dtype=np.float64),
+            recycling=float(params.spending_recycling_share),
         )
 
-    def elasticity(self, log_output: FloatArray) -> FloatArray:
-        """Saturated elasticity at total output ratio ``exp(log_output)``."""
-        x = _power(np.maximum(log_output, 0.0) * self.inverse_log_saturation, self.steepness)
-        return self.base_elasticity - self.elasticity_fall * (x / (1.0 + x))
 
-    def log_recycled_income(
-        self, log_own_output: FloatArray, log_productivity_vs_base: FloatArray
-    ) -> FloatArray:
-        """ln Y per world (shape (..., 1)): the income effect of re-spent savings."""
-        if self.recycling == 0.0:
-            return np.zeros((*np.shape(log_own_output)[:-1], 1))
-        relative_spending = np.exp(log_own_output - self.pass_through * log_productivity_vs_base)
-        spending = relative_spending @ self.spending_weight
-        return np.log1p(self.recycling * (1.0 / spending - 1.0))[..., None]
+class DemandState(NamedTuple):
+    """Demand per occupation, (worlds, occupations), advanced in place by :func:`demand_step`."""
+
+    log_own_output: FloatArray
+    """ln q: own-price output relative to the no-AI path."""
+    log_income: FloatArray
+    """ln Y, shape (worlds, 1): income effect of re-spent savings."""
+    log_productivity: FloatArray
+    """ln A of the last step (output per worker vs no AI)."""
+    elasticity: FloatArray
+    """Saturated price elasticity used in the last step, dimensionless."""
+    required_labour: FloatArray
+    """L*: labour needed for the demanded output, persons."""
+
+    @classmethod
+    def start(
+        cls, curves: DemandCurves, log_productivity: FloatArray, required_labour: FloatArray
+    ) -> DemandState:
+        """Base-year state (fresh arrays): output and income on the no-AI path."""
+        shape = np.shape(required_labour)
+        log_own_output = np.zeros(shape)
+        elasticity = np.empty(shape)
+        for w in range(shape[0]):
+            elasticities(curves, log_own_output[w], elasticity[w])
+        return cls(
+            log_own_output,
+            np.zeros((shape[0], 1)),
+            np.array(np.broadcast_to(log_productivity, shape), dtype=np.float64),
+            elasticity,
+            np.array(required_labour, dtype=np.float64),
+        )
 
 
-def _power(x: FloatArray, exponent: float) -> FloatArray:
-    """``x ** exponent``; small whole exponents by repeated multiplication (2-3x faster)."""
-    if exponent.is_integer() and 1 <= exponent <= MAX_MULTIPLIED_EXPONENT:
-        result = x
-        for _ in range(int(exponent) - 1):
-            result = result * x
-        return result
-    return x**exponent
+def multiplications(steepness: float) -> int:
+    """Whole multiplications for ``x ** steepness`` (0: not a small whole number)."""
+    if float(steepness).is_integer() and 1 <= steepness <= MAX_MULTIPLIED_EXPONENT:
+        return int(steepness)
+    return 0
+
+
+@compiled
+def _power(x, exponent, multiplied):  # pragma: no cover - compiled
+    """``x ** exponent``, by repeated multiplication for small whole exponents (2-3x faster)."""
+    if multiplied == 0:
+        return x**exponent
+    result = x
+    for _ in range(multiplied - 1):
+        result = result * x
+    return result
+
+
+@compiled
+def saturated_elasticity(curves, i, log_output):  # pragma: no cover - compiled
+    """eps_i at total output ratio ``exp(log_output)`` (module docstring), dimensionless."""
+    x = max(log_output, 0.0) * curves.inverse_log_saturation
+    x = _power(x, curves.steepness, curves.steepness_multiplied)
+    return curves.base_elasticity[i] - curves.elasticity_fall[i] * (x / (1.0 + x))
+
+
+@compiled
+def elasticities(curves, log_output, out):  # pragma: no cover - compiled
+    """:func:`saturated_elasticity` of every occupation into ``out`` (1-d arrays)."""
+    for i in range(out.shape[0]):
+        out[i] = saturated_elasticity(curves, i, log_output[i])
+
+
+@compiled
+def demand_step(
+    curves, state, relative_spending, log_productivity, base_log_productivity, labour_trend, w
+):  # pragma: no cover - compiled
+    """One demand step of world ``w`` at this step's ``ln A``; advances ``state`` in place.
+
+    Parameters
+    ----------
+    curves
+        The run's :class:`DemandCurves`.
+    state
+        :class:`DemandState`, (worlds, occupations); row ``w`` is advanced.
+    relative_spending
+        Scratch row, (occupations,): left holding ``q P / P(base)``.
+    log_productivity, base_log_productivity
+        ln A of this step and of the base year, (occupations,).
+    labour_trend
+        Non-AI labour requirement of this step, (occupations,), persons.
+    """
+    n = state.required_labour.shape[1]
+    log_a, base = log_productivity, base_log_productivity
+    log_income = state.log_income[w, 0]
+    phi = curves.pass_through
+    for i in range(n):
+        elasticity = saturated_elasticity(curves, i, state.log_own_output[w, i] + log_income)
+        state.elasticity[w, i] = elasticity
+        # d ln q = -eps d ln P
+        step_price = log_price_change(phi, log_a[i] - state.log_productivity[w, i])
+        state.log_own_output[w, i] = state.log_own_output[w, i] - elasticity * step_price
+        state.log_productivity[w, i] = log_a[i]
+        relative_spending[i] = math.exp(
+            state.log_own_output[w, i] + log_price_change(phi, log_a[i] - base[i])
+        )
+    # Y = 1 + kappa (1 / S - 1), S = sum_i w_i q_i P_i / P_i(base)
+    log_income, income = 0.0, 1.0
+    if curves.recycling != 0.0:
+        spending = 0.0
+        for i in range(n):
+            spending += relative_spending[i] * curves.spending_weight[i]
+        income = 1.0 + curves.recycling * (1.0 / spending - 1.0)
+        log_income = math.log1p(curves.recycling * (1.0 / spending - 1.0))
+    state.log_income[w, 0] = log_income
+    # L* = trend q Y / (A / A(base)) = trend (q P / P(base)) Y / ((A / A(base)) (P / P(base)))
+    for i in range(n):
+        kept = unpassed_gain(phi, log_a[i] - base[i])
+        state.required_labour[w, i] = labour_trend[i] * (relative_spending[i] * income) / kept
 
 
 def elasticity_at_quantile(
@@ -211,57 +277,3 @@ def trend_path(
     if scale is not None:
         trend *= scale
     return trend[row.ravel()]
-
-
-def advance_log_output(
-    log_output_ratio: FloatArray,
-    elasticity: FloatArray,
-    pass_through: float,
-    delta_log_productivity: FloatArray,
-) -> FloatArray:
-    """One step of ``d ln q = phi * eps * d ln A``."""
-    return log_output_ratio + pass_through * elasticity * delta_log_productivity
-
-
-def required_labour(
-    base_labour_trend: FloatArray,
-    log_output_ratio: FloatArray,
-    log_productivity_vs_base: FloatArray,
-) -> FloatArray:
-    """Labour needed for the demanded output: ``L(base) trend q / (A / A(base))``, persons."""
-    return base_labour_trend * np.exp(log_output_ratio - log_productivity_vs_base)
-
-
-def advance(
-    state: DemandState,
-    curves: DemandCurves,
-    log_productivity: FloatArray,
-    base_log_productivity: FloatArray,
-    labour_trend: FloatArray,
-) -> DemandState:
-    """One demand step at this step's ``ln A`` (pure: returns a new state).
-
-    Parameters
-    ----------
-    state
-        Last step's demand state.
-    curves
-        The run's demand constants.
-    log_productivity
-        ln A of this step.
-    base_log_productivity
-        ln A of the base year (the no-AI reference of amplification).
-    labour_trend
-        Non-AI labour requirement of this step, persons.
-    """
-    gain = log_productivity - base_log_productivity
-    elasticity = curves.elasticity(state.log_own_output + state.log_income)
-    log_own_output = advance_log_output(
-        state.log_own_output,
-        elasticity,
-        curves.pass_through,
-        log_productivity - state.log_productivity,
-    )
-    log_income = curves.log_recycled_income(log_own_output, gain)
-    required = required_labour(labour_trend, log_own_output + log_income, gain)
-    return DemandState(log_own_output, log_income, log_productivity, elasticity, required)

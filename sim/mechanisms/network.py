@@ -20,7 +20,7 @@ matching is a handful of sparse products (see :mod:`sim.mechanisms.reallocation`
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
@@ -63,23 +63,6 @@ class MobilityNetwork:
     relatedness: Edges
     self_loop_weight: FloatArray
     has_retraining: bool
-    _blocks: dict[int, tuple[sp.csr_array, ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-
-    def world_blocks(self, worlds: int) -> tuple[sp.csr_array, ...]:
-        """``W``, ``W^T``, ``R``, ``R^T``, each repeated block-diagonally ``worlds`` times.
-
-        One sparse product with a block matrix serves all worlds at once; built
-        on first use and kept with the network (which runs sharing tables share).
-        """
-        if worlds not in self._blocks:
-            matrices = (self.search, self.search.T, self.retraining, self.retraining.T)
-            self._blocks[worlds] = tuple(
-                sp.csr_array(sp.block_diag([sp.csr_array(m)] * worlds, format="csr"))
-                for m in matrices
-            )
-        return self._blocks[worlds]
 
     @property
     def n_occupations(self) -> int:

@@ -1,7 +1,7 @@
 """Search and matching on the mobility network: where displaced workers are re-employed.
 
 In the spirit of del Rio-Chanona et al. (2021, J. R. Soc. Interface 18:
-20200898).  Each step, after :func:`sim.mechanisms.labor.openings` has set
+20200898).  Each step, after :func:`sim.mechanisms.labor.openings_step` has set
 attrition, vacancies ``v`` (= hires: replacements and expansion) and layoffs:
 
 1. layoffs join the unemployed pool ``U_i`` (tagged with the last occupation
@@ -20,26 +20,41 @@ attrition, vacancies ``v`` (= hires: replacements and expansion) and layoffs:
    without new layoffs shrinks by a constant share each step and would never
    reach zero (a numerical floor, ``reallocation.negligible_pool_persons``).
 
-Flows on every edge are kept (``Moves``); duration is tracked in whole steps
-with an absorbing long-term bin (``>= long_term_steps``).  Workers are
-conserved: ``employed + unemployed + exits = start + entrants`` every step.
-Arrays carry the world axis first; everything is sparse products, no loops.
+Flows on every edge are kept (``Moves``, summed by edge per year when
+transitions are recorded); duration is tracked in whole steps with an
+absorbing long-term bin (``>= long_term_steps``).  Workers are conserved:
+``employed + unemployed + exits = start + entrants`` every step.
+
+The stage is four compiled functions run for each world in turn by
+:func:`sim.model.kernel.advance`: :func:`age_pool` (step 1), :func:`match_world`
+(2-3) or :func:`no_searchers`, and :func:`settle_pool` (4-5).  Only origins
+with searchers are visited, so a step costs in proportion to the edges
+leaving occupations that have unemployed workers.  Sums run in occupation
+(and edge) order, four interleaved partial sums at a time.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
-import scipy.sparse as sp
 from numpy.typing import NDArray
 
-from sim.mechanisms.labor import LaborFlows, LaborState, StepRates, openings
+from sim.mechanisms.compiled import compiled
+from sim.mechanisms.labor import (
+    ATTRITION,
+    ENTRANTS,
+    HIRES,
+    LAYOFFS,
+    REEMPLOYED,
+    UNEMPLOYED_EXITS,
+)
 from sim.mechanisms.network import MobilityNetwork
+from sim.mechanisms.sparse_rows import apply_searchers, gather_row
 
 FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int32]
 WEEKS_PER_YEAR = 52.0
 #: Vacancy-weighted reach (persons) below which a searcher finds nothing to apply to:
 #: keeps searchers / reach finite; a millionth of a vacancy is no opening.
@@ -71,8 +86,8 @@ class Moves(NamedTuple):
     """Re-employment of one step in factored form, (worlds, occupations).
 
     The flow on edge ``i -> j`` of ``W`` is ``regular_i W_ij value_j`` (and
-    ``retrained_i R_ij value_j`` on ``R``); :func:`edge_flows` sums them over
-    several steps without forming them every step.
+    ``retrained_i R_ij value_j`` on ``R``); :func:`match_world` adds them to
+    the year's flows by edge when transitions are kept.
     """
 
     regular: FloatArray
@@ -86,15 +101,24 @@ class Moves(NamedTuple):
     same_occupation: FloatArray
     """Re-employed in their last occupation, (worlds,), persons/step."""
 
+    @classmethod
+    def none(cls, shape: tuple[int, int]) -> Moves:
+        """No moves (the base year), fresh arrays for ``shape`` = (worlds, occupations)."""
+        regular, retrained, value, participants = np.zeros((4, *shape))
+        return cls(regular, retrained, value, participants, np.zeros(shape[0]))
 
-@dataclass(frozen=True)
-class Matching:
+
+class Matching(NamedTuple):
     """Matching constants resolved once per run.
 
     Attributes
     ----------
-    network : MobilityNetwork
-        ``W`` and ``R``.
+    search_indptr, search_indices, search_data
+        ``W`` in CSR form (int32 indices), row-stochastic search weights.
+    retraining_indptr, retraining_indices, retraining_data
+        ``R`` likewise (``W`` again without retraining; then unused).
+    self_loop : FloatArray
+        ``W_ii``: the weight of searching in one's own occupation.
     participation : float
         Share ``pi`` of searchers in retraining, [0, 1].
     long_term_steps : int
@@ -102,18 +126,18 @@ class Matching:
     negligible_pool : float
         Pools below this many persons (and above 0) are closed after the step:
         their members leave the labour force, persons.
-    worlds : int
-        Number of worlds: :func:`advance` multiplies with ``W``, ``W^T``,
-        ``R``, ``R^T`` repeated block-diagonally once per world
-        (:meth:`MobilityNetwork.world_blocks`, built on first use), so one
-        sparse product serves both worlds.
     """
 
-    network: MobilityNetwork
+    search_indptr: IntArray
+    search_indices: IntArray
+    search_data: FloatArray
+    retraining_indptr: IntArray
+    retraining_indices: IntArray
+    retraining_data: FloatArray
+    self_loop: FloatArray
     participation: float
     long_term_steps: int
-    worlds: int
-    negligible_pool: float = 0.0
+    negligible_pool: float
 
     @classmethod
     def build(
@@ -122,126 +146,215 @@ class Matching:
         participation: float,
         long_term_weeks: float,
         step_years: float,
-        worlds: int,
         negligible_pool: float = 0.0,
     ) -> Matching:
         """Resolve the threshold in weeks into whole steps (rounded up)."""
         steps = max(1, math.ceil(long_term_weeks / WEEKS_PER_YEAR / step_years - 1e-9))
-        return cls(network, participation, steps, worlds, negligible_pool)
-
-    def no_moves(self, worlds: int) -> Moves:
-        """Flows of a step without any (the base year)."""
-        zeros = np.zeros((worlds, self.network.n_occupations))
-        return Moves(zeros, zeros, zeros, zeros, np.zeros(worlds))
-
-
-def advance(
-    state: LaborState,
-    search: SearchState,
-    target: FloatArray,
-    rates: StepRates,
-    matching: Matching,
-) -> tuple[LaborState, LaborFlows, SearchState, Moves]:
-    """One labour-market step on the network; see the module docstring."""
-    attrition, change, hires, layoffs = openings(state.employment, target, rates)
-    by_duration = _age(search.by_duration, layoffs)
-    pool = by_duration.sum(axis=1)
-    if pool.any():
-        searchers = rates.reemployment * pool
-        reemployed_to, reemployed_from, moves = _match(searchers, hires, matching)
-        moves = moves._replace(participants=matching.participation * pool)
-    else:  # nobody to match (e.g. before the first layoff)
-        reemployed_to, reemployed_from = np.zeros_like(pool), np.zeros_like(pool)
-        moves = matching.no_moves(pool.shape[0])
-    leaving = np.divide(reemployed_from, pool, out=np.zeros_like(pool), where=pool > 0.0)
-    stay = (1.0 - leaving) * (1.0 - rates.unemployed_exit)
-    by_duration *= stay[:, None, :]
-    unemployed = by_duration.sum(axis=1)
-    unemployed_exits = (pool - reemployed_from) * rates.unemployed_exit
-    closed = (unemployed > 0.0) & (unemployed < matching.negligible_pool)
-    if closed.any():  # negligible pools leave the labour force
-        unemployed_exits = np.where(closed, unemployed_exits + unemployed, unemployed_exits)
-        by_duration[:, :, :] = np.where(closed[:, None, :], 0.0, by_duration)
-        unemployed = np.where(closed, 0.0, unemployed)
-    entrants = hires - reemployed_to
-    flows = LaborFlows(attrition, hires, layoffs, reemployed_to, entrants, unemployed_exits)
-    new_state = LaborState(
-        employment=state.employment + change,
-        unemployed=unemployed,
-        exits=state.exits + attrition + unemployed_exits,
-        entrants=state.entrants + entrants,
-    )
-    return new_state, flows, SearchState(by_duration), moves
-
-
-def _age(by_duration: FloatArray, layoffs: FloatArray) -> FloatArray:
-    """Everybody one step older (the last bin absorbs); layoffs enter at duration 0."""
-    aged = np.empty_like(by_duration)
-    aged[:, 1:] = by_duration[:, :-1]
-    aged[:, -1] += by_duration[:, -1]
-    aged[:, 0] = layoffs
-    return aged
-
-
-def _times(blocks: sp.csr_array, values: FloatArray) -> FloatArray:
-    """Per-world product of a world-block-diagonal matrix with (worlds, occupations) values."""
-    return (blocks @ values.ravel()).reshape(values.shape)
-
-
-def _applications(blocks: sp.csr_array, searchers: FloatArray, vacancies: FloatArray) -> FloatArray:
-    """Searchers per unit of vacancy-weighted reach, (worlds, occupations); 0 if no reach."""
-    reach = _times(blocks, vacancies)
-    reached = reach > NO_REACH
-    return np.where(reached, searchers, 0.0) / np.where(reached, reach, 1.0)
-
-
-def _match(
-    searchers: FloatArray, vacancies: FloatArray, matching: Matching
-) -> tuple[FloatArray, FloatArray, Moves]:
-    """Hires from the unemployed by destination and by origin, and the factored flows."""
-    search, search_t, retraining, retraining_t = matching.network.world_blocks(matching.worlds)
-    training = matching.participation > 0.0
-    in_training = matching.participation * searchers
-    regular = _applications(search, searchers - in_training, vacancies)
-    pressure = _times(search_t, regular)  # applicants per vacancy
-    retrained = np.zeros_like(regular)
-    if training:
-        retrained = _applications(retraining, in_training, vacancies)
-        pressure += _times(retraining_t, retrained)
-    filled = -np.expm1(-pressure)  # share of vacancies filled
-    hired = vacancies * filled
-    applied = pressure > 0.0
-    value = np.where(applied, hired, vacancies) / np.where(applied, pressure, 1.0)
-    reemployed_from = regular * _times(search, value)
-    if training:
-        reemployed_from += retrained * _times(retraining, value)
-    same = np.einsum("wi,i,wi->w", regular, matching.network.self_loop_weight, value)
-    return hired, reemployed_from, Moves(regular, retrained, value, retrained, same)
-
-
-def edge_flows(network: MobilityNetwork, moves: Moves) -> FloatArray:
-    """Flows summed over the steps stacked on axis 0 of ``moves``, by edge: (worlds, edges).
-
-    Edges are ``W``'s non-zeros in CSR order, then, with retraining, ``R``'s.
-    ``sum_t regular_t[i] value_t[j]`` is gathered and summed over steps for the
-    edges whose origin had searchers and whose destination hired (others are 0).
-    """
-    parts = [(network.search, moves.regular)]
-    if network.has_retraining:
-        parts.append((network.retraining, moves.retrained))
-    steps, worlds, n = moves.value.shape
-    value = np.ascontiguousarray(moves.value.transpose(1, 2, 0))  # (worlds, n, steps)
-    hiring = (value > 0.0).any(axis=(0, 2))
-    flows = []
-    for matrix, origin in parts:
-        rows = np.repeat(np.arange(n), np.diff(matrix.indptr))
-        searching = (origin > 0.0).any(axis=(0, 1))
-        edges = np.flatnonzero(searching[rows] & hiring[matrix.indices])
-        by_origin = np.ascontiguousarray(origin.transpose(1, 2, 0))
-        summed = np.einsum(
-            "wet,wet->we", by_origin[:, rows[edges]], value[:, matrix.indices[edges]]
+        retraining = network.retraining if network.has_retraining else network.search
+        return cls(
+            *csr_parts(network.search),
+            *csr_parts(retraining),
+            np.ascontiguousarray(network.self_loop_weight, dtype=np.float64),
+            float(participation),
+            steps,
+            float(negligible_pool),
         )
-        flow = np.zeros((worlds, matrix.nnz))
-        flow[:, edges] = summed * matrix.data[edges]
-        flows.append(flow)
-    return np.concatenate(flows, axis=1)
+
+
+def csr_parts(matrix: object) -> tuple[IntArray, IntArray, FloatArray]:
+    """``indptr``, ``indices`` (int32) and ``data`` of a CSR matrix, contiguous."""
+    return (
+        np.ascontiguousarray(matrix.indptr, dtype=np.int32),  # type: ignore[attr-defined]
+        np.ascontiguousarray(matrix.indices, dtype=np.int32),  # type: ignore[attr-defined]
+        np.ascontiguousarray(matrix.data, dtype=np.float64),  # type: ignore[attr-defined]
+    )
+
+
+class SearchScratch(NamedTuple):
+    """Working rows of the matching stage, (worlds, occupations); no meaning between steps."""
+
+    pool: FloatArray
+    """This step's unemployed pool by last occupation after layoffs, persons."""
+    searchers: FloatArray
+    """Regular searchers (not in retraining), persons."""
+    in_training: FloatArray
+    """Searchers in retraining, persons."""
+    reemployed_from: FloatArray
+    """Re-employed by origin, persons."""
+    pressure: FloatArray
+    """Applicants per vacancy."""
+    pressure_retrained: FloatArray
+    """Applicants per vacancy from retraining."""
+
+    @classmethod
+    def empty(cls, shape: tuple[int, int]) -> SearchScratch:
+        """Zeroed rows for ``shape`` = (worlds, occupations)."""
+        return cls(*np.zeros((len(cls._fields), *shape)))
+
+
+@compiled
+def age_pool(by_duration, unemployed, flows, pool, w):  # pragma: no cover - compiled
+    """Step 1 for world ``w``: everybody one step older, layoffs enter at duration 0.
+
+    ``by_duration`` is world ``w``'s (bins, occupations) slice of
+    :class:`SearchState`, ``unemployed`` its row of the labour state, ``pool``
+    its scratch row: left holding the pool by last occupation.  Returns True
+    if anybody is unemployed.
+    """
+    last = by_duration.shape[0] - 1
+    anybody = False
+    for i in range(by_duration.shape[1]):
+        if unemployed[i] == 0.0 and flows[LAYOFFS, w, i] == 0.0:
+            pool[i] = 0.0  # every bin is 0 (bins are never negative): nothing to age
+            continue
+        by_duration[last, i] = by_duration[last - 1, i] + by_duration[last, i]
+        for d in range(last - 1, 0, -1):
+            by_duration[d, i] = by_duration[d - 1, i]
+        by_duration[0, i] = flows[LAYOFFS, w, i]
+        pooled = 0.0
+        for d in range(last + 1):
+            pooled += by_duration[d, i]
+        pool[i] = pooled
+        if pooled != 0.0:
+            anybody = True
+    return anybody
+
+
+@compiled
+def match_world(rates, matching, moves, flows, scratch, w, edge_flows):  # pragma: no cover
+    """Steps 2-3 for world ``w``: searchers apply, vacancies are filled, by destination and origin.
+
+    ``rates`` is the run's :class:`~sim.mechanisms.labor.StepRates`
+    (the search hazard), ``moves`` the :class:`Moves` written for world ``w``,
+    ``flows`` the stacked flows (hires are the vacancies; re-employment is
+    written), ``scratch`` the :class:`SearchScratch` with this step's pool.
+    With transitions kept, re-employment on each edge is added to
+    ``edge_flows`` (this world's flows of the current year, ``W``'s edges
+    then ``R``'s); else it is empty.
+    """
+    n = scratch.pool.shape[1]
+    pool, vacancies = scratch.pool[w], flows[HIRES, w]
+    regular, retrained = moves.regular[w], moves.retrained[w]
+    training = matching.participation > 0.0
+    searchers, in_training = scratch.searchers[w], scratch.in_training[w]
+    for i in range(n):
+        searchers[i] = rates.reemployment * pool[i]
+        in_training[i] = matching.participation * searchers[i]
+        searchers[i] = searchers[i] - in_training[i]
+    pressure = scratch.pressure[w]
+    apply_searchers(
+        matching.search_indptr,
+        matching.search_indices,
+        matching.search_data,
+        searchers,
+        vacancies,
+        NO_REACH,
+        regular,
+        pressure,
+    )
+    if training:
+        by_retraining = scratch.pressure_retrained[w]
+        apply_searchers(
+            matching.retraining_indptr,
+            matching.retraining_indices,
+            matching.retraining_data,
+            in_training,
+            vacancies,
+            NO_REACH,
+            retrained,
+            by_retraining,
+        )
+        for j in range(n):
+            pressure[j] = pressure[j] + by_retraining[j]
+    else:
+        retrained[:] = 0.0
+    value = moves.value[w]
+    for j in range(n):
+        if pressure[j] == 0.0:  # nobody applied: nothing filled, an applicant's value is v
+            flows[REEMPLOYED, w, j] = 0.0
+            value[j] = vacancies[j]
+            continue
+        hired = vacancies[j] * -math.expm1(-pressure[j])  # urn-ball: v (1 - exp(-a / v))
+        flows[REEMPLOYED, w, j] = hired
+        value[j] = hired / pressure[j] if pressure[j] > 0.0 else vacancies[j]
+    same = 0.0
+    for i in range(n):
+        found = 0.0
+        if regular[i] != 0.0:
+            found = regular[i] * gather_row(
+                matching.search_indptr,
+                matching.search_indices,
+                matching.search_data,
+                i,
+                value,
+                regular[i],
+                edge_flows,
+                0,
+            )
+            same += regular[i] * matching.self_loop[i] * value[i]
+        if training and retrained[i] != 0.0:
+            found += retrained[i] * gather_row(
+                matching.retraining_indptr,
+                matching.retraining_indices,
+                matching.retraining_data,
+                i,
+                value,
+                retrained[i],
+                edge_flows,
+                matching.search_data.shape[0],
+            )
+        scratch.reemployed_from[w, i] = found
+        moves.participants[w, i] = matching.participation * pool[i]
+    moves.same_occupation[w] = same
+
+
+@compiled
+def no_searchers(moves, flows, scratch, w, any_world_searches):  # pragma: no cover - compiled
+    """Steps 2-3 for world ``w``, which has nobody unemployed: nobody applies, nobody is hired.
+
+    If another world has searchers, matching runs here too and an applicant's
+    value is the vacancies themselves; if no world has any, there are no moves
+    at all (value 0).
+    """
+    moves.regular[w, :] = 0.0
+    moves.retrained[w, :] = 0.0
+    if any_world_searches:
+        moves.value[w, :] = flows[HIRES, w, :]
+    else:
+        moves.value[w, :] = 0.0
+    moves.participants[w, :] = 0.0
+    scratch.reemployed_from[w, :] = 0.0
+    flows[REEMPLOYED, w, :] = 0.0
+    moves.same_occupation[w] = 0.0
+
+
+@compiled
+def settle_pool(rates, matching, labour, search, flows, scratch, w):  # pragma: no cover - compiled
+    """Steps 4-5 for world ``w``: the pool shrinks, entrants fill the rest, exits; totals.
+
+    ``labour`` is the :class:`~sim.mechanisms.labor.LaborState` (unemployed
+    set, cumulative exits and entrants advanced), ``search`` the
+    :class:`SearchState`.
+    """
+    by_duration = search.by_duration[w]
+    for i in range(by_duration.shape[1]):
+        pool, found = scratch.pool[w, i], scratch.reemployed_from[w, i]
+        unemployed = 0.0
+        if pool != 0.0:  # else every bin is 0 and stays 0
+            leaving = found / pool if pool > 0.0 else 0.0
+            stay = (1.0 - leaving) * (1.0 - rates.unemployed_exit)
+            for d in range(by_duration.shape[0]):
+                by_duration[d, i] = by_duration[d, i] * stay
+                unemployed += by_duration[d, i]
+        exits = (pool - found) * rates.unemployed_exit
+        if 0.0 < unemployed < matching.negligible_pool:  # a negligible pool leaves
+            exits = exits + unemployed
+            unemployed = 0.0
+            for d in range(by_duration.shape[0]):
+                by_duration[d, i] = 0.0
+        labour.unemployed[w, i] = unemployed
+        entrants = flows[HIRES, w, i] - flows[REEMPLOYED, w, i]
+        flows[ENTRANTS, w, i] = entrants
+        flows[UNEMPLOYED_EXITS, w, i] = exits
+        labour.exits[w, i] = labour.exits[w, i] + flows[ATTRITION, w, i] + exits
+        labour.entrants[w, i] = labour.entrants[w, i] + entrants

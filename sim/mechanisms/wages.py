@@ -4,7 +4,7 @@ The base year fixes each occupation's output value from its wage bill and the
 base labour share ``s0``: ``V_i(t0) = w_i(t0) L_i(t0) / s0``.  Output value
 then follows real output (required labour times productivity) at the price
 that falls with pass-through ``phi`` of the productivity gain
-(:mod:`sim.mechanisms.demand`)::
+(:mod:`sim.mechanisms.price`)::
 
     V_i(t)  = (w_i(t0) / s0) * L*_i(t) * (A_i(t) / A_i(t0))^(1 - phi)
     w_i(t)  = w_i(t0) * [ (L*_i(t) / E_i(t)) * (A_i(t) / A_i(t0))^(1 - phi) ]^beta
@@ -24,12 +24,14 @@ nominal in base-year dollars of the occupation's own output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
 from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
 
+from sim.mechanisms.compiled import compiled
+from sim.mechanisms.price import unpassed_gain
 from sim.params import WageParams
 
 FloatArray = NDArray[np.float64]
@@ -43,9 +45,13 @@ class WageState(NamedTuple):
     output_value: FloatArray
     """USD/year."""
 
+    @classmethod
+    def empty(cls, shape: tuple[int, int]) -> WageState:
+        """Arrays for ``shape`` = (worlds, occupations), to be set by :func:`wages_step`."""
+        return cls(np.zeros(shape), np.zeros(shape))
 
-@dataclass(frozen=True)
-class WageRule:
+
+class WageRule(NamedTuple):
     """Base-year wages and the constants of the rule.
 
     Attributes
@@ -56,40 +62,53 @@ class WageRule:
         ``beta``, [0, 1].
     base_labour_share : float
         ``s0``, (0, 1].
-    unpassed_share : float
-        ``1 - phi``: share of the productivity gain not passed on to prices.
+    pass_through : float
+        ``phi``, the demand block's price pass-through (:mod:`sim.mechanisms.price`).
     """
 
     base_wage: FloatArray
     bargaining_share: float
     base_labour_share: float
-    unpassed_share: float
+    pass_through: float
 
     @classmethod
     def from_params(
         cls, params: WageParams, base_wage: FloatArray, pass_through: float
     ) -> WageRule:
         """Resolve the wage block with the demand block's price pass-through."""
-        return cls(base_wage, params.bargaining_share, params.base_labour_share, 1.0 - pass_through)
+        return cls(
+            np.ascontiguousarray(base_wage, dtype=np.float64),
+            float(params.bargaining_share),
+            float(params.base_labour_share),
+            float(pass_through),
+        )
 
 
-def advance(
-    rule: WageRule,
-    employment: FloatArray,
-    required_labour: FloatArray,
-    log_productivity_gain: FloatArray,
-) -> WageState:
-    """Wages and output value now; ``log_productivity_gain`` is ``ln(A / A(t0))``."""
-    kept_gain = np.exp(rule.unpassed_share * log_productivity_gain)
-    tightness = np.divide(
-        required_labour, employment, out=np.ones_like(employment), where=employment > 0.0
-    )
-    wage = rule.base_wage * (tightness * kept_gain) ** rule.bargaining_share
-    output_value = rule.base_wage / rule.base_labour_share * required_labour * kept_gain
-    return WageState(wage, output_value)
+@compiled
+def _bargained(x, share):  # pragma: no cover - compiled
+    """``x ** share`` with numpy's exact fast paths for the shares 0.5, 1 and 2."""
+    if share == 0.5:
+        return math.sqrt(x)
+    if share == 1.0:
+        return x
+    if share == 2.0:
+        return x * x
+    return x**share
 
 
-def labour_share(state: WageState, employment: FloatArray) -> FloatArray:
-    """Wage bill over output value, summed over occupations (last axis)."""
-    wage_bill = (state.wage * employment).sum(axis=-1)
-    return wage_bill / state.output_value.sum(axis=-1)
+@compiled
+def wages_step(
+    rule, employment, required_labour, log_productivity, base_log_productivity, state, w
+):  # pragma: no cover - compiled
+    """Wages and output value of world ``w`` now, into ``state`` (:class:`WageState`).
+
+    ``employment`` and ``required_labour`` (persons) and ``ln A`` of this step
+    and of the base year are world ``w``'s rows.
+    """
+    wage, output_value = state.wage[w], state.output_value[w]
+    for i in range(employment.shape[0]):
+        kept = unpassed_gain(rule.pass_through, log_productivity[i] - base_log_productivity[i])
+        employed, required = employment[i], required_labour[i]
+        tightness = required / employed if employed > 0.0 else 1.0
+        wage[i] = rule.base_wage[i] * _bargained(tightness * kept, rule.bargaining_share)
+        output_value[i] = rule.base_wage[i] / rule.base_labour_share * required * kept

@@ -1,35 +1,32 @@
-"""The compiled step loop: demand, labour, matching on the network, wages and recording.
+"""The compiled step loop: the stages of :mod:`sim.mechanisms` in order, and recording.
 
 A step of the model is about a hundred operations on arrays of 831
 occupations per world; as numpy calls, the per-call overhead (~1-5 us each)
-is most of a run.  This module runs the same stages, in the same order, as
-one Numba-compiled loop over occupations, for any number of steps per call:
+would be most of a run.  Each stage with feedback is therefore written once,
+as a compiled function over one world's arrays, in the mechanism module that
+documents its equations; :func:`advance` calls them, in this order, for any
+number of steps per call:
 
-1. demand (:func:`sim.mechanisms.demand.advance`): saturated elasticity, own
-   output, recycled income, required labour;
-2. the target rationed to the labour-force ceiling
-   (:func:`sim.mechanisms.labor.ration_to_ceiling`);
-3. openings (:func:`sim.mechanisms.labor.openings`): attrition, the bounded
-   change, the growth limit, hires and layoffs;
-4. search and matching on the mobility network
-   (:func:`sim.mechanisms.reallocation.advance`): layoffs join the pool by
-   duration, searchers apply along ``W`` (and ``R``), urn-ball matching,
-   survivors age; only origins with searchers are visited, so a step costs
-   in proportion to the edges leaving occupations that have unemployed workers;
-5. wages and output value (:func:`sim.mechanisms.wages.advance`);
-6. recording into the run's :class:`~sim.model.outputs.History`, with the
-   same rules as :meth:`sim.model.recorder.Recorder.record`.
+1. demand: :func:`sim.mechanisms.demand.demand_step` (saturated elasticity,
+   own output at this step's price change, recycled income, required labour);
+2. openings: :func:`sim.mechanisms.labor.openings_step` (the target rationed
+   to the labour-force ceiling, attrition, the bounded change, the growth
+   limit, hires and layoffs);
+3. search and matching on the mobility network, :mod:`sim.mechanisms.reallocation`:
+   :func:`~sim.mechanisms.reallocation.age_pool`, then
+   :func:`~sim.mechanisms.reallocation.match_world` (or
+   :func:`~sim.mechanisms.reallocation.no_searchers`) and
+   :func:`~sim.mechanisms.reallocation.settle_pool`;
+4. wages and output value: :func:`sim.mechanisms.wages.wages_step`;
+5. recording into the run's :class:`~sim.model.run_arrays.History`
+   (:func:`record_step`, also used for the base year).
 
-The equations, their units and their sources are documented once, in those
-mechanism modules; their numpy functions are the reference this loop is
-tested against (``tests/model/test_kernel.py``: every recorded array within
-1e-12 relative over whole runs, for the baseline and for scenarios that switch
-on each branch: ceiling, retraining, recycling off, saturation, regulation).
-Results differ from the numpy reference only by the order of floating-point
-sums (numpy sums pairwise; this loop in occupation order).
-
-The loop mutates :class:`KernelState` in place.  Arrays are (worlds,
-occupations) as everywhere in the model.
+The loop's constants and state are the mechanism modules' own types, grouped
+(:class:`KernelConstants`, :class:`KernelState`); the state is advanced in
+place and is the model's live state (``LaborMarketModel.labor`` etc. are its
+parts).  Arrays are (worlds, occupations) as everywhere in the model.
+Compiled code is cached on disk under a digest of every stage module
+(:mod:`sim.mechanisms.compiled`), so an edited stage always recompiles.
 """
 
 from __future__ import annotations
@@ -39,112 +36,82 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.model.kernel_matching import (
+from sim.conventions import AI_WORLD
+from sim.mechanisms.compiled import compiled, total
+from sim.mechanisms.demand import DemandCurves, DemandState, demand_step
+from sim.mechanisms.labor import LaborFlows, LaborState, StepRates, openings_step
+from sim.mechanisms.reallocation import (
+    Matching,
+    Moves,
+    SearchScratch,
+    SearchState,
     age_pool,
     match_world,
     no_searchers,
     settle_pool,
 )
-from sim.model.kernel_stages import compiled, demand_step, openings_step, record_step, wages_step
-from sim.model.outputs import History
+from sim.mechanisms.wages import WageRule, WageState, wages_step
+from sim.model.run_arrays import History
 
 FloatArray = NDArray[np.float64]
-IntArray = NDArray[np.int32]
-
-
-#: SHA-256 (first 16 hex digits) of ``kernel_stages.py`` + ``kernel_matching.py``.
-#: Numba's on-disk cache of :func:`advance` is invalidated only when *this* file
-#: changes, not when a function it calls in another file does; a test fails
-#: until this digest is updated after editing either file, which changes this
-#: file and so recompiles the loop (``tests/model/test_kernel.py``).
-STAGES_DIGEST = "e190eeccd2b01ddd"
 
 
 class KernelConstants(NamedTuple):
-    """Everything the loop reads and never changes, resolved once per run."""
+    """Every stage's resolved constants: what the loop reads and never changes."""
 
-    base_elasticity: FloatArray
-    elasticity_fall: FloatArray
-    inverse_log_saturation: float
-    steepness: float
-    steepness_multiplied: int
-    """Steepness as a whole number of multiplications (0: use ``x ** steepness``)."""
-    pass_through: float
-    spending_weight: FloatArray
-    recycling: float
-    attrition: FloatArray
-    adjustment: float
-    min_change: FloatArray
-    max_hires: float
-    reemployment: float
-    unemployed_exit: float
-    ceiling: float
-    search_indptr: IntArray
-    search_indices: IntArray
-    search_data: FloatArray
-    retraining_indptr: IntArray
-    retraining_indices: IntArray
-    retraining_data: FloatArray
-    participation: float
-    negligible_pool: float
-    self_loop: FloatArray
-    base_wage: FloatArray
-    bargaining_share: float
-    base_labour_share: float
-    unpassed_share: float
-    no_reach: float
-    tiny: float
+    demand: DemandCurves
+    rates: StepRates
+    matching: Matching
+    wages: WageRule
 
 
 class KernelPaths(NamedTuple):
-    """The exogenous inputs of every step, (steps + 1, worlds, occupations)."""
+    """The exogenous inputs of every step."""
 
     log_productivity: FloatArray
+    """(steps + 1, worlds, occupations): ln A."""
     labour_trend: FloatArray
     """(steps + 1, occupations): non-AI labour requirement, persons."""
 
 
 class KernelState(NamedTuple):
-    """The state carried from step to step (mutated in place by :func:`advance`)."""
+    """Every stage's state, advanced in place by :func:`advance`."""
 
-    log_own_output: FloatArray
-    log_income: FloatArray
-    """(worlds,): ln Y."""
-    log_productivity: FloatArray
-    elasticity: FloatArray
-    required_labour: FloatArray
-    employment: FloatArray
-    unemployed: FloatArray
-    exits: FloatArray
-    entrants: FloatArray
-    by_duration: FloatArray
-    """(worlds, long_term_steps + 1, occupations)."""
+    demand: DemandState
+    labour: LaborState
+    search: SearchState
     flows: FloatArray
-    """(6, worlds, occupations): this step's :class:`~sim.mechanisms.labor.LaborFlows`."""
-    wage: FloatArray
-    output_value: FloatArray
-    regular: FloatArray
-    retrained: FloatArray
-    value: FloatArray
-    participants: FloatArray
-    same_occupation: FloatArray
-    """(worlds,)."""
+    """(flows, worlds, occupations): this step's :class:`~sim.mechanisms.labor.LaborFlows`."""
+    wages: WageState
+    moves: Moves
+    scratch: SearchScratch
+    """Working rows of matching (no meaning between steps)."""
     change: FloatArray
     """Scratch, (worlds, occupations): this step's employment change."""
     relative_spending: FloatArray
-    """Scratch: ``exp(ln q - phi ln(A / A(base)))``, spending relative to the base year."""
-    pool: FloatArray
-    """Scratch: this step's unemployed pool by last occupation after layoffs."""
-    searchers: FloatArray
-    """Scratch: regular searchers (not in retraining)."""
-    in_training: FloatArray
-    """Scratch: searchers in retraining."""
-    reemployed_from: FloatArray
-    """Scratch: re-employed by origin."""
-    pressure: FloatArray
-    """Scratch: applicants per vacancy."""
-    pressure_retrained: FloatArray
-    """Scratch: applicants per vacancy from retraining."""
+    """Scratch, (worlds, occupations): ``q P / P(base)``."""
+
+    @classmethod
+    def start(
+        cls,
+        demand: DemandState,
+        labour: LaborState,
+        search: SearchState,
+        wages: WageState,
+    ) -> KernelState:
+        """The base-year state around the stages' starting states (no flows, no moves)."""
+        shape = labour.employment.shape
+        return cls(
+            demand,
+            labour,
+            search,
+            LaborFlows.none(shape),
+            wages,
+            Moves.none(shape),
+            SearchScratch.empty(shape),
+            np.zeros(shape),
+            np.zeros(shape),
+        )
 
 
 @compiled
@@ -161,32 +128,86 @@ def advance(  # pragma: no cover - compiled; covered through the model and its t
     """Advance ``state`` through steps ``first .. last - 1`` (1-based step indices).
 
     Step ``t`` reads row ``t`` of ``paths`` and records into the run's
-    :class:`~sim.model.outputs.History` as ``Recorder.record`` would.
-    ``edge_flows`` is re-employment by edge summed per year, (years, worlds,
-    edges), persons/year: year ``y`` (row ``y - 1``) holds steps
-    ``(y - 1) * steps_per_year + 1 .. y * steps_per_year``; edges are ``W``'s
-    non-zeros in CSR order, then ``R``'s with retraining.  Shape (1, worlds, 0)
-    when transitions are not kept.
+    :class:`~sim.model.run_arrays.History`.  ``edge_flows`` is re-employment
+    by edge summed per year, (years, worlds, edges), persons/year: year ``y``
+    (row ``y - 1``) holds steps ``(y - 1) * steps_per_year + 1 .. y *
+    steps_per_year``; edges are ``W``'s non-zeros in CSR order, then ``R``'s
+    with retraining.  Shape (1, worlds, 0) when transitions are not kept.
     """
-    worlds = state.employment.shape[0]
+    c, s = constants, state
+    worlds = s.labour.employment.shape[0]
     pooled = np.zeros(worlds, dtype=np.bool_)
     for t in range(first, last):
         for w in range(worlds):
-            demand_step(constants, paths, state, t, w)
-            openings_step(constants, state, w)
-            pooled[w] = age_pool(state, w)
+            log_a, base = paths.log_productivity[t, w], paths.log_productivity[0, w]
+            demand_step(
+                c.demand, s.demand, s.relative_spending[w], log_a, base, paths.labour_trend[t], w
+            )
+            openings_step(
+                c.rates,
+                s.demand.required_labour[w],
+                s.labour.employment[w],
+                s.change[w],
+                s.flows,
+                w,
+            )
+            pooled[w] = age_pool(
+                s.search.by_duration[w], s.labour.unemployed[w], s.flows, s.scratch.pool[w], w
+            )
         for w in range(worlds):
             if pooled[w]:
-                match_world(constants, state, w, _year_edges(edge_flows, t, steps_per_year, w))
+                edges = _year_edges(edge_flows, t, steps_per_year, w)
+                match_world(c.rates, c.matching, s.moves, s.flows, s.scratch, w, edges)
             else:
-                no_searchers(state, w, pooled.any())
-            settle_pool(constants, state, w)
-            wages_step(constants, paths, state, t, w)
-        record_step(state, history, t, steps_per_year)
+                no_searchers(s.moves, s.flows, s.scratch, w, pooled.any())
+            settle_pool(c.rates, c.matching, s.labour, s.search, s.flows, s.scratch, w)
+            wages_step(
+                c.wages,
+                s.labour.employment[w],
+                s.demand.required_labour[w],
+                paths.log_productivity[t, w],
+                paths.log_productivity[0, w],
+                s.wages,
+                w,
+            )
+        record_step(s, history, t, steps_per_year)
 
 
 @compiled
-def _year_edges(edge_flows, t, steps_per_year, w):  # pragma: no cover
+def _year_edges(edge_flows, t, steps_per_year, w):  # pragma: no cover - compiled
     """World ``w``'s flows by edge for the year of step ``t`` (empty if not kept)."""
     row = min((t - 1) // steps_per_year, edge_flows.shape[0] - 1)
     return edge_flows[row, w]
+
+
+@compiled
+def record_step(s, r, t, steps_per_year):  # pragma: no cover - compiled
+    """Keep what the :class:`~sim.model.run_arrays.History` keeps of the state after step ``t``.
+
+    Head counts and totals every step; elasticity, required labour, long-term
+    unemployment and wages at each year's end; the AI world's flows summed
+    over the year that ends at the row (step 0: no flows).
+    """
+    worlds, n = s.labour.employment.shape
+    last_bin = s.search.by_duration.shape[1] - 1
+    r.employment[t] = s.labour.employment
+    r.unemployed[t] = s.labour.unemployed
+    for w in range(worlds):
+        for f in range(s.flows.shape[0]):
+            r.flow_totals[f, t, w] = total(s.flows[f, w], None)
+        r.search_totals[0, t, w] = total(s.search.by_duration[w, last_bin], None)
+        r.search_totals[1, t, w] = s.moves.same_occupation[w]
+        r.search_totals[2, t, w] = total(s.moves.participants[w], None)
+        r.search_totals[3, t, w] = total(s.wages.wage[w], s.labour.employment[w])
+        r.search_totals[4, t, w] = total(s.wages.output_value[w], None)
+    year, into_year = t // steps_per_year, t % steps_per_year
+    if into_year == 0:
+        r.elasticity[year] = s.demand.elasticity
+        r.required_labour[year] = s.demand.required_labour
+        r.long_term_unemployed[year] = s.search.by_duration[:, last_bin]
+        r.wage[year] = s.wages.wage
+    if t > 0:
+        row = year + (1 if into_year > 0 else 0)
+        for f in range(s.flows.shape[0]):
+            for i in range(n):
+                r.year_flows[row, f, i] += s.flows[f, AI_WORLD, i]

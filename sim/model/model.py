@@ -20,8 +20,10 @@ Capability, exposure, adoption and amplification depend only on exogenous
 paths, so they are computed for all steps at set-up, exactly
 (:mod:`sim.model.exogenous`); a step reads their rows and
 advances the stages that carry feedback: demand, labour and wages.  Those
-run in the compiled loop of :mod:`sim.model.kernel`, which mirrors the numpy
-functions of :mod:`sim.mechanisms` one for one:
+are written once, as compiled functions in :mod:`sim.mechanisms`, and run in
+the loop of :mod:`sim.model.kernel`, which also records every step (the base
+year included); the model's ``demand``, ``labor``, ``search``,
+``labor_flows``, ``wages`` and ``moves`` are the loop's live state, not copies:
 :meth:`LaborMarketModel.compute_to_horizon` computes every step in one call
 (what runs, batches and sweeps use, without replaying Mesa's clock);
 :meth:`LaborMarketModel.run_to_horizon` also moves the clock; Mesa's ``step()``
@@ -33,7 +35,6 @@ regulated occupations by their delay (:mod:`sim.mechanisms.regulation`).
 
 from __future__ import annotations
 
-import dataclasses
 from functools import cached_property
 
 import mesa
@@ -45,11 +46,14 @@ from sim.conventions import N_WORLDS
 from sim.data import OccupationTables
 from sim.mechanisms import adoption, demand, labor, reallocation, wages
 from sim.mechanisms.capability import capability_path
-from sim.model import kernel, kernel_convert
+from sim.mechanisms.demand import DemandState
+from sim.mechanisms.labor import LaborFlows, LaborState
+from sim.mechanisms.reallocation import Moves, SearchState
+from sim.mechanisms.wages import WageState
+from sim.model import kernel
 from sim.model.agents import OccupationAgent
 from sim.model.exogenous import exogenous_paths
 from sim.model.inputs import build_inputs
-from sim.model.outputs import StepState
 from sim.model.recorder import Recorder
 from sim.params import Scenario
 from sim.rng import EXPOSURE_STREAM, SeedLike, named_stream, root_sequence
@@ -92,10 +96,7 @@ class LaborMarketModel(mesa.Model):
             self.paths,
             record_transitions=config.run.record_transitions,
         )
-        self.recorder.record(0, self.snapshot())
-        self._kernel_state = kernel_convert.kernel_state(
-            self.demand, self.labor, self.search, self.labor_flows, self.wages, self.moves
-        )
+        kernel.record_step(self.state, self.recorder.history, 0, config.run.steps_per_year)
         self._advanced_to = 0
 
     def _build_agents(self) -> None:
@@ -176,41 +177,75 @@ class LaborMarketModel(mesa.Model):
         self.labour_ceiling = config.labor.labour_force_ceiling_multiple * float(
             inputs.base_employment.sum()
         )
-        self.labor_rates = dataclasses.replace(
-            labor.StepRates.from_params(config.labor, inputs.exit_rate_per_year, self.step_years),
-            employment_ceiling=self.labour_ceiling,
+        self.labor_rates = labor.StepRates.from_params(
+            config.labor, inputs.exit_rate_per_year, self.step_years, self.labour_ceiling
         )
         self._read_exogenous(0)
         self.base_log_productivity = self.log_productivity_by_step[0]
         required = self.base_labour_trend[0] * np.ones((N_WORLDS, 1))
-        self.demand = demand.DemandState.start(
-            self.demand_curves, self.base_log_productivity, required
-        )
-        self.labor = labor.LaborState.start(required.copy())
-        self.labor_flows = labor.LaborFlows.none(required.shape)
         self.matching = reallocation.Matching.build(
             inputs.mobility,
             config.retraining.participation_share,
             config.reallocation.long_term_unemployment_weeks,
             self.step_years,
-            N_WORLDS,
             config.reallocation.negligible_pool_persons,
         )
-        self.search = reallocation.SearchState.start(required.shape, self.matching.long_term_steps)
-        self.moves = self.matching.no_moves(N_WORLDS)
         self.wage_rule = wages.WageRule.from_params(
             config.wages, inputs.mean_wage, config.demand.price_pass_through
         )
-        self.wages = wages.advance(
-            self.wage_rule, self.labor.employment, required, np.zeros_like(required)
-        )
-        self.kernel_constants = kernel_convert.kernel_constants(
+        self.kernel_constants = kernel.KernelConstants(
             self.demand_curves, self.labor_rates, self.matching, self.wage_rule
         )
         self.kernel_paths = kernel.KernelPaths(
             np.ascontiguousarray(self.log_productivity_by_step),
             np.ascontiguousarray(self.base_labour_trend),
         )
+        self.state = kernel.KernelState.start(
+            demand.DemandState.start(self.demand_curves, self.base_log_productivity, required),
+            labor.LaborState.start(required),
+            reallocation.SearchState.start(required.shape, self.matching.long_term_steps),
+            wages.WageState.empty(required.shape),
+        )
+        for w in range(N_WORLDS):  # base-year wages and output value
+            wages.wages_step(
+                self.wage_rule,
+                self.labor.employment[w],
+                self.demand.required_labour[w],
+                self.base_log_productivity[w],
+                self.base_log_productivity[w],
+                self.state.wages,
+                w,
+            )
+
+    @property
+    def demand(self) -> DemandState:
+        """Demand state after the last computed step (live: the loop advances it)."""
+        return self.state.demand
+
+    @property
+    def labor(self) -> LaborState:
+        """Head counts after the last computed step (live)."""
+        return self.state.labour
+
+    @property
+    def search(self) -> SearchState:
+        """Unemployed by duration after the last computed step (live)."""
+        return self.state.search
+
+    @property
+    def labor_flows(self) -> LaborFlows:
+        """Flows of the last computed step, persons/step (live views)."""
+        return LaborFlows(*self.state.flows)
+
+    @property
+    def wages(self) -> WageState:
+        """Wages and output value after the last computed step (live)."""
+        return self.state.wages
+
+    @property
+    def moves(self) -> Moves:
+        """Re-employment of the last computed step in factored form (live)."""
+        return self.state.moves
 
     def _read_exogenous(self, t: int) -> None:
         """Exposure, adoption and productivity of step ``t`` (rows of the precomputed paths)."""
@@ -260,7 +295,7 @@ class LaborMarketModel(mesa.Model):
         kernel.advance(
             self.kernel_constants,
             self.kernel_paths,
-            self._kernel_state,
+            self.state,
             self.recorder.history,
             self.recorder.edge_flows,
             first,
@@ -270,19 +305,3 @@ class LaborMarketModel(mesa.Model):
         self._advanced_to = last - 1
         self.recorder.close_years(last - 1)
         self._read_exogenous(last - 1)
-        (self.demand, self.labor, self.search, self.labor_flows, self.wages, self.moves) = (
-            kernel_convert.stage_states(self._kernel_state)
-        )
-
-    def snapshot(self) -> StepState:
-        """Current state for the recorder (the recorder copies what it keeps)."""
-        return StepState(
-            employment=self.labor.employment,
-            unemployed=self.labor.unemployed,
-            flows=self.labor_flows,
-            elasticity=self.demand.elasticity,
-            required_labour=self.demand.required_labour,
-            long_term_unemployed=self.search.long_term,
-            moves=self.moves,
-            wages=self.wages,
-        )

@@ -28,11 +28,11 @@ from numpy.typing import NDArray
 
 from sim.conventions import AI_WORLD, NO_AI_WORLD
 from sim.mechanisms.labor import LaborFlows
-from sim.mechanisms.reallocation import Moves
-from sim.mechanisms.wages import WageState
+from sim.model.run_arrays import ExogenousPaths, History
 
 FloatArray = NDArray[np.float64]
 
+#: US dollars in a billion: money outputs are reported in USD billion.
 USD_PER_BILLION = 1e9
 #: Employment total below which weighted means are taken as 0 (persons).
 _NO_WEIGHT = 1e-300
@@ -167,48 +167,6 @@ class OccupationRow(NamedTuple):
     long_term_unemployed_no_ai: Annotated[FloatArray, Series(PERSONS, "The same without AI.")]
     wage: Annotated[FloatArray, Series("USD/year", "Mean wage (bargained).")]
     wage_no_ai: Annotated[FloatArray, Series("USD/year", "The same without AI progress.")]
-
-
-class StepState(NamedTuple):
-    """State the model hands the recorder after each step; arrays are (worlds, occupations)."""
-
-    employment: FloatArray
-    unemployed: FloatArray
-    flows: LaborFlows
-    elasticity: FloatArray
-    required_labour: FloatArray
-    long_term_unemployed: FloatArray
-    moves: Moves
-    wages: WageState
-
-
-class History(NamedTuple):
-    """What the recorder keeps of a run (a few MB, whatever the number of outputs).
-
-    Head counts every step, arrays (steps, worlds, occupations); labour flows
-    summed over occupations every step, (flows, steps, worlds); the AI world's
-    flows summed over each year and the state that is only reported yearly,
-    (years, ...); network and wage totals (sim.model.outputs_network), (5, steps, worlds).
-    """
-
-    employment: FloatArray
-    unemployed: FloatArray
-    flow_totals: FloatArray
-    year_flows: FloatArray
-    elasticity: FloatArray
-    required_labour: FloatArray
-    search_totals: FloatArray
-    long_term_unemployed: FloatArray
-    wage: FloatArray
-
-
-class ExogenousPaths(NamedTuple):
-    """Paths computed at set-up for every step, arrays (steps, worlds, occupations)."""
-
-    exposure: FloatArray
-    adopter_share: FloatArray
-    adopted_share: FloatArray
-    productivity: FloatArray
 
 
 def series_of(row_type: type) -> dict[str, Series]:

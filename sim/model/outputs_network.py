@@ -1,8 +1,8 @@
 """Network, wage and policy outputs, declared once: economy columns and the transitions table.
 
-Like :mod:`sim.model.outputs` (which holds the other declarations and is at
-its size limit): each table is a :class:`~typing.NamedTuple` whose annotated
-fields are its columns (unit, description), and each is built by keyword.
+Like :mod:`sim.model.outputs` (which holds the other declarations): each
+table is a :class:`~typing.NamedTuple` whose annotated fields are its columns
+(unit, description), and each is built by keyword.
 
 - :class:`NetworkRow`: unemployment and vacancy rates, long-term unemployment,
   occupation changes, retraining, labour income, output value and labour share,
@@ -10,8 +10,9 @@ fields are its columns (unit, description), and each is built by keyword.
 - :class:`TransitionRow`: ``transitions.parquet``, re-employment flows by year
   and mobility-network edge.
 
-The recorder keeps the per-step totals of :data:`SEARCH_TOTALS`
-(``History.search_totals``) and :func:`network_rows` turns them into columns.
+The compiled loop keeps the per-step totals of :data:`SEARCH_TOTALS`
+(``History.search_totals``, :func:`sim.model.kernel.record_step`) and
+:func:`network_rows` turns them into columns.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from sim.model.outputs import (
     SHARE,
     USD_PER_BILLION,
     Series,
-    StepState,
 )
 
 FloatArray = NDArray[np.float64]
@@ -116,19 +116,6 @@ SEARCH_TOTALS = (
     "labour_income",  # USD/year
     "output_value",  # USD/year
 )
-
-
-def search_totals(state: StepState) -> FloatArray:
-    """This step's :data:`SEARCH_TOTALS`, (quantities, worlds)."""
-    return np.stack(
-        (
-            state.long_term_unemployed.sum(axis=-1),
-            state.moves.same_occupation,
-            state.moves.participants.sum(axis=-1),
-            (state.wages.wage * state.employment).sum(axis=-1),
-            state.wages.output_value.sum(axis=-1),
-        )
-    )
 
 
 def _by_world(totals: tuple[FloatArray, FloatArray]) -> FloatArray:

@@ -22,15 +22,11 @@ from numpy.typing import NDArray
 from sim.conventions import AI_WORLD, N_WORLDS, NO_AI_WORLD
 from sim.mechanisms.capability import CapabilityPath
 from sim.mechanisms.labor import LaborFlows
-from sim.mechanisms.reallocation import Moves, edge_flows
 from sim.model.inputs import ModelInputs
 from sim.model.outputs import (
     CapabilityRow,
     EconomyRow,
-    ExogenousPaths,
-    History,
     OccupationRow,
-    StepState,
     economy_rows,
     occupation_rows,
 )
@@ -40,8 +36,8 @@ from sim.model.outputs_network import (
     NetworkRow,
     TransitionRow,
     network_rows,
-    search_totals,
 )
+from sim.model.run_arrays import ExogenousPaths, History
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
@@ -81,7 +77,11 @@ def tidy_frame(
 
 
 class Recorder:
-    """Preallocated :class:`~sim.model.outputs.History` of one run."""
+    """Preallocated :class:`~sim.model.run_arrays.History` of one run, and its frames.
+
+    The compiled loop writes the history (:func:`sim.model.kernel.record_step`,
+    every step including the base year) and the flows by edge.
+    """
 
     def __init__(
         self,
@@ -95,7 +95,6 @@ class Recorder:
         self.steps_per_year = steps_per_year
         self.record_transitions = record_transitions
         self.moves: list[FloatArray] = []  # per year: (worlds, W edges [+ R edges])
-        self._year_moves: list[Moves] = []
         self.inputs = inputs
         self.paths = paths
         worlds_by_occupation = paths.exposure.shape[1:]
@@ -132,38 +131,6 @@ class Recorder:
             view.flags.writeable = False
             self.moves.append(view)
 
-    def record(self, step: int, state: StepState) -> None:
-        """Copy what the history keeps of the state after ``step`` (numpy path).
-
-        The model records the base year here; the compiled loop records every
-        later step with the same rules (:func:`sim.model.kernel_stages.record_step`).
-        """
-        history = self.history
-        history.employment[step] = state.employment
-        history.unemployed[step] = state.unemployed
-        flows = np.stack(state.flows)
-        history.flow_totals[:, step] = flows.sum(axis=-1)
-        history.search_totals[:, step] = search_totals(state)
-        year, into_year = divmod(step, self.steps_per_year)
-        if into_year == 0:
-            history.elasticity[year] = state.elasticity
-            history.required_labour[year] = state.required_labour
-            history.long_term_unemployed[year] = state.long_term_unemployed
-            history.wage[year] = state.wages.wage
-        if step > 0:
-            history.year_flows[year + (into_year > 0)] += flows[:, AI_WORLD]
-            self._add_moves(into_year == 0, state.moves)
-
-    def _add_moves(self, year_end: bool, moves: Moves) -> None:
-        """Keep this step's factored moves; at a year's end sum the year's by edge."""
-        if not self.record_transitions:
-            return
-        self._year_moves.append(moves)
-        if year_end:
-            year = Moves(*(np.stack(parts) for parts in zip(*self._year_moves, strict=True)))
-            self.moves.append(edge_flows(self.inputs.mobility, year))
-            self._year_moves = []
-
     def economy_frame(self, capability: CapabilityPath) -> pd.DataFrame:
         """One row per step: capability decomposition and economy-wide outcomes."""
         columns: dict[str, FloatArray] = {
@@ -199,12 +166,6 @@ class Recorder:
         floats = dict(zip(OccupationRow._fields, rows, strict=True))
         return tidy_frame(ids, floats, n_years * n)
 
-    def _yearly_flows(self) -> list[FloatArray] | FloatArray:
-        """The kept years' flows by edge: rows of ``edge_flows`` when the loop recorded them."""
-        if all(flows.base is self.edge_flows for flows in self.moves):
-            return self.edge_flows[: len(self.moves)]  # moves[i] is edge_flows[i] (close_years)
-        return self.moves
-
     def transitions_frame(self, base_year: int) -> pd.DataFrame | None:
         """One row per year x (from, to) with a positive flow in either world (None: not kept)."""
         if not self.record_transitions:
@@ -215,7 +176,9 @@ class Recorder:
             [np.repeat(np.arange(m.shape[0]), np.diff(m.indptr)) for m in matrices]
         )
         destination = np.concatenate([m.indices for m in matrices])
-        columns = transition_columns(self._yearly_flows(), origin, destination, base_year)
+        columns = transition_columns(
+            self.edge_flows[: len(self.moves)], origin, destination, base_year
+        )
         if network.has_retraining:  # an edge of both W and R: one row
             summed = pd.DataFrame(columns).groupby(list(TRANSITION_ID_COLUMNS), as_index=False)
             columns = {name: values.to_numpy() for name, values in summed.sum().items()}

@@ -66,24 +66,26 @@ class RiseAndFall:
 def simulate_rise_and_fall(curves: demand.DemandCurves) -> RiseAndFall:
     """Run the one-industry economy for :data:`HORIZON_YEARS` yearly steps.
 
-    Each step calls :func:`sim.mechanisms.demand.advance`, the model's own demand
-    stage, with a productivity path instead of the adoption stage's output.
+    Each step calls :func:`sim.mechanisms.demand.demand_step`, the compiled
+    demand stage that runs every scenario, with a productivity path instead of
+    the adoption stage's output (one world, one occupation, no trend).
     """
     years = np.arange(HORIZON_YEARS + 1, dtype=float)
     log_productivity = np.log(PRODUCTIVITY_MULTIPLE) * years / HORIZON_YEARS
-    no_trend = np.ones(1)
-    state = demand.DemandState.start(curves, np.zeros(1), no_trend)
+    base, no_trend, spending = np.zeros(1), np.ones(1), np.zeros(1)
+    state = demand.DemandState.start(curves, base, no_trend[None, :])
     employment = np.ones(years.size)
     effective = np.full(years.size, np.nan)
-    effective[0] = curves.pass_through * state.elasticity[0]
+    effective[0] = curves.pass_through * state.elasticity[0, 0]
     for step in range(1, years.size):
-        state = demand.advance(
-            state, curves, log_productivity[step : step + 1], np.zeros(1), no_trend
+        demand.demand_step(
+            curves, state, spending, log_productivity[step : step + 1], base, no_trend, 0
         )
-        effective[step] = curves.pass_through * state.elasticity[0]
-        employment[step] = state.required_labour[0]
-    final = float(curves.elasticity(state.log_own_output + state.log_income)[0])
-    return RiseAndFall(log_productivity, employment, effective, final)
+        effective[step] = curves.pass_through * state.elasticity[0, 0]
+        employment[step] = state.required_labour[0, 0]
+    final = np.empty(1)
+    demand.elasticities(curves, state.log_own_output[0] + state.log_income[0], final)
+    return RiseAndFall(log_productivity, employment, effective, float(final[0]))
 
 
 def textile_curves(inputs: ValidationInputs) -> demand.DemandCurves:

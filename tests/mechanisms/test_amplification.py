@@ -16,6 +16,14 @@ def test_amdahl_known_values():
     assert_allclose(amplification.productivity_multiplier(u, k), [1, 4 / 3, 2, 4, 1 / 0.19])
 
 
+def bass_step(f0, c, p, q, dt):
+    """One step of the run's adoption path from ``f0`` at constant rate scale ``c``."""
+    exposure_by_step = np.array([[0.0], [c]])
+    diffusion = adoption.Diffusion(np.ones(1), p, q, dt)
+    start = adoption.AdoptionState(np.array([f0]), np.array([0.0]))
+    return adoption.adoption_path(start, exposure_by_step, diffusion).adopter_share[1, 0]
+
+
 def euler(f, c, p, q, years, n=200_000):
     dt = years / n
     for _ in range(n):
@@ -24,15 +32,15 @@ def euler(f, c, p, q, years, n=200_000):
 
 
 @pytest.mark.parametrize(("f0", "c"), [(0.0, 1.0), (0.1, 0.5), (0.6, 2.0)])
-def test_bass_step_matches_fine_euler(f0, c):
-    exact = adoption.bass_step(np.array([f0]), np.array([c]), 0.03, 0.38, 1.0)[0]
+def test_adoption_step_matches_fine_euler(f0, c):
+    exact = bass_step(f0, c, 0.03, 0.38, 1.0)
     assert exact == pytest.approx(euler(f0, c, 0.03, 0.38, 1.0), rel=1e-4)
 
 
 def test_bass_without_innovation_is_logistic():
     f0, q, t = 0.1, 0.5, 2.0
     expected = f0 * np.exp(q * t) / (1 - f0 + f0 * np.exp(q * t))
-    got = adoption.bass_step(np.array([f0]), np.array([1.0]), 0.0, q, t)[0]
+    got = bass_step(f0, 1.0, 0.0, q, t)
     assert got == pytest.approx(expected)
 
 
@@ -44,13 +52,12 @@ def test_bass_without_innovation_is_logistic():
     dt=st.floats(1e-3, 5),
 )
 def test_bass_stays_in_bounds_and_never_falls(f, c, p, q, dt):
-    new = adoption.bass_step(np.array([f]), np.array([c]), p, q, dt)[0]
+    new = bass_step(f, c, p, q, dt)
     assert f <= new <= 1.0
 
 
 def test_no_feasible_work_means_no_diffusion():
-    new = adoption.bass_step(np.array([0.2]), np.array([0.0]), 0.03, 0.38, 1.0)
-    assert_allclose(new, 0.2)
+    assert bass_step(0.2, 0.0, 0.03, 0.38, 1.0) == 0.2
 
 
 def test_regulation_and_value_set_speed():

@@ -6,6 +6,7 @@ from numpy.testing import assert_allclose
 
 from sim.mechanisms import demand
 from sim.params import DemandParams
+from tests.stage_runs import demand_path, saturated
 
 
 def curves(eps, floor=0.1, saturation=10.0, recycling=0.0, wage_bill=None):
@@ -28,58 +29,72 @@ def test_trend_compounds_bls_projection_and_stops():
 
 
 def test_constant_elasticity_gives_power_law():
-    a = np.array([1.0, 1.5, 3.0, 10.0])
+    # no saturation, no recycling: L* = trend A^(phi eps - 1) whatever the path of A
     eps = 1.7
-    log_q = 0.0
-    for prev, cur in zip(a[:-1], a[1:], strict=True):
-        log_q = demand.advance_log_output(log_q, eps, 1.0, np.log(cur) - np.log(prev))
-    labour = demand.required_labour(100.0, log_q, np.log(a[-1]))
-    assert labour == pytest.approx(100.0 * 10.0 ** (eps - 1))
+    c = curves([eps], saturation=np.inf)
+    log_a = np.log(np.array([1.0, 1.5, 3.0, 10.0]))[:, None, None]
+    last = demand_path(c, log_a, np.array([100.0]))[-1]
+    assert last.required_labour[0, 0] == pytest.approx(100.0 * 10.0 ** (eps - 1))
+    assert last.log_own_output[0, 0] == pytest.approx(eps * np.log(10.0))
 
 
 def test_saturation_falls_to_half_at_multiple_and_respects_floor():
-    eps = curves([2.1]).elasticity(np.log(np.array([1.0, 10.0, 1e100])))
+    eps = [saturated(curves([2.1]), np.array([x]))[0] for x in np.log([1.0, 10.0, 1e100])]
     assert eps[0] == pytest.approx(2.1)
     assert eps[1] == pytest.approx(1.1)
     assert 0.1 < eps[2] < 0.13
 
 
 def test_saturation_disabled_and_inelastic_below_floor_unchanged():
-    assert_allclose(curves([2.0], saturation=np.inf).elasticity(np.array([5.0])), [2.0])
-    assert_allclose(curves([0.05]).elasticity(np.array([5.0])), [0.05])
+    assert_allclose(saturated(curves([2.0], saturation=np.inf), np.array([5.0])), [2.0])
+    assert_allclose(saturated(curves([0.05]), np.array([5.0])), [0.05])
+
+
+def one_jump(c, log_a, trend=None):
+    """Demand after one step from the base year to ``ln A`` (worlds = 1)."""
+    log_a = np.asarray(log_a, dtype=float)
+    path = np.stack([np.zeros_like(log_a), log_a])[:, None, :]
+    return demand_path(c, path, np.ones(log_a.size) if trend is None else np.asarray(trend))[-1]
 
 
 def test_no_recycling_means_no_income_effect():
-    got = curves([0.2, 2.0]).log_recycled_income(np.array([[0.1, 3.0]]), np.array([[1.0, 1.0]]))
-    assert_allclose(got, [[0.0]])
+    state = one_jump(curves([0.2, 2.0], saturation=np.inf), [1.0, 1.0])
+    assert state.log_income[0, 0] == 0.0
 
 
 def test_full_recycling_keeps_total_spending_constant():
-    c = curves([0.2, 0.5, 1.5], recycling=1.0, wage_bill=[1.0, 2.0, 3.0])
-    log_a = np.array([[2.0, 0.5, 1.0]])
-    log_q = c.pass_through * c.base_elasticity * log_a
-    log_y = c.log_recycled_income(log_q, log_a)
-    spending = np.exp(log_q + log_y - c.pass_through * log_a) @ c.spending_weight
-    assert_allclose(spending, [1.0])
+    c = curves([0.2, 0.5, 1.5], recycling=1.0, wage_bill=[1.0, 2.0, 3.0], saturation=np.inf)
+    log_a = np.array([2.0, 0.5, 1.0])
+    state = one_jump(c, log_a)
+    log_q = state.log_own_output[0]
+    assert_allclose(log_q, c.pass_through * c.base_elasticity * log_a)
+    spending = np.exp(log_q + state.log_income[0, 0] - c.pass_through * log_a) @ c.spending_weight
+    assert spending == pytest.approx(1.0)
 
 
 def test_full_recycling_with_uniform_gains_conserves_the_wage_bill():
-    c = curves([0.2, 0.7], recycling=1.0, wage_bill=[3.0, 1.0])
-    log_a = np.array([[1.5, 1.5]])
-    log_q = c.base_elasticity * log_a
-    log_y = c.log_recycled_income(log_q, log_a)
-    labour = demand.required_labour(np.array([300.0, 100.0]), log_q + log_y, log_a)
+    c = curves([0.2, 0.7], recycling=1.0, wage_bill=[3.0, 1.0], saturation=np.inf)
+    labour = one_jump(c, [1.5, 1.5], trend=[300.0, 100.0]).required_labour
     assert labour.sum() == pytest.approx(400.0)
     assert labour[0, 0] < 300.0
     assert labour[0, 1] > 100.0
 
 
 def test_full_recycling_with_equal_elasticities_leaves_each_occupation_unchanged():
-    c = curves([0.4, 0.4], recycling=1.0)
-    log_a = np.array([[1.5, 1.5]])
-    log_q = c.base_elasticity * log_a
-    log_y = c.log_recycled_income(log_q, log_a)
-    assert_allclose(demand.required_labour(100.0, log_q + log_y, log_a), [[100.0, 100.0]])
+    c = curves([0.4, 0.4], recycling=1.0, saturation=np.inf)
+    labour = one_jump(c, [1.5, 1.5], trend=[100.0, 100.0]).required_labour
+    assert_allclose(labour, [[100.0, 100.0]])
+
+
+def test_partial_pass_through_moves_output_by_phi_eps():
+    # d ln q = -eps d ln P = phi eps d ln A; L* = q / A (no recycling)
+    params = DemandParams(
+        saturation_output_multiple=np.inf, spending_recycling_share=0.0, price_pass_through=0.6
+    )
+    c = demand.DemandCurves.from_params(params, np.array([2.0]), np.ones(1))
+    state = one_jump(c, [np.log(4.0)])
+    assert state.log_own_output[0, 0] == pytest.approx(0.6 * 2.0 * np.log(4.0))
+    assert state.required_labour[0, 0] == pytest.approx(4.0 ** (0.6 * 2.0 - 1.0))
 
 
 @pytest.mark.parametrize("steepness", [0.5, 1.0, 2.0, 3.0, 4.0, 4.5])
@@ -88,4 +103,4 @@ def test_saturation_steepness_is_a_hill_exponent(steepness):
     c = demand.DemandCurves.from_params(params, np.array([2.1]), np.ones(1))
     x = 1.7
     expected = 2.1 - 2.0 * x**steepness / (1 + x**steepness)
-    assert c.elasticity(np.array([x * np.log(10.0)]))[0] == pytest.approx(expected)
+    assert saturated(c, np.array([x * np.log(10.0)]))[0] == pytest.approx(expected)

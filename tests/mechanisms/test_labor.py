@@ -1,4 +1,8 @@
-"""Labour adjustment: conservation, non-negativity, attrition before layoffs."""
+"""Labour adjustment: conservation, non-negativity, attrition before layoffs.
+
+The stages run on a complete mobility network (every occupation reachable
+from every other), so matching does not depend on who is whose neighbour.
+"""
 
 import numpy as np
 import pytest
@@ -7,24 +11,49 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose
 
-from sim.mechanisms import labor
+from sim.mechanisms import labor, network, reallocation
 from sim.params import LaborParams
+from tests.stage_runs import labour_step
 
 N = 6
 positive = hnp.arrays(np.float64, N, elements=st.floats(0, 1e7))
 
 
-def step(state, target, exit_rate, params=None, step_years=1 / 12):
-    """One labour step with rates resolved from ``params`` (defaults if None)."""
+def complete(n):
+    pairs = [(i, j) for i in range(n) for j in range(n) if i != j]
+    source, target = zip(*pairs, strict=True) if pairs else ((), ())
+    edges = network.Edges(
+        np.array(source, dtype=np.intp), np.array(target, dtype=np.intp), np.ones(len(pairs))
+    )
+    return network.build(n, edges, 0.5, 0)
+
+
+def step(state, target, exit_rate, params=None, step_years=1 / 12, search=None):
+    """One labour step with rates resolved from ``params`` (defaults if None).
+
+    Arrays may be 1-d (one world).  Without ``search``, the unemployed are one
+    step into unemployment.  Returns the new state, the flows and the search state.
+    """
+    one_world = np.ndim(state.employment) == 1
+    state = labor.LaborState(*(np.atleast_2d(part) for part in state))
+    n = state.employment.shape[-1]
     rates = labor.StepRates.from_params(params or LaborParams(), exit_rate, step_years)
-    return labor.adjust(state, target, rates)
+    matching = reallocation.Matching.build(complete(n), 0.0, 27.0, step_years)
+    if search is None:
+        search = reallocation.SearchState.start(state.employment.shape, matching.long_term_steps)
+        search.by_duration[:, 1] = state.unemployed
+    new, flows, search, _ = labour_step(state, search, np.atleast_2d(target), rates, matching)
+    if one_world:
+        new = labor.LaborState(*(part[0] for part in new))
+        flows = labor.LaborFlows(*(part[0] for part in flows))
+    return new, flows, search
 
 
 def total(state: labor.LaborState) -> float:
     return state.employment.sum() + state.unemployed.sum() + state.exits.sum()
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)  # the first example may compile the stages
 @given(
     employment=positive,
     targets=st.lists(positive, min_size=1, max_size=12),
@@ -45,8 +74,9 @@ def test_conserves_workers_and_never_negative(
     )
     state = labor.LaborState.start(employment)
     start = employment.sum()
+    search = None
     for target in targets:
-        state, flows = step(state, target, exit_pct / 100, params, 1 / 12)
+        state, flows, search = step(state, target, exit_pct / 100, params, 1 / 12, search)
         assert np.all(state.employment >= 0)
         assert np.all(state.unemployed >= -1e-9 * max(start, 1))
         assert total(state) == pytest.approx(start + state.entrants.sum(), rel=1e-9, abs=1e-6)
@@ -55,7 +85,7 @@ def test_conserves_workers_and_never_negative(
 
 def test_steady_target_replaces_leavers_without_layoffs():
     state = labor.LaborState.start(np.array([1000.0]))
-    new, flows = step(state, np.array([1000.0]), np.array([0.12]), LaborParams(), 1.0)
+    new, flows, _ = step(state, np.array([1000.0]), np.array([0.12]), LaborParams(), 1.0)
     assert_allclose(new.employment, 1000.0)
     assert flows.layoffs[0] == 0.0
     assert flows.hires[0] == pytest.approx(flows.attrition[0])
@@ -64,7 +94,7 @@ def test_steady_target_replaces_leavers_without_layoffs():
 def test_small_decline_absorbed_by_attrition():
     params = LaborParams(adjustment_speed_per_year=52.0)
     state = labor.LaborState.start(np.array([1000.0]))
-    new, flows = step(state, np.array([990.0]), np.array([0.12]), params, 1 / 12)
+    new, flows, _ = step(state, np.array([990.0]), np.array([0.12]), params, 1 / 12)
     assert flows.layoffs[0] == 0.0
     assert new.unemployed[0] == 0.0
 
@@ -72,7 +102,7 @@ def test_small_decline_absorbed_by_attrition():
 def test_large_decline_is_capped_by_layoff_rate():
     params = LaborParams(adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12)
     state = labor.LaborState.start(np.array([1000.0]))
-    _, flows = step(state, np.array([0.0]), np.array([0.0]), params, 1 / 12)
+    _, flows, _ = step(state, np.array([0.0]), np.array([0.0]), params, 1 / 12)
     assert flows.layoffs[0] == pytest.approx(1000.0 * 0.12 / 12)
 
 
@@ -81,17 +111,21 @@ def test_unemployed_fill_hires_elsewhere_before_entrants():
     state = labor.LaborState(
         np.array([1000.0, 1000.0]), np.array([50.0, 0.0]), np.zeros(2), np.zeros(2)
     )
-    _, flows = step(state, np.array([1000.0, 1020.0]), np.zeros(2), params, 1 / 12)
-    assert flows.hires[1] == pytest.approx(20.0 * -np.expm1(-52 / 12))
-    assert flows.entrants.sum() == pytest.approx(0.0, abs=1e-9)
-    assert flows.reemployed[1] == pytest.approx(flows.hires[1])
+    _, flows, _ = step(state, np.array([1000.0, 1020.0]), np.zeros(2), params, 1 / 12)
+    hires = 20.0 * -np.expm1(-52 / 12)
+    assert flows.hires[1] == pytest.approx(hires)
+    # 50 (1 - exp(-52/12)) ~ 49.3 searchers apply to ~19.7 vacancies: urn-ball fills
+    # v (1 - exp(-a / v)) of them, the rest go to entrants
+    applicants = 50.0 * -np.expm1(-52 / 12)
+    assert flows.reemployed[1] == pytest.approx(hires * -np.expm1(-applicants / hires))
+    assert flows.entrants.sum() == pytest.approx(hires - flows.reemployed[1])
 
 
 def test_worlds_axis_is_independent():
     one = labor.LaborState.start(np.array([[1000.0, 500.0]]))
     two = labor.LaborState.start(np.array([[1000.0, 500.0], [10.0, 20.0]]))
     target = np.array([[800.0, 700.0], [5.0, 30.0]])
-    a, _ = step(one, target[:1], np.array([0.03, 0.05]))
-    b, _ = step(two, target, np.array([0.03, 0.05]))
+    a, _, _ = step(one, target[:1], np.array([0.03, 0.05]))
+    b, _, _ = step(two, target, np.array([0.03, 0.05]))
     assert_allclose(a.employment[0], b.employment[0])
     assert_allclose(a.unemployed[0], b.unemployed[0])

@@ -10,6 +10,7 @@ from numpy.testing import assert_allclose
 
 from sim.mechanisms import labor, network, reallocation
 from sim.params import LaborParams
+from tests.stage_runs import labour_step
 
 N = 5
 STEP = 1 / 12
@@ -24,30 +25,44 @@ def toy_network(edges, n, self_loop=0.5, reach=0):
 
 
 def matching_for(net, participation=0.0):
-    return reallocation.Matching.build(net, participation, 27.0, STEP, 1)
+    return reallocation.Matching.build(net, participation, 27.0, STEP)
+
+
+def edge_count(net):
+    return net.search.nnz + (net.retraining.nnz if net.has_retraining else 0)
 
 
 def simulate(net, employment, targets, participation=0.0, params=None, exit_pct=0.0):
-    """Run ``targets`` (one per step, shape (1, n)) from ``employment``; return states and moves."""
+    """Run ``targets`` (one per step, shape (1, n)) from ``employment``.
+
+    Returns the matching, and per step the states, flows and moves; the flows
+    by edge summed over all steps are ``history.edges`` (worlds, edges).
+    """
     rates = labor.StepRates.from_params(
         params or LaborParams(), np.full(employment.shape[-1], exit_pct / 100), STEP
     )
     matching = matching_for(net, participation)
     state = labor.LaborState.start(employment)
     search = reallocation.SearchState.start(employment.shape, matching.long_term_steps)
-    history = []
+    history = Steps()
+    history.edges = np.zeros((employment.shape[0], edge_count(net)))
     for target in targets:
-        state, flows, search, moves = reallocation.advance(state, search, target, rates, matching)
+        state, flows, search, moves = labour_step(
+            state, search, target, rates, matching, history.edges
+        )
         history.append((state, flows, search, moves))
     return matching, history
 
 
+class Steps(list):
+    """Per-step results, with the summed flows by edge as ``edges``."""
+
+    edges: np.ndarray
+
+
 def year_flows(net, history):
     """Edge flows summed over all steps (worlds, edges), with W's (row, col) per edge."""
-    moves = reallocation.Moves(
-        *(np.stack(parts) for parts in zip(*[h[3] for h in history], strict=True))
-    )
-    flows = reallocation.edge_flows(net, moves)
+    flows = history.edges
     matrices = [net.search] + ([net.retraining] if net.has_retraining else [])
     rows = np.concatenate([np.repeat(np.arange(N), np.diff(m.indptr)) for m in matrices])
     cols = np.concatenate([m.indices for m in matrices])
@@ -122,12 +137,10 @@ def test_neighbours_by_relatedness_first():
     matching = matching_for(net)
     state = labor.LaborState.start(employment)
     search = reallocation.SearchState.start(employment.shape, matching.long_term_steps)
-    moves = []
+    edges = np.zeros((1, edge_count(net)))
     for target in targets:
-        state, _, search, step_moves = reallocation.advance(state, search, target, rates, matching)
-        moves.append(step_moves)
-    stacked = reallocation.Moves(*(np.stack(parts) for parts in zip(*moves, strict=True)))
-    flows = reallocation.edge_flows(net, stacked)[0]
+        state, _, search, _ = labour_step(state, search, target, rates, matching, edges)
+    flows = edges[0]
     to_one, to_two = flows[net.search.indptr[0] + 1], flows[net.search.indptr[0] + 2]
     assert to_one > 1.5 * to_two > 0.0
 
@@ -157,7 +170,7 @@ def test_retraining_reaches_non_neighbours_and_cuts_long_term_unemployment():
 def test_long_term_threshold_in_steps():
     net = toy_network([], 1)
     assert matching_for(net).long_term_steps == 7  # 27 weeks: 7 monthly steps (>= 6.23 months)
-    assert reallocation.Matching.build(net, 0.0, 27.0, 1 / 52, 1).long_term_steps == 27
+    assert reallocation.Matching.build(net, 0.0, 27.0, 1 / 52).long_term_steps == 27
 
 
 def test_unmatched_worker_becomes_long_term_after_threshold():
@@ -188,13 +201,13 @@ def test_temporary_demand_shock_traces_downward_beveridge_curve():
 def _pool_after_layoffs(negligible_pool):
     """Two occupations, no edges: one step lays off 0.0004 persons in row 0, 5 in row 1."""
     net = toy_network([], 2)
-    matching = reallocation.Matching.build(net, 0.0, 27.0, STEP, 1, negligible_pool)
+    matching = reallocation.Matching.build(net, 0.0, 27.0, STEP, negligible_pool)
     rates = labor.StepRates.from_params(LaborParams(), np.zeros(2), STEP)
     employment = np.array([[1_000.0, 1_000.0]])
     target = employment - np.array([[0.0004, 5.0]]) / rates.adjustment
     state = labor.LaborState.start(employment)
     search = reallocation.SearchState.start(employment.shape, matching.long_term_steps)
-    return reallocation.advance(state, search, target, rates, matching)
+    return labour_step(state, search, target, rates, matching)
 
 
 def test_a_negligible_pool_leaves_the_labour_force_and_workers_are_conserved():

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sim.errors import ResultIntegrityError, ScenarioError
 from sim.experiments.runner import run
-from sim.mechanisms.labor import limit_growth, ration_to_ceiling
+from sim.mechanisms.labor import LaborFlows, StepRates, openings_step
 from sim.model.integrity import check_outputs
 from sim.params.scenario import Scenario, derive
 from tests.strategies import NUMERIC_FIELDS
@@ -89,12 +89,23 @@ def test_range_corners_give_valid_results_or_a_clear_refusal(toy_tables, data):
     assert_valid(scenario, toy_tables)
 
 
+def openings_to(required, employment, ceiling, min_change=-1.0):
+    """Employment after one openings step that closes the whole gap (no attrition)."""
+    employment = np.array(employment, dtype=float)
+    n = employment.shape[1]
+    rates = StepRates(np.zeros(n), 1.0, np.full(n, min_change), 10.0, 0.0, 0.0, ceiling)
+    flows, change = LaborFlows.none(employment.shape), np.zeros(employment.shape)
+    for w in range(employment.shape[0]):
+        required_w = np.array(required[w], dtype=float)
+        openings_step(rates, required_w, employment[w], change[w], flows, w)
+    return employment, change
+
+
 def test_rationing_scales_only_worlds_over_the_ceiling():
-    required = np.array([[50.0, 100.0], [10.0, 20.0]])
-    rationed = ration_to_ceiling(required, 75.0)
-    np.testing.assert_allclose(rationed[0], [25.0, 50.0])
-    assert rationed[1].tobytes() == required[1].tobytes()  # untouched, bit for bit
-    assert ration_to_ceiling(required, 1e9) is required
+    required = [[50.0, 100.0], [10.0, 20.0]]
+    employment, _ = openings_to(required, [[40.0, 40.0], [5.0, 5.0]], 75.0)
+    np.testing.assert_allclose(employment[0], [25.0, 50.0])
+    np.testing.assert_array_equal(employment[1], required[1])  # within the ceiling: untouched
 
 
 def frames(toy_scenario, toy_tables):
@@ -124,9 +135,12 @@ def test_invalid_outputs_fail_loudly(toy_scenario, toy_tables, damage, message):
 
 
 def test_growth_is_limited_so_employment_stays_within_the_ceiling():
-    employment = np.array([[60.0, 30.0], [10.0, 10.0]])
-    change = np.array([[-5.0, 25.0], [1.0, 1.0]])
-    limited = limit_growth(employment, change, 100.0)
-    assert (employment + limited)[0].sum() == pytest.approx(100.0)
-    assert limited[0, 0] == -5.0  # shrinking rows keep shrinking
-    assert limited[1].tobytes() == change[1].tobytes()  # within the ceiling: untouched
+    # world 0: targets rationed to (50, 50), but row 0 may shrink by only 5 a step,
+    # so growth of row 1 is cut from 20 to 15 to keep the total at the ceiling
+    employment, change = openings_to(
+        [[55.0, 55.0], [11.0, 11.0]], [[60.0, 30.0], [10.0, 10.0]], 100.0, min_change=-5.0 / 60.0
+    )
+    assert employment[0].sum() == pytest.approx(100.0)
+    assert change[0, 0] == pytest.approx(-5.0)  # shrinking rows keep shrinking
+    assert change[0, 1] == pytest.approx(15.0)
+    np.testing.assert_array_equal(change[1], [1.0, 1.0])  # within the ceiling: untouched

@@ -81,19 +81,6 @@ def test_recorded_rows_are_copies_not_views(toy_scenario, toy_tables):
     assert (first >= 0.0).all()
 
 
-def test_adoption_path_equals_repeated_advance(toy_scenario, toy_tables):
-    from sim.mechanisms import adoption
-
-    model = LaborMarketModel(toy_scenario, toy_tables)
-    state = adoption.AdoptionState.start(
-        toy_scenario.adoption.initial_adopter_share, model.paths.exposure[0]
-    )
-    for t in range(1, toy_scenario.n_steps + 1):
-        state = adoption.advance(state, model.paths.exposure[t], model.diffusion)
-        np.testing.assert_allclose(state.adopter_share, model.paths.adopter_share[t], rtol=1e-12)
-    assert model.paths.adopted_share[-1].max() > 0.1  # adoption really moved
-
-
 def test_frames_are_copies_of_the_history(toy_scenario, toy_tables):
     model = LaborMarketModel(toy_scenario, toy_tables)
     for _ in range(toy_scenario.n_steps):

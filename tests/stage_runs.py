@@ -1,0 +1,109 @@
+"""Run the compiled step stages on small hand-built arrays (the stages themselves, never a copy).
+
+The model runs the stages through :func:`sim.model.kernel.advance`; these
+helpers call the same functions, in the loop's order, on copies of the
+given states, so mechanism tests can check hand-worked and analytic cases.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sim.mechanisms import demand, labor, reallocation, wages
+
+
+def _copy(values) -> np.ndarray:
+    return np.array(values, dtype=np.float64, copy=True)
+
+
+def labour_step(
+    state: labor.LaborState,
+    search: reallocation.SearchState,
+    target: np.ndarray,
+    rates: labor.StepRates,
+    matching: reallocation.Matching,
+    edge_flows: np.ndarray | None = None,
+) -> tuple[labor.LaborState, labor.LaborFlows, reallocation.SearchState, reallocation.Moves]:
+    """One labour-market step of every world: openings, matching on the network, settling.
+
+    Arrays are (worlds, occupations); the inputs are not changed.  With
+    ``edge_flows`` (worlds, edges), re-employment by edge is added to it.
+    """
+    labour = labor.LaborState(*(_copy(part) for part in state))
+    search = reallocation.SearchState(_copy(search.by_duration))
+    shape = labour.employment.shape
+    flows = labor.LaborFlows.none(shape)
+    moves = reallocation.Moves.none(shape)
+    scratch = reallocation.SearchScratch.empty(shape)
+    change = np.zeros(shape)
+    target = np.ascontiguousarray(np.broadcast_to(target, shape), dtype=np.float64)
+    pooled = []
+    for w in range(shape[0]):
+        labor.openings_step(rates, target[w], labour.employment[w], change[w], flows, w)
+        pooled.append(
+            reallocation.age_pool(
+                search.by_duration[w], labour.unemployed[w], flows, scratch.pool[w], w
+            )
+        )
+    for w in range(shape[0]):
+        if pooled[w]:
+            edges = np.zeros(0) if edge_flows is None else edge_flows[w]
+            reallocation.match_world(rates, matching, moves, flows, scratch, w, edges)
+        else:
+            reallocation.no_searchers(moves, flows, scratch, w, any(pooled))
+        reallocation.settle_pool(rates, matching, labour, search, flows, scratch, w)
+    return labour, labor.LaborFlows(*flows), search, moves
+
+
+def demand_path(
+    curves: demand.DemandCurves, log_productivity: np.ndarray, labour_trend: np.ndarray
+) -> list[demand.DemandState]:
+    """Demand states after each step of ``log_productivity`` (steps + 1, worlds, occupations).
+
+    Row 0 is the base year; ``labour_trend`` is (occupations,) persons, the same every step.
+    """
+    log_productivity = np.ascontiguousarray(log_productivity, dtype=np.float64)
+    trend = np.ascontiguousarray(labour_trend, dtype=np.float64)
+    worlds, n = log_productivity.shape[1:]
+    state = demand.DemandState.start(
+        curves, log_productivity[0], np.broadcast_to(trend, (worlds, n))
+    )
+    spending = np.zeros(n)
+    states = []
+    for t in range(1, log_productivity.shape[0]):
+        for w in range(worlds):
+            demand.demand_step(
+                curves, state, spending, log_productivity[t, w], log_productivity[0, w], trend, w
+            )
+        states.append(demand.DemandState(*(part.copy() for part in state)))
+    return states
+
+
+def saturated(curves: demand.DemandCurves, log_output: np.ndarray) -> np.ndarray:
+    """The compiled saturated elasticity of every occupation at ``log_output`` (occupations,)."""
+    out = np.empty(np.shape(log_output))
+    demand.elasticities(curves, np.ascontiguousarray(log_output, dtype=np.float64), out)
+    return out
+
+
+def wage_state(
+    rule: wages.WageRule,
+    employment: np.ndarray,
+    required: np.ndarray,
+    log_productivity_gain: np.ndarray,
+) -> wages.WageState:
+    """Wages and output value of every world at ``ln(A / A(base))`` (worlds, occupations)."""
+    employment, required, gain = (
+        np.ascontiguousarray(a, dtype=np.float64)
+        for a in (employment, required, log_productivity_gain)
+    )
+    state = wages.WageState.empty(employment.shape)
+    base = np.zeros(employment.shape[1])
+    for w in range(employment.shape[0]):
+        wages.wages_step(rule, employment[w], required[w], gain[w], base, state, w)
+    return state
+
+
+def labour_share(state: wages.WageState, employment: np.ndarray) -> np.ndarray:
+    """Wage bill over output value per world (the recorded totals' ratio)."""
+    return (state.wage * employment).sum(axis=-1) / state.output_value.sum(axis=-1)
