@@ -21,6 +21,16 @@ ONET_CODE_PATTERN = MAJOR_GROUP_PATTERN + r"-\d{4}\.\d{2}"
 #: Code of the assumption-based entrepreneurs row.
 ENTREPRENEUR_CODE = "ENTR-0001"
 
+#: The seed's example occupations: SOC code -> short label for figures and tables
+#: (the report draws them; the uncertainty ensemble names their drivers).
+SEED_EXAMPLES = {
+    "29-1224": "Radiologists",
+    "41-4012": "Sales reps (wholesale)",
+    "41-4011": "Sales reps (technical)",
+    ENTREPRENEUR_CODE: "Entrepreneurs",
+    "29-1141": "Registered nurses",
+}
+
 TASK_TYPE_WEIGHT = {"core": 1.0, "supplemental": 0.5, "unrated": 1.0}
 """Relative weight of a task by O*NET task type (dimensionless).
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sim.cli.sweep import add_sweep
+from sim.cli.uncertainty import add_uncertainty_option, check_uncertainty_args, run_ensembles
 from sim.dashboard.server import (
     DEFAULT_HOST,
     DEFAULT_PORT,
@@ -138,6 +139,7 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also write each scenario's HTML + Markdown report (see `laborsim report`)",
     )
+    add_uncertainty_option(run, _positive_int)
     run.set_defaults(handler=_run)
 
 
@@ -224,6 +226,7 @@ def _run(args: argparse.Namespace) -> int:
         return _replay(args.replay)
     if not args.scenarios:
         raise LaborsimError("run: give scenario file(s), or --replay RESULTS_DIR")
+    check_uncertainty_args(args)
     scenarios = [load_scenario(path) for path in args.scenarios]
     specs = batch_specs(scenarios, seed=args.seed, replications=args.replications)
     for scenario in scenarios:
@@ -248,6 +251,9 @@ def _run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(run_summary(outcome))
         print(f"saved {target}/ (model {outcome.metadata['model_step_seconds'] * 1e3:.0f} ms)")
+    if args.uncertainty is not None:
+        central = [(s, t) for s, t in zip(specs, targets, strict=True) if t.is_dir()]
+        failures += run_ensembles(central, args)[0]
     if args.report:
         for directory in sorted({_report_dir(target, args.replications) for target in targets}):
             if directory.exists():

@@ -3,7 +3,8 @@
 Outcomes are tidy rows ``(outcome, year, scope, value)``:
 
 - ``employment_vs_no_ai``: employment / employment without AI progress - 1
-  (share), scope ``total``, ``soc:NN`` (SOC major group) or ``occ:CODE``;
+  (share), scope ``total``, ``soc:NN`` (SOC major group) or ``occ:CODE`` (the
+  occupations the spec names, or every occupation with ``all_occupations``);
 - ``displaced_unemployed``: unemployed minus unemployed without AI (persons),
   scope ``total``;
 - ``wage_bill_vs_no_ai``: wage bill at base-year wages / its no-AI value - 1
@@ -80,7 +81,8 @@ class OutcomeLayout:
         """The layout of ``inputs``' occupations for the outcomes ``spec`` asks for."""
         labels, index = np.unique(inputs.major_groups, return_inverse=True)
         position = {code: i for i, code in enumerate(inputs.codes.tolist())}
-        wanted = tuple((code, position[code]) for code in spec.occupations if code in position)
+        codes = list(position) if spec.all_occupations else spec.occupations
+        wanted = tuple((code, position[code]) for code in codes if code in position)
         return cls(inputs.codes, inputs.major_groups, labels, index, wanted)
 
     def fits(self, inputs: ModelInputs) -> bool:

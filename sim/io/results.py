@@ -30,8 +30,9 @@ TRANSITIONS_FILE = "transitions.parquet"
 METADATA_FILE = "metadata.json"
 RESULT_FILES = (OCCUPATIONS_FILE, ECONOMY_FILE, METADATA_FILE)
 """Files every run directory has; ``transitions.parquet`` is optional."""
-#: Written into a run directory by ``laborsim report`` / ``run --report``; replaced with it.
-DERIVED_NAMES = ("report.html", "report.md", "report_figures")
+#: Written into a run directory by ``laborsim report`` / ``run --report`` and by
+#: ``run --uncertainty`` (the ``ensemble/`` subdirectory); replaced with it.
+DERIVED_NAMES = ("report.html", "report.md", "report_figures", "ensemble")
 
 
 @dataclass(frozen=True)

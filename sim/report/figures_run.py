@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
-from sim.report.frames import SEED_EXAMPLES
+from sim.conventions import SEED_EXAMPLES
 from sim.report.inputs import ELASTICITY_RANGE_COLUMNS
 from sim.report.style import EXPAND, NO_AI, OKABE_ITO, SHRINK, WITH_AI, new_figure, short_title
 

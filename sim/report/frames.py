@@ -11,17 +11,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from sim.conventions import SEED_EXAMPLES
 from sim.io.results import RunResult
 from sim.report.summary import MILESTONE_YEAR, MIN_BASE_EMPLOYMENT_FOR_RANKING
 
-#: The seed's examples: SOC code -> short label used on figures.
-SEED_EXAMPLES = {
-    "29-1224": "Radiologists",
-    "41-4012": "Sales reps (wholesale)",
-    "41-4011": "Sales reps (technical)",
-    "ENTR-0001": "Entrepreneurs",
-    "29-1141": "Registered nurses",
-}
 N_QUANTILES = 5
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sim.conventions import SEED_EXAMPLES
 from sim.io.results import RunResult
 from sim.report.document import ReportTable
 from sim.report.frames import (
-    SEED_EXAMPLES,
     change_vs_no_ai,
     report_years,
     run_years,
