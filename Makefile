@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/laborsim occupations
-	$(BIN)/laborsim run scenarios/baseline.toml --overwrite --report
+	$(BIN)/laborsim run scenarios/baseline.toml --overwrite --report --uncertainty --workers 2
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -8,6 +8,7 @@ occupations expand or shrink; labour adjusts through frictions.
 
 from sim.data import OccupationTables, load_occupation_tables
 from sim.errors import DataValidationError, LaborsimError, ScenarioError
+from sim.experiments.ensemble import Ensemble, load_ensemble, run_ensemble
 from sim.experiments.runner import RunSpec, batch_specs, run, run_batch
 from sim.experiments.sweep import SweepHandle, sweep
 from sim.io.results import RunResult, load_result
@@ -17,6 +18,7 @@ from sim.params import Scenario, derive
 
 __all__ = [
     "DataValidationError",
+    "Ensemble",
     "LaborMarketModel",
     "LaborsimError",
     "OccupationTables",
@@ -27,10 +29,12 @@ __all__ = [
     "ScenarioError",
     "batch_specs",
     "derive",
+    "load_ensemble",
     "load_occupation_tables",
     "load_result",
     "load_scenario",
     "run",
     "run_batch",
+    "run_ensemble",
     "sweep",
 ]

@@ -16,13 +16,7 @@ from pathlib import Path
 
 from sim.cli.sweep import add_sweep
 from sim.cli.uncertainty import add_uncertainty_option, check_uncertainty_args, run_ensembles
-from sim.dashboard.server import (
-    DEFAULT_HOST,
-    DEFAULT_PORT,
-    DEFAULT_SCENARIO,
-    open_dashboard,
-    serve,
-)
+from sim.dashboard.server import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SCENARIO, open_dashboard, serve
 from sim.data import load_occupation_tables
 from sim.data.summary import summarise_occupations
 from sim.errors import LaborsimError
@@ -251,9 +245,7 @@ def _run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(run_summary(outcome))
         print(f"saved {target}/ (model {outcome.metadata['model_step_seconds'] * 1e3:.0f} ms)")
-    if args.uncertainty is not None:
-        central = [(s, t) for s, t in zip(specs, targets, strict=True) if t.is_dir()]
-        failures += run_ensembles(central, args)[0]
+    failures += run_ensembles(specs, targets, args)
     if args.report:
         for directory in sorted({_report_dir(target, args.replications) for target in targets}):
             if directory.exists():

@@ -9,13 +9,15 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sim.errors import LaborsimError
-from sim.experiments.ensemble import DEFAULT_DRAWS, ENSEMBLE_DIR, Ensemble, run_ensemble
+from sim.experiments.ensemble import DEFAULT_DRAWS, ENSEMBLE_DIR, run_ensemble
 from sim.experiments.runner import RunSpec
 from sim.experiments.sweep import Progress
 from sim.report.ensemble_summary import ensemble_summary
 
 
-def add_uncertainty_option(run: argparse.ArgumentParser, positive_int: Callable[[str], int]) -> None:
+def add_uncertainty_option(
+    run: argparse.ArgumentParser, positive_int: Callable[[str], int]
+) -> None:
     """Register ``--uncertainty [N]`` on ``laborsim run``."""
     run.add_argument(
         "--uncertainty",
@@ -41,15 +43,19 @@ def check_uncertainty_args(args: argparse.Namespace) -> None:
 
 
 def run_ensembles(
-    done: Sequence[tuple[RunSpec, Path]], args: argparse.Namespace
-) -> tuple[int, list[Ensemble]]:
-    """Run each finished central run's ensemble into ``RUN_DIR/ensemble``; print each summary.
+    specs: Sequence[RunSpec], targets: Sequence[Path], args: argparse.Namespace
+) -> int:
+    """With ``--uncertainty``: each saved central run's ensemble, in ``RUN_DIR/ensemble``.
 
-    Returns the number of draws that failed and the ensembles.
+    Prints each ensemble's summary; returns the number of draws that failed
+    (0 without ``--uncertainty``).
     """
+    if args.uncertainty is None:
+        return 0
     failed = 0
-    ensembles = []
-    for spec, target in done:
+    for spec, target in zip(specs, targets, strict=True):
+        if not target.is_dir():  # the central run failed: no ensemble beside nothing
+            continue
         directory = target / ENSEMBLE_DIR
         print(
             f"uncertainty ensemble of '{spec.scenario.name}': {args.uncertainty} draws -> "
@@ -66,9 +72,8 @@ def run_ensembles(
                 progress=progress,
             )
         failed += int(ensemble.meta["draws_failed"])
-        ensembles.append(ensemble)
         print(ensemble_summary(ensemble))
-    return failed, ensembles
+    return failed
 
 
 @contextmanager

@@ -14,11 +14,15 @@ scenario's reference year.
 from __future__ import annotations
 
 import functools
+import json
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
+from sim.errors import LaborsimError
+from sim.experiments.ensemble import ENSEMBLE_DIR, Ensemble, is_ensemble_dir, load_ensemble
 from sim.experiments.runner import load_tables, run
 from sim.io.results import RunResult
 from sim.params import ElasticitySource, Scenario
@@ -36,6 +40,9 @@ CRITERIA_COLUMNS = (
     "physical_barrier",
     "interpersonal_barrier",
 )
+#: Where ``laborsim run`` saves a scenario's results by default; its uncertainty
+#: ensemble, if one was run, is in ``RESULTS_DIR/<name>/ensemble``.
+RESULTS_DIR = Path("results")
 #: Columns of the data set's optional per-occupation elasticity estimates (central, 5%, 95%).
 ELASTICITY_ESTIMATE_COLUMNS = ("elasticity_central", "elasticity_low", "elasticity_high")
 
@@ -60,6 +67,9 @@ class DashboardRun:
         Wall time of the run that produced ``result`` (s).
     replication : int
         Replication index (independent random stream) of the run.
+    ensemble : Ensemble or None
+        The uncertainty ensemble saved for exactly this scenario (``laborsim run
+        FILE --uncertainty``), if there is one.
     """
 
     scenario: Scenario
@@ -69,6 +79,7 @@ class DashboardRun:
     groups: pd.DataFrame
     run_seconds: float
     replication: int = 0
+    ensemble: Ensemble | None = None
 
     @property
     def years(self) -> list[int]:
@@ -130,7 +141,24 @@ class DashboardRun:
                 facts[name] = float(estimate[name].iloc[0])
         facts["employment"] = float(now["employment"])
         facts["employment_no_ai"] = float(now["employment_no_ai"])
-        return facts
+        return facts | self.ensemble_facts(code)
+
+    def ensemble_band(self, code: str) -> pd.DataFrame:
+        """The occupation's ensemble rows (year, median, q05, q95, ...); empty without one."""
+        if self.ensemble is None:
+            return pd.DataFrame()
+        rows = self.ensemble.occupations
+        return rows.loc[rows["occupation_code"] == code].reset_index(drop=True)
+
+    def ensemble_facts(self, code: str) -> dict[str, float | str]:
+        """``ensemble YEAR`` -> "median [5%, 95%], P(shrink), class" for each ensemble year."""
+        return {
+            f"ensemble {row.year}": (
+                f"{row.median:+.0%} [{row.q05:+.0%}, {row.q95:+.0%}]; "
+                f"P(shrink >5%) {row.p_shrink:.2f}; {row.classification}"
+            )
+            for row in self.ensemble_band(code).itertuples()
+        }
 
 
 def run_scenario(scenario: Scenario, replication: int = 0) -> DashboardRun:
@@ -162,4 +190,18 @@ def _cached_run(key: _ScenarioKey, replication: int) -> DashboardRun:
         groups=major_group_paths(result.occupations, reference),
         run_seconds=seconds,
         replication=replication,
+        ensemble=saved_ensemble(scenario),
     )
+
+
+def saved_ensemble(scenario: Scenario, results: Path = RESULTS_DIR) -> Ensemble | None:
+    """The ensemble saved for ``scenario`` (same settings, any seed), or None."""
+    directory = results / scenario.name / ENSEMBLE_DIR
+    if not is_ensemble_dir(directory):
+        return None
+    try:
+        ensemble = load_ensemble(directory)
+    except LaborsimError:
+        return None
+    settings = json.loads(json.dumps(scenario.to_dict()))
+    return ensemble if ensemble.meta.get("base_scenario") == settings else None

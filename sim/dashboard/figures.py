@@ -57,8 +57,15 @@ def group_figure(changes: pd.DataFrame, year: int) -> Figure:
     return figure
 
 
-def occupation_figure(path: pd.DataFrame, year: int, title: str) -> Figure:
-    """One occupation's employment with AI and on its no-AI path (thousands or millions)."""
+def occupation_figure(
+    path: pd.DataFrame, year: int, title: str, band: pd.DataFrame | None = None
+) -> Figure:
+    """One occupation's employment with AI and on its no-AI path (thousands or millions).
+
+    ``band`` (the occupation's rows of an uncertainty ensemble: ``year``,
+    ``median``, ``q05``, ``q95`` as changes vs no-AI) adds the ensemble's median
+    and 5-95% range at its years, applied to the no-AI path.
+    """
     largest = float(max(path["employment"].max(), path["employment_no_ai"].max()))
     scale, unit = (MILLION, "millions") if largest >= MILLION else (THOUSAND, "thousands")
     figure = new_figure(CARD_HEIGHT_IN * 0.75, width_in=CARD_WIDTH_IN * 0.6)
@@ -71,6 +78,19 @@ def occupation_figure(path: pd.DataFrame, year: int, title: str) -> Figure:
         linestyle="--",
         label="no-AI path",
     )
+    if band is not None and not band.empty:
+        no_ai = path.set_index("year").loc[band["year"], "employment_no_ai"].to_numpy() / scale
+        median = no_ai * (1.0 + band["median"].to_numpy())
+        ax.errorbar(
+            band["year"],
+            median,
+            yerr=[median - no_ai * (1.0 + band["q05"]), no_ai * (1.0 + band["q95"]) - median],
+            fmt="o",
+            color=WITH_AI,
+            capsize=3,
+            markersize=4,
+            label="ensemble median, 5-95%",
+        )
     ax.axvline(year, color=NO_AI, linestyle=":", linewidth=1.0)
     ax.set_ylim(bottom=0.0)
     ax.set_ylabel(f"employment ({unit})")

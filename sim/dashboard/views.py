@@ -211,7 +211,8 @@ def OccupationView(model: DashboardModel) -> None:
     with solara.Row():
         solara.HTML(tag="div", unsafe_innerHTML=facts_html(facts, model.year))
         path = model.run.occupation_path(code)
-        _figure(lambda: occupation_figure(path, model.year, str(facts["title"])), model, code)
+        band = model.run.ensemble_band(code)
+        _figure(lambda: occupation_figure(path, model.year, str(facts["title"]), band), model, code)
 
 
 def matching_occupations(titles: dict[str, str], query: str) -> list[str]:
@@ -240,6 +241,7 @@ def facts_html(facts: dict[str, float | str], year: int) -> str:
         (f"demand elasticity {year}", f"{facts['demand_elasticity']:.2f}"),
         *([("estimated elasticity (5-95%)", estimate)] if estimate else []),
         (f"employment vs no-AI {year}", f"{change:+.0f}%"),
+        *[(name, str(value)) for name, value in facts.items() if name.startswith("ensemble ")],
     ]
     return html_table((str(facts["title"]), ""), rows)
 

@@ -12,6 +12,10 @@
   :mod:`~sim.experiments.store` (the resumable DuckDB store),
   :mod:`~sim.experiments.sweep` (``sim.sweep`` and :class:`SweepHandle`),
   :mod:`~sim.experiments.analysis` (Sobol', Morris, PRIM tables).
+- the uncertainty ensemble of a scenario run: :mod:`~sim.experiments.ensemble`
+  (``run_ensemble``), :mod:`~sim.experiments.ensemble_design` (what is drawn),
+  :mod:`~sim.experiments.ensemble_results` (tables on disk),
+  :mod:`~sim.experiments.ensemble_stats` (ranges, classes, PAWN drivers).
 - :mod:`~sim.experiments.resume` which runs of a batch are already complete
   (resume after a kill) and the layout rules of result directories;
 - :mod:`~sim.experiments.replay` re-run a saved run from its metadata and

@@ -34,171 +34,26 @@ in ``DIR``: a killed ensemble continues where it stopped.  The analysis
 
 from __future__ import annotations
 
-import json
-import os
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import numpy as np
-import pandas as pd
-
-from sim.conventions import SEED_EXAMPLES
-from sim.errors import LaborsimError, ScenarioError
-from sim.experiments import ensemble_stats as stats
-from sim.experiments.design import sampling_values
-from sim.experiments.evaluate import Evaluator
-from sim.experiments.runner import load_tables
-from sim.experiments.store import DONE, SweepStore
-from sim.experiments.sweep import Progress, run_sweep
-from sim.experiments.sweep_outcomes import DISPLACED, EMPLOYMENT, TOTAL, WAGE_BILL
-from sim.io.sweep_files import (
-    FactorSpec,
-    OutcomeSpec,
-    Sampler,
-    SeedScheme,
-    Sweep,
-    SweepSpec,
-    resolve,
-    sweep_from_fingerprint,
+from sim.experiments.ensemble_design import (
+    DEFAULT_DRAWS,
+    MILESTONE_YEAR,
+    drawn_parameters,
+    ensemble_sweep,
 )
-from sim.params import Scenario, derive
-from sim.params._field import Plausible, Role
-from sim.params.sweepable import declared
-from sim.rng import named_stream, root_sequence
+from sim.experiments.ensemble_results import (
+    Ensemble,
+    analyse_ensemble,
+    is_ensemble_dir,
+    load_ensemble,
+)
+from sim.experiments.evaluate import Evaluator
+from sim.experiments.sweep import Progress, run_sweep
+from sim.params import Scenario
 
-#: Draws when none is given: 2 workers run them in about 15 s on this project's
-#: 2-core machine (README), so ``make run`` stays near a minute.
-DEFAULT_DRAWS = 512
 #: Subdirectory of a run directory that holds its ensemble.
 ENSEMBLE_DIR = "ensemble"
-#: The policy milestone reported beside the horizon (where inside the run).
-MILESTONE_YEAR = 2035
-META_FILE = "ensemble.json"
-TOTALS_FILE = "ensemble_totals.parquet"
-OCCUPATIONS_FILE = "ensemble_occupations.parquet"
-DRIVERS_FILE = "ensemble_drivers.parquet"
-#: Total outcomes whose ranges and drivers are reported (the headline totals).
-HEADLINE_TOTALS = (EMPLOYMENT, WAGE_BILL, DISPLACED)
-#: Outcomes that are relative changes (shares) and get sign probabilities.
-RELATIVE_OUTCOMES = (EMPLOYMENT, WAGE_BILL)
-OCCUPATION_PREFIX = "occ:"
-DRIVERS_STREAM = "ensemble-drivers"
-
-
-@dataclass(frozen=True)
-class Ensemble:
-    """An analysed ensemble, as stored in its directory.
-
-    Attributes
-    ----------
-    directory : Path
-        The ensemble directory (``RUN_DIR/ensemble``).
-    meta : dict
-        Draws asked and done, sampler, seed, the drawn parameters with their
-        ranges and distributions, the held ones, the classification rule.
-    totals : pandas.DataFrame
-        One row per headline total and year: ``outcome``, ``year``, ``draws``,
-        ``median``, ``q05``, ``q95``, ``mean``, ``p_shrink``, ``p_grow``,
-        ``p_neither`` (probabilities for relative outcomes only).
-    occupations : pandas.DataFrame
-        One row per occupation and year: ``occupation_code``, ``title``,
-        ``employment_base`` (the data set's base-year employment, persons),
-        ``year``, the range columns, the probabilities, ``classification``
-        and ``either_way``.
-    drivers : pandas.DataFrame
-        One row per target (``outcome``, ``year``, ``scope``, ``label``) and
-        parameter: ``parameter``, ``pawn``, ``pawn_conf``, ``above_noise``,
-        ``rank``.
-    """
-
-    directory: Path
-    meta: dict[str, Any]
-    totals: pd.DataFrame
-    occupations: pd.DataFrame
-    drivers: pd.DataFrame
-
-    @property
-    def years(self) -> list[int]:
-        """Years the ensemble reports (the milestone where inside the run, the horizon)."""
-        return sorted(int(year) for year in self.totals["year"].unique())
-
-    def band(self, code: str, year: int) -> dict[str, Any] | None:
-        """One occupation's row in ``year`` as a dict, or None if the ensemble lacks it."""
-        rows = self.occupations
-        found = rows.loc[(rows["occupation_code"] == code) & (rows["year"] == year)]
-        return None if found.empty else dict(found.iloc[0])
-
-
-def drawn_parameters(scenario: Scenario) -> tuple[list[str], list[str]]:
-    """Names of the uncertainties the ensemble draws, and of those it holds.
-
-    Drawn: declared with role *uncertainty*, numeric (not integer), with a
-    plausible range, at the declared default in ``scenario``, and accepted by
-    the scenario at both ends of the range.  Held: set to another value by the
-    scenario, or not applicable to it (a cross-field check of the scenario
-    refuses the value, e.g. an elasticity quantile with elasticities that
-    carry no range).
-    """
-    defaults = Scenario()
-    drawn, held = [], []
-    for item in declared(Role.UNCERTAINTY):
-        if item.plausible is None or item.integer:
-            continue
-        block, _, field = item.name.partition(".")
-        value = getattr(getattr(scenario, block), field)
-        default = getattr(getattr(defaults, block), field)
-        applies = value == default and _accepts(scenario, item.name, item.plausible)
-        (drawn if applies else held).append(item.name)
-    return drawn, held
-
-
-def _accepts(scenario: Scenario, name: str, plausible: Plausible) -> bool:
-    try:
-        for value in (plausible.low, plausible.high):
-            derive(scenario, {name: value})
-    except ScenarioError:
-        return False
-    return True
-
-
-def ensemble_sweep(
-    scenario: Scenario, draws: int = DEFAULT_DRAWS, seed: int | None = None
-) -> Sweep:
-    """The sweep that runs ``scenario``'s ensemble (see the module docstring).
-
-    ``seed`` replaces the scenario's seed (as ``laborsim run --seed`` does).
-
-    Raises
-    ------
-    ScenarioError
-        If ``draws`` is below 2 or the scenario leaves nothing to draw.
-    """
-    if draws < 2:
-        raise ScenarioError(f"--uncertainty needs at least 2 draws, got {draws}")
-    drawn, _ = drawn_parameters(scenario)
-    if not drawn:
-        raise ScenarioError(
-            f"scenario '{scenario.name}': it sets every uncertain parameter, so an uncertainty "
-            "ensemble has nothing to draw"
-        )
-    run = scenario.run
-    years: list[int | str] = ["horizon"]
-    if run.base_year < MILESTONE_YEAR < run.horizon_year:
-        years.insert(0, MILESTONE_YEAR)
-    spec = SweepSpec(
-        name=f"{scenario.name}-ensemble",
-        description=f"uncertainty ensemble of scenario '{scenario.name}'",
-        base=scenario.name,
-        sampler=Sampler.LATIN_HYPERCUBE,
-        samples=draws,
-        seed=seed,
-        seeds=SeedScheme.INDEPENDENT,
-        uncertainties={name: FactorSpec() for name in drawn},
-        outcomes=OutcomeSpec(years=years, all_occupations=True),
-    )
-    return resolve(spec, scenario, origin=f"ensemble of '{scenario.name}'")
 
 
 def run_ensemble(
@@ -244,216 +99,15 @@ def run_ensemble(
     return analyse_ensemble(summary.directory)
 
 
-def analyse_ensemble(directory: str | Path) -> Ensemble:
-    """Ranges, probabilities, classes and drivers of an ensemble; written beside its store."""
-    directory = Path(directory)
-    sweep = _stored_sweep(directory)
-    scenario = sweep.base
-    with SweepStore(directory, read_only=True) as store:
-        experiments = store.experiments()
-        outcomes = store.outcomes()
-    done = experiments.loc[experiments["status"] == DONE].reset_index(drop=True)
-    if done.empty:
-        raise LaborsimError(f"{directory}: no finished draw to analyse")
-    wide = _wide(outcomes, done["run_id"])
-    names = [factor.name for factor in sweep.uncertainties]
-    x = sampling_values(sweep.uncertainties, done)
-    reference = _reference(scenario)
-    ensemble = Ensemble(
-        directory,
-        _meta(sweep, experiments, done, scenario),
-        _totals(wide),
-        _occupation_bands(wide, reference),
-        _drivers(wide, x, names, sweep.seed),
-    )
-    _write(ensemble)
-    return ensemble
-
-
-def _stored_sweep(directory: Path) -> Sweep:
-    """The ensemble's sweep as its store recorded it."""
-    with SweepStore(directory, read_only=True) as store:
-        fingerprint = store.meta()["fingerprint"]
-    return sweep_from_fingerprint(fingerprint, origin=str(directory))
-
-
-def _wide(outcomes: pd.DataFrame, run_ids: pd.Series) -> pd.DataFrame:
-    """Draws x (outcome, year, scope): one column per outcome key, rows in run-id order."""
-    table = outcomes.loc[outcomes["run_id"].isin(run_ids)]
-    wide = table.pivot_table(
-        index="run_id", columns=["outcome", "year", "scope"], values="value", aggfunc="first"
-    )
-    return wide.reindex(run_ids.to_numpy())
-
-
-def _totals(wide: pd.DataFrame) -> pd.DataFrame:
-    keys = [key for key in wide.columns if key[2] == TOTAL and key[0] in HEADLINE_TOTALS]
-    values = wide[keys].to_numpy(float)
-    frame = pd.DataFrame(keys, columns=["outcome", "year", "scope"]).drop(columns="scope")
-    frame = pd.concat([frame, stats.ranges(values), stats.sign_probabilities(values)], axis=1)
-    relative = frame["outcome"].isin(RELATIVE_OUTCOMES)
-    frame.loc[~relative, list(stats.PROBABILITY_COLUMNS)] = np.nan
-    frame["outcome"] = pd.Categorical(frame["outcome"], categories=list(HEADLINE_TOTALS))
-    frame = frame.sort_values(["year", "outcome"], ignore_index=True)
-    frame["outcome"] = frame["outcome"].astype(str)
-    return frame
-
-
-def _occupation_bands(wide: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
-    keys = [
-        key for key in wide.columns if key[0] == EMPLOYMENT and key[2].startswith(OCCUPATION_PREFIX)
-    ]
-    values = wide[keys].to_numpy(float)
-    codes = [key[2].removeprefix(OCCUPATION_PREFIX) for key in keys]
-    frame = pd.DataFrame(
-        {
-            "occupation_code": codes,
-            "title": reference["title"].reindex(codes).fillna("").to_numpy(),
-            "employment_base": reference["employment_base"].reindex(codes).to_numpy(),
-            "year": np.array([key[1] for key in keys], dtype=np.int64),
-        }
-    )
-    probabilities = stats.sign_probabilities(values)
-    frame = pd.concat([frame, stats.ranges(values), probabilities], axis=1)
-    frame["classification"] = stats.classify(frame["q05"], frame["q95"])
-    frame["either_way"] = stats.either_way(probabilities["p_shrink"], probabilities["p_grow"])
-    return frame.sort_values(["year", "occupation_code"], ignore_index=True)
-
-
-def _drivers(wide: pd.DataFrame, x: np.ndarray, names: list[str], seed: int) -> pd.DataFrame:
-    """PAWN drivers of each headline total and each seed example, at every year."""
-    rng = named_stream(root_sequence(seed), DRIVERS_STREAM)
-    targets = [key for key in wide.columns if key[2] == TOTAL and key[0] in HEADLINE_TOTALS]
-    targets += [
-        key
-        for key in wide.columns
-        if key[0] == EMPLOYMENT
-        and key[2].removeprefix(OCCUPATION_PREFIX) in SEED_EXAMPLES
-        and key[2].startswith(OCCUPATION_PREFIX)
-    ]
-    frames = []
-    for outcome, year, scope in targets:
-        y = wide[(outcome, year, scope)].to_numpy(float)
-        table = stats.pawn_drivers(x, y, names, rng=rng)
-        if table.empty:
-            continue
-        code = scope.removeprefix(OCCUPATION_PREFIX)
-        label = SEED_EXAMPLES.get(code, "all occupations")
-        frames.append(table.assign(outcome=outcome, year=int(year), scope=scope, label=label))
-    if not frames:
-        return pd.DataFrame()
-    columns = ["outcome", "year", "scope", "label"]
-    table = pd.concat(frames, ignore_index=True)
-    return table[[*columns, *[c for c in table.columns if c not in columns]]]
-
-
-def _reference(scenario: Scenario) -> pd.DataFrame:
-    """Title and base-year employment (persons) by occupation code, from the scenario's data."""
-    occupations = load_tables(scenario).occupations
-    return pd.DataFrame(
-        {
-            "title": occupations["title"].astype(str).to_numpy(),
-            "employment_base": occupations["employment"].to_numpy(float),
-        },
-        index=occupations["occupation_code"].astype(str).to_numpy(),
-    )
-
-
-def _meta(
-    sweep: Sweep, experiments: pd.DataFrame, done: pd.DataFrame, scenario: Scenario
-) -> dict[str, Any]:
-    _, held = drawn_parameters(scenario)
-    return {
-        "scenario": scenario.name,
-        "base_scenario": sweep.base.to_dict(),
-        "draws": int(sweep.spec.samples),
-        "draws_done": len(done),
-        "draws_failed": int((experiments["status"] == "failed").sum()),
-        "sampler": "Latin hypercube (SALib sample.latin)",
-        "seed": int(sweep.seed),
-        "seed_scheme": "each draw its own stream: spawn key (draw, 0) of the seed",
-        "parameters": [
-            {
-                "name": f.name,
-                "low": f.low,
-                "high": f.high,
-                "distribution": str(f.distribution),
-            }
-            for f in sweep.uncertainties
-        ],
-        "held": held,
-        "rule": {
-            "change_threshold": stats.CHANGE_THRESHOLD,
-            "robust": "5-95% range entirely beyond -+change_threshold",
-            "either_way_share": stats.EITHER_WAY_SHARE,
-        },
-        "drivers": {
-            "measure": "PAWN (median KS over slides; SALib analyze.pawn)",
-            "slides": stats.PAWN_SLIDES,
-            "bootstrap_resamples": stats.BOOTSTRAP_RESAMPLES,
-            "confidence": stats.CONFIDENCE,
-        },
-    }
-
-
-def _write(ensemble: Ensemble) -> None:
-    """Write the tables and the metadata, each file complete or absent (temp file, rename)."""
-    directory = ensemble.directory
-    for name, table in (
-        (TOTALS_FILE, ensemble.totals),
-        (OCCUPATIONS_FILE, ensemble.occupations),
-        (DRIVERS_FILE, ensemble.drivers),
-    ):
-        _replace(directory / name, lambda path, t=table: t.to_parquet(path, index=False))
-    text = json.dumps(ensemble.meta, indent=2, sort_keys=True)
-    _replace(directory / META_FILE, lambda path: path.write_text(text))
-
-
-def _replace(target: Path, write: Callable[[Path], None]) -> None:
-    temporary = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    try:
-        write(temporary)
-        os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise LaborsimError(f"{target}: cannot write: {error}") from None
-
-
-def is_ensemble_dir(directory: str | Path) -> bool:
-    """Whether ``directory`` holds an analysed ensemble."""
-    return (Path(directory) / META_FILE).is_file()
-
-
-def load_ensemble(directory: str | Path) -> Ensemble:
-    """Read an analysed ensemble (``RUN_DIR/ensemble``).
-
-    Raises
-    ------
-    LaborsimError
-        If the directory holds no analysed ensemble.
-    """
-    directory = Path(directory)
-    if not is_ensemble_dir(directory):
-        raise LaborsimError(
-            f"{directory}: no uncertainty ensemble here (run `laborsim run SCENARIO --uncertainty`)"
-        )
-    try:
-        meta = json.loads((directory / META_FILE).read_text())
-        tables = [pd.read_parquet(directory / name) for name in (TOTALS_FILE, OCCUPATIONS_FILE)]
-        drivers_file = directory / DRIVERS_FILE
-        drivers = pd.read_parquet(drivers_file) if drivers_file.is_file() else pd.DataFrame()
-    except (OSError, ValueError) as error:
-        raise LaborsimError(f"{directory}: cannot read the ensemble: {error}") from None
-    return Ensemble(directory, meta, tables[0], tables[1], drivers)
-
-
 __all__ = [
     "DEFAULT_DRAWS",
     "ENSEMBLE_DIR",
+    "MILESTONE_YEAR",
     "Ensemble",
     "analyse_ensemble",
     "drawn_parameters",
     "ensemble_sweep",
+    "is_ensemble_dir",
     "load_ensemble",
     "run_ensemble",
 ]

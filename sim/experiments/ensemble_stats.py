@@ -17,18 +17,20 @@ Pure functions of arrays: draws x outcomes in, tidy frames out.
   ``EITHER_WAY_SHARE`` (10%) of the draws.
 - **Drivers** (:func:`pawn_drivers`): the PAWN index (Pianosi & Wagener 2015,
   2018) as SALib's ``analyze.pawn`` computes it (its median statistic), a
-  moment-independent measure computed on the given sample: each parameter's range is cut into ``PAWN_SLIDES`` slides of
-  equal count; the index is the median over slides of the Kolmogorov-Smirnov
-  distance between the outcome's distribution in the slide and over all draws
-  (0: the parameter does not move the outcome's distribution; 1: it decides
-  it).  Its 95% confidence interval is +-1.96 standard deviations of the same
-  statistic over :data:`BOOTSTRAP_RESAMPLES` bootstrap resamples of the draws
-  (SALib's convention).  :func:`pawn_index` computes SALib's statistic with one
-  sort per resample instead of a Kolmogorov-Smirnov test (with its p-value) per
-  slide and parameter (over 100 times faster on 512 draws x 15 parameters); the two agree to rounding (tested).  Because an index computed from ~N/10 draws
-  per slide is never exactly 0, a *dummy* parameter (uniform noise, unrelated
-  to the model) is analysed alongside: an index whose interval lies above the
-  dummy's upper bound is distinguishable from sampling noise.
+  moment-independent measure computed on the given sample: each parameter's
+  range is cut into ``PAWN_SLIDES`` slides of equal count; the index is the
+  median over slides of the Kolmogorov-Smirnov distance between the outcome's
+  distribution in the slide and over all draws (0: the parameter does not
+  move the outcome's distribution; 1: it decides it).  Its 95% confidence
+  interval is +-1.96 standard deviations of the same statistic over
+  :data:`BOOTSTRAP_RESAMPLES` bootstrap resamples of the draws (SALib's
+  convention).  :func:`pawn_index` computes SALib's statistic with one sort
+  per resample instead of a Kolmogorov-Smirnov test (with its p-value) per
+  slide and parameter (over 100 times faster on 512 draws x 15 parameters);
+  the two agree to rounding (tested).  Because an index computed from ~N/10
+  draws per slide is never exactly 0, a *dummy* parameter (uniform noise,
+  unrelated to the model) is analysed alongside: an index whose interval lies
+  above the dummy's is distinguishable from sampling noise.
 
 References
 ----------

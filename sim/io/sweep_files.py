@@ -91,7 +91,6 @@ class OutcomeSpec(_Closed):
     years: list[Year] = Field(default_factory=lambda: list(DEFAULT_YEARS), min_length=1)
     by_major_group: bool = False
     occupations: list[Annotated[str, Field(pattern=f"^({OCCUPATION_CODE_PATTERN})$")]] = []
-    #: Employment vs no-AI of every occupation (the uncertainty ensemble's bands).
     all_occupations: bool = False
     yearly_totals: bool = False
 

@@ -77,6 +77,15 @@ scenario itself.
 beside it (`outcome_summary.csv`, `sobol_indices.csv` or `morris_indices.csv`,
 `prim_boxes.csv`, `experiments.parquet`, `outcomes.parquet`); see `docs/sweeps.md`.
 
+`laborsim run SCENARIO --uncertainty [N]` adds the run's uncertainty ensemble in
+`<run directory>/ensemble/`: its sweep store `sweep.duckdb`, `ensemble.json` (draws, the
+parameters drawn with their ranges, those held, the classification rule),
+`ensemble_totals.parquet` (median, 5th and 95th percentile and sign probabilities of each
+headline total per year), `ensemble_occupations.parquet` (the same per occupation and year,
+with its class: robust decline, robust growth, sign uncertain) and
+`ensemble_drivers.parquet` (PAWN indices of every drawn parameter for each headline total
+and each seed example); see `docs/uncertainty.md`.
+
 """
 
 

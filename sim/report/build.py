@@ -17,7 +17,8 @@ from sim.report import figures_multi as multi
 from sim.report import frames
 from sim.report.build_common import data_dir, methods_section, provenance, sources_section
 from sim.report.build_compare import comparison_report
-from sim.report.build_run import run_sections, summary_section
+from sim.report.build_ensemble import ensemble_section
+from sim.report.build_run import run_sections, summary_section, summary_section_of
 from sim.report.document import Report, ReportTable, Section, make_figure, unavailable
 from sim.report.inputs import ReportInput, ReportKind
 from sim.report.methods import format_value
@@ -42,10 +43,10 @@ def build_report(data: ReportInput, *, validation_csv: Path | None = None) -> Re
         summary = summary_section(result, _replication_line(data.uncertainty), _spreads(data.runs))
         extra = _uncertainty_sections(data.uncertainty)
     else:
-        summary, extra = summary_section(result), []
+        summary, extra = summary_section_of(data, result), [ensemble_section(data.ensemble)]
     sections = (
         summary,
-        *run_sections(result, data.reference),
+        *run_sections(result, data.reference, data.ensemble),
         *extra,
         methods_section((result,), data, validation_csv),
         sources_section(data_dir(result)),

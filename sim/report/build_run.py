@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from sim.experiments.ensemble import Ensemble
 from sim.io.results import RunResult
 from sim.report import figures_labour as labour
 from sim.report import figures_run as figs
 from sim.report import frames
+from sim.report.build_ensemble import (
+    NO_ENSEMBLE,
+    SPREAD_NOTE,
+    ensemble_lead,
+    ensemble_spreads,
+    movers_bands,
+)
 from sim.report.document import Section, make_figure, unavailable
-from sim.report.inputs import Reference
+from sim.report.inputs import Reference, ReportInput
 from sim.report.methods import format_value
 from sim.report.seed_picture import seed_picture
-from sim.report.text import SINGLE_RUN_UNCERTAINTY, key_figures_table, summary_paragraphs
+from sim.report.text import (
+    SINGLE_RUN_UNCERTAINTY,
+    SINGLE_RUN_UNCERTAINTY_WITH_ENSEMBLE,
+    key_figures_table,
+    key_numbers,
+    summary_paragraphs,
+)
 
 #: ``demand.elasticity_source`` value whose elasticities carry (low, high) ranges.
 ESTIMATED_SOURCE = "estimated"
@@ -38,7 +54,27 @@ def summary_section(
     )
 
 
-def run_sections(result: RunResult, reference: Reference) -> list[Section]:
+def summary_section_of(data: ReportInput, result: RunResult) -> Section:
+    """A scenario report's summary: led by the ensemble's ranges where one was run."""
+    ensemble = data.ensemble
+    if ensemble is None:
+        return summary_section(result, SINGLE_RUN_UNCERTAINTY + " " + NO_ENSEMBLE)
+    central = {year: key_numbers(result, year) for year in frames.report_years(result)}
+    section = summary_section(
+        result, SINGLE_RUN_UNCERTAINTY_WITH_ENSEMBLE, ensemble_spreads(ensemble, central)
+    )
+    table = section.tables[0]
+    note = f"{table.note} {SPREAD_NOTE}".strip()
+    return replace(
+        section,
+        paragraphs=(ensemble_lead(ensemble), *section.paragraphs),
+        tables=(replace(table, note=note), *section.tables[1:]),
+    )
+
+
+def run_sections(
+    result: RunResult, reference: Reference, ensemble: Ensemble | None = None
+) -> list[Section]:
     """Every figure section of a scenario report, in reading order."""
     base, horizon = frames.run_years(result)
     ceiling = float(result.metadata["scenario"]["capability"]["spending_ceiling_usd_billion"])
@@ -71,7 +107,7 @@ def run_sections(result: RunResult, reference: Reference) -> list[Section]:
         Section("capability", "Capability", figures=(compute,)),
         Section("seed-picture", "The seed's picture", figures=(picture,)),
         _major_group_section(result, reference),
-        _movers_section(result, reference),
+        _movers_section(result, reference, ensemble),
         _wage_section(result, reference),
         _seed_examples_section(result),
         _unemployment_section(result),
@@ -92,12 +128,15 @@ def _major_group_section(result: RunResult, reference: Reference) -> Section:
     return Section("major-groups", title, figures=(figure,))
 
 
-def _movers_section(result: RunResult, reference: Reference) -> Section:
+def _movers_section(
+    result: RunResult, reference: Reference, ensemble: Ensemble | None = None
+) -> Section:
     demand = result.metadata["scenario"].get("demand", {})
     source = demand.get("elasticity_source", ESTIMATED_SOURCE)
     ranges = reference.elasticities if source == ESTIMATED_SOURCE else None
     tables = {
-        year: frames.movers(result, year, ranges=ranges) for year in frames.report_years(result)
+        year: movers_bands(ensemble, year, frames.movers(result, year, ranges=ranges))
+        for year in frames.report_years(result)
     }
     figure = make_figure(
         "fig-movers",
@@ -105,7 +144,13 @@ def _movers_section(result: RunResult, reference: Reference) -> Section:
         "The 15 occupations with the largest fall and the 15 with the largest rise against their "
         "no-AI path (occupations with at least 10,000 workers in the base year); the label gives "
         "the occupation's base-year price elasticity of demand (ε)"
-        + (" and its 5-95% range." if ranges is not None else "."),
+        + (" and its 5-95% range." if ranges is not None else ".")
+        + (
+            " Bars: the central run. Black lines: the 5-95% range of the occupation's change "
+            "across the uncertainty ensemble; hatched, pale bars marked (?): sign uncertain."
+            if ensemble is not None
+            else " " + NO_ENSEMBLE
+        ),
         figs.movers_figure(tables),
     )
     if ranges is not None:

@@ -123,7 +123,9 @@ def _driver_lines(drivers: pd.DataFrame, year: int) -> list[str]:
     lines = [f"What drives the totals in {year} (PAWN index +- 95% interval; top {N_DRIVERS}):"]
     for outcome, group in rows.groupby("outcome", sort=False):
         top = group.loc[group["rank"] <= N_DRIVERS].sort_values("rank")
-        named = ", ".join(f"{r.parameter} {r.pawn:.2f}+-{r.pawn_conf:.2f}" for r in top.itertuples())
+        named = ", ".join(
+            f"{r.parameter} {r.pawn:.2f}+-{r.pawn_conf:.2f}" for r in top.itertuples()
+        )
         label = TOTAL_LABELS.get(str(outcome), (str(outcome), ""))[0]
         lines.append(f"  {label}: {named}")
     return lines

@@ -6,6 +6,8 @@ of the page width; none reads files or runs the model.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -13,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from sim.conventions import SEED_EXAMPLES
+from sim.experiments.ensemble_stats import SIGN_UNCERTAIN
 from sim.report.inputs import ELASTICITY_RANGE_COLUMNS
 from sim.report.style import EXPAND, NO_AI, OKABE_ITO, SHRINK, WITH_AI, new_figure, short_title
 
@@ -21,6 +24,9 @@ COMPONENTS = {
     "spending": ("spending on the largest run", OKABE_ITO["orange"]),
     "algorithms": ("algorithmic efficiency", OKABE_ITO["green"]),
 }
+#: Columns of an uncertainty band on a movers table (the ensemble's 5th and 95th
+#: percentiles and class; ``sim.experiments.ensemble``).
+BAND_COLUMNS = ("q05", "q95")
 #: Exposure below this (share of tasks) is shown as "no task feasible".
 NOTHING_FEASIBLE = 0.005
 
@@ -102,6 +108,13 @@ def movers_figure(tables: dict[int, pd.DataFrame]) -> Figure:
     axes = np.atleast_1d(figure.subplots(len(tables), 1))
     changes = pd.concat([table["relative_change"] for table in tables.values()])
     limits = (min(100.0 * changes.min(), 0.0) * 1.3, max(100.0 * changes.max(), 0.0) * 1.2)
+    if all(set(BAND_COLUMNS) <= set(table.columns) for table in tables.values()):
+        # room for the bands, up to twice the bars' reach (longer bands run off the edge)
+        bands = pd.concat([table[list(BAND_COLUMNS)] for table in tables.values()])
+        limits = (
+            max(min(100.0 * float(bands["q05"].min()), limits[0]), 2.0 * limits[0], -100.0),
+            min(max(100.0 * float(bands["q95"].max()), limits[1]), 2.0 * limits[1]),
+        )
     for ax, (year, table) in zip(axes, tables.items(), strict=True):
         _mover_bars(ax, table, limits)
         ax.set_title(f"Employment vs no-AI in {year}", loc="left")
@@ -112,7 +125,9 @@ def movers_figure(tables: dict[int, pd.DataFrame]) -> Figure:
 def _mover_bars(ax: Axes, table: pd.DataFrame, limits: tuple[float, float]) -> None:
     values = 100.0 * table["relative_change"].to_numpy()
     positions = np.arange(len(table))
-    ax.barh(positions, values, color=np.where(values >= 0, EXPAND, SHRINK), height=0.75)
+    bars = ax.barh(positions, values, color=np.where(values >= 0, EXPAND, SHRINK), height=0.75)
+    if set(BAND_COLUMNS) <= set(table.columns):
+        _bands(ax, table, positions, bars)
     ax.set_yticks(positions, labels=[_mover_label(row) for row in table.itertuples()], fontsize=7)
     ax.tick_params(axis="y", length=0)
     ax.set_ylim(-0.7, len(table) - 0.3)
@@ -131,8 +146,20 @@ def _mover_bars(ax: Axes, table: pd.DataFrame, limits: tuple[float, float]) -> N
         )
 
 
+def _bands(ax: Axes, table: pd.DataFrame, positions: np.ndarray, bars: Any) -> None:
+    """The ensemble's 5-95% range over each bar; sign-uncertain bars hatched and pale."""
+    ax.hlines(positions, 100.0 * table["q05"], 100.0 * table["q95"], color=NO_AI, linewidth=1.0)
+    uncertain = (table["classification"] == SIGN_UNCERTAIN).to_numpy()
+    for bar, hatched in zip(bars, uncertain, strict=True):
+        if hatched:
+            bar.set_alpha(0.45)
+            bar.set_hatch("///")
+
+
 def _mover_label(row: object) -> str:
     label = f"{short_title(str(row.title), 38)} {row.occupation_code}"  # type: ignore[attr-defined]
+    if getattr(row, "classification", None) == SIGN_UNCERTAIN:
+        label = f"(?) {label}"
     low, high = (getattr(row, column, None) for column in ELASTICITY_RANGE_COLUMNS)
     if low is not None and high is not None and pd.notna(low) and pd.notna(high):
         return f"{label} (ε {row.demand_elasticity:.1f}, {low:.1f}-{high:.1f})"  # type: ignore[attr-defined]

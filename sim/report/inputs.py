@@ -2,7 +2,8 @@
 
 A path given to ``laborsim report`` is one of
 
-* a run directory (``metadata.json`` + Parquet frames, :func:`sim.load_result`);
+* a run directory (``metadata.json`` + Parquet frames, :func:`sim.load_result`),
+  with its uncertainty ensemble if ``ensemble/`` holds one (:mod:`sim.experiments.ensemble`);
 * a replications directory (``replication-NNN/`` run directories of one
   scenario, as ``laborsim run --replications N --out DIR`` writes them, or the
   ``--out`` directory above it when it holds one scenario);
@@ -24,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from sim.errors import LaborsimError
+from sim.experiments.ensemble import ENSEMBLE_DIR, Ensemble, is_ensemble_dir, load_ensemble
 from sim.experiments.runner import DEFAULT_OCCUPATIONS_DIR
 from sim.io.results import METADATA_FILE, RunResult, load_result
 from sim.report.sweep import UncertaintyData, is_sweep_dir, load_sweep, replication_uncertainty
@@ -71,6 +73,8 @@ class ReportInput:
         Major group titles and base-year mean wages per occupation.
     uncertainty : UncertaintyData or None
         Series across runs, sensitivity indices and PRIM boxes, where they exist.
+    ensemble : Ensemble or None
+        The run's uncertainty ensemble (``RUN_DIR/ensemble``), if one was run.
     """
 
     kind: ReportKind
@@ -78,6 +82,7 @@ class ReportInput:
     runs: tuple[RunResult, ...]
     reference: Reference
     uncertainty: UncertaintyData | None = field(default=None)
+    ensemble: Ensemble | None = field(default=None)
 
 
 def load_report_input(paths: list[Path]) -> ReportInput:
@@ -113,7 +118,11 @@ def load_report_input(paths: list[Path]) -> ReportInput:
 def _load_single(path: Path) -> ReportInput:
     if (path / METADATA_FILE).is_file():
         run = load_result(path)
-        return ReportInput(ReportKind.SCENARIO, (path,), (run,), load_reference(run))
+        found = path / ENSEMBLE_DIR
+        ensemble = load_ensemble(found) if is_ensemble_dir(found) else None
+        return ReportInput(
+            ReportKind.SCENARIO, (path,), (run,), load_reference(run), ensemble=ensemble
+        )
     if is_sweep_dir(path):
         return ReportInput(ReportKind.SWEEP, (path,), (), Reference(None, ""), load_sweep(path))
     replication_dirs = _replication_dirs(path)

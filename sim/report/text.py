@@ -188,3 +188,10 @@ SINGLE_RUN_UNCERTAINTY = (
     "measures; "
     "the run carries none of that."
 )
+
+SINGLE_RUN_UNCERTAINTY_WITH_ENSEMBLE = (
+    "The paragraphs below and the figures are the central run: one seed, every assumption at the "
+    "scenario's value. The ranges above come from the uncertainty ensemble, which draws the "
+    "uncertain assumptions and the task-threshold noise anew in every draw; they are conditional "
+    "on the scenario's levers and on the plausible ranges declared for each parameter."
+)

@@ -12,7 +12,7 @@ import pytest
 
 import sim
 from sim.cli import _parser
-from sim.experiments import ensemble as ensemble_module
+from sim.experiments import ensemble_design
 from sim.experiments.design import build_design
 from sim.experiments.ensemble import (
     DEFAULT_DRAWS,
@@ -58,7 +58,8 @@ def test_the_ensemble_draws_every_uncertainty_and_only_them_within_plausible_ran
     }
     points = build_design(sweep).points
     names = [factor.name for factor in sweep.uncertainties]
-    assert set(names) == expected and len(names) == len(expected)
+    assert set(names) == expected
+    assert len(names) == len(expected)
     assert not sweep.levers
     for name in names:
         item = sweepable(name)
@@ -89,7 +90,7 @@ def test_the_draw_list_follows_the_declarations_not_a_list_of_names(monkeypatch)
     def toy_declared(role: Role) -> list[Sweepable]:
         return [real[name] for name in chosen] if role is Role.UNCERTAINTY else []
 
-    monkeypatch.setattr(ensemble_module, "declared", toy_declared)
+    monkeypatch.setattr(ensemble_design, "declared", toy_declared)
     assert [f.name for f in ensemble_sweep(Scenario(), 8).uncertainties] == chosen
 
 
