@@ -46,6 +46,7 @@ doi:10.1016/j.envsoft.2018.07.019
 from __future__ import annotations
 
 import warnings
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -136,7 +137,8 @@ def pawn_index(x: FloatArray, y: FloatArray, slides: int = PAWN_SLIDES) -> Float
     # Evaluate the ECDFs at the last of each run of equal outcomes (right-continuous).
     last_of_tie = np.append(y_sorted[1:] != y_sorted[:-1], True)
     overall = (np.arange(1, n + 1) / n)[last_of_tie]
-    edges = np.nanquantile(x, np.arange(0, 1 + 1 / slides, 1 / slides), axis=0).T
+    # SALib takes nanquantile; the draws hold no NaN, and quantile is vectorised over columns
+    edges = np.quantile(x, np.arange(0, 1 + 1 / slides, 1 / slides), axis=0).T
     values = x[order].T[:, None, :]  # parameters x 1 x draws, in outcome order
     inside = (values >= edges[:, :-1, None]) & (values < edges[:, 1:, None])
     counts = inside.sum(axis=2)  # parameters x slides
@@ -189,6 +191,4 @@ def pawn_drivers(
 
 def _normal_quantile(probability: float) -> float:
     """Standard normal quantile (1.96 for 0.975)."""
-    from scipy.stats import norm
-
-    return float(norm.ppf(probability))
+    return NormalDist().inv_cdf(probability)
