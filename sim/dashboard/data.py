@@ -195,7 +195,7 @@ def _cached_run(key: _ScenarioKey, replication: int) -> DashboardRun:
 
 
 def saved_ensemble(scenario: Scenario, results: Path = RESULTS_DIR) -> Ensemble | None:
-    """The ensemble saved for ``scenario`` (same settings, any seed), or None."""
+    """The ensemble saved for ``scenario`` (the same settings), or None."""
     directory = results / scenario.name / ENSEMBLE_DIR
     if not is_ensemble_dir(directory):
         return None
