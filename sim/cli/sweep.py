@@ -79,6 +79,9 @@ def _sweep(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    for name, path in analyze_sweep(args.directory).items():
+    analysis = analyze_sweep(args.directory)
+    for name, path in analysis.written.items():
         print(f"wrote {path}  ({name})")
+    for note in analysis.notes:
+        print(f"warning: {note}", file=sys.stderr)
     return 0

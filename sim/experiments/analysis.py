@@ -10,12 +10,14 @@ coverage whose density reaches :data:`PRIM_DENSITY`.
 
 Tables written to the sweep directory (tidy, one row per index; see ``docs/sweeps.md``):
 ``outcome_summary.csv``, ``sobol_indices.csv``, ``morris_indices.csv``,
-``prim_boxes.csv``; ``experiments.parquet`` and ``outcomes.parquet`` export the store.
+``prim_boxes.csv``, ``failed_runs.csv``; ``experiments.parquet`` and ``outcomes.parquet``
+export the store.  Failed runs are left out of every index and named in the result's notes.
 """
 
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ from SALib.analyze import sobol as sobol_analyze
 
 from sim.errors import LaborsimError
 from sim.experiments.design import MORRIS_LEVELS, Design, build_design, sampling_values
-from sim.experiments.store import DATABASE_FILE, DONE, SweepStore
+from sim.experiments.store import DATABASE_FILE, DONE, FAILED, SweepStore
 from sim.io.sweep_files import DiscoverySpec, Sampler, sweep_from_fingerprint
 
 KEY = ["outcome", "year", "scope"]
@@ -34,6 +36,8 @@ CONFIDENCE = 0.95
 #: Minimum share of cases of interest inside a reported PRIM box (EMA's usual threshold).
 PRIM_DENSITY = 0.8
 QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
+#: The failed runs of a sweep with their errors, written by :func:`analyze_sweep`.
+FAILED_RUNS_FILE = "failed_runs.csv"
 
 
 def design_outcomes(store: SweepStore) -> pd.DataFrame:
@@ -119,10 +123,7 @@ def prim_boxes(means: pd.DataFrame, design: Design, rules: list[DiscoverySpec]) 
             continue
         values = table["value"].to_numpy(float)
         interesting = _of_interest(values, rule)
-        described = f"{rule.outcome} {year} {rule.scope} " + (
-            f"< {rule.below:g}" if rule.below is not None else f"> {rule.above:g}"
-        )
-        rows += _prim_rows(number, described, table[names], interesting)
+        rows += _prim_rows(number, rule.described(year), table[names], interesting)
     return pd.DataFrame(rows)
 
 
@@ -169,8 +170,61 @@ def _prim_rows(number: int, described: str, x: pd.DataFrame, y: np.ndarray) -> l
     return rows or [{**base, "parameter": "", "note": "no restriction found"}]
 
 
-def analyze_sweep(directory: str | Path) -> dict[str, Path]:
-    """Compute every table for a finished sweep and write it; return the written paths."""
+@dataclass(frozen=True)
+class SweepAnalysis:
+    """What :func:`analyze_sweep` wrote, and what the reader must know about it.
+
+    Attributes
+    ----------
+    written : dict of str to Path
+        Every table written, by file name.
+    runs, failed : int
+        Runs of the sweep, and how many of them failed (left out of every table
+        but ``failed_runs.csv`` and ``experiments.parquet``).
+    notes : tuple of str
+        One sentence per caveat (failed runs, indices that could not be computed).
+    """
+
+    written: dict[str, Path]
+    runs: int
+    failed: int
+    notes: tuple[str, ...] = ()
+
+
+def failed_runs(experiments: pd.DataFrame) -> pd.DataFrame:
+    """The failed runs: ids, varied values and error, one row each (``failed_runs.csv``)."""
+    failed = experiments.loc[experiments["status"] == FAILED]
+    columns = [c for c in failed.columns if c not in ("status", "wall_seconds", "finished_utc")]
+    return failed[columns].reset_index(drop=True)
+
+
+def _failure_notes(
+    experiments: pd.DataFrame, means: pd.DataFrame, design: Design, indices: pd.DataFrame
+) -> tuple[str, ...]:
+    failed = int((experiments["status"] == FAILED).sum())
+    if not failed:
+        return ()
+    notes = [
+        f"{failed} of {len(experiments)} runs failed (their errors are in {FAILED_RUNS_FILE}); "
+        "they are left out of the summaries, indices and PRIM boxes"
+    ]
+    missing = int((~design.points["design_id"].isin(means["design_id"])).sum())
+    if missing and design.sampler in (Sampler.SOBOL, Sampler.MORRIS):
+        computed = "none could be" if indices.empty else "only lever points without them were"
+        notes.append(
+            f"{missing} of {len(design.points)} design points have no finished run; "
+            f"{design.sampler.value} indices need every point of the design, so {computed} "
+            "computed"
+        )
+    return tuple(notes)
+
+
+def analyze_sweep(directory: str | Path) -> SweepAnalysis:
+    """Compute every table for a finished sweep and write it; see :class:`SweepAnalysis`.
+
+    Failed runs do not stop the analysis: they are listed in
+    ``failed_runs.csv``, left out of every other table, and named in the notes.
+    """
     directory = Path(directory)
     if not (directory / DATABASE_FILE).is_file():
         raise LaborsimError(f"{directory}: no {DATABASE_FILE} here; run laborsim sweep first")
@@ -186,16 +240,20 @@ def analyze_sweep(directory: str | Path) -> dict[str, Path]:
                 "laborsim sweep with the same spec and --out to finish it"
             )
         means = design_outcomes(store)
+        experiments = store.experiments()
         indices_file = (
             "sobol_indices.csv" if design.sampler is Sampler.SOBOL else "morris_indices.csv"
         )
+        indices = sensitivity_indices(means, design)
         tables = {
-            "experiments.parquet": store.experiments(),
+            "experiments.parquet": experiments,
             "outcomes.parquet": store.outcomes(),
+            FAILED_RUNS_FILE: failed_runs(experiments),
             "outcome_summary.csv": outcome_summary(means, design),
-            indices_file: sensitivity_indices(means, design),
+            indices_file: indices,
             "prim_boxes.csv": prim_boxes(means, design, sweep.spec.discovery),
         }
+        notes = _failure_notes(experiments, means, design, indices)
     written = {}
     for name, table in tables.items():
         if table.empty:
@@ -206,4 +264,5 @@ def analyze_sweep(directory: str | Path) -> dict[str, Path]:
         else:
             table.to_csv(path, index=False)
         written[name] = path
-    return written
+    failed = int((experiments["status"] == FAILED).sum())
+    return SweepAnalysis(written, len(experiments), failed, notes)

@@ -22,10 +22,12 @@ import gc
 import os
 import socket
 import time
+import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -65,6 +67,8 @@ class Evaluator(Protocol):
         ...
 
 
+#: Longest error message stored for a failed run, characters (the rest is cut).
+MAX_ERROR_CHARS = 2000
 #: Scenario switch of the transitions table (``transitions.parquet``), off in sweeps.
 TRANSITIONS_SWITCH = "run.record_transitions"
 
@@ -160,14 +164,46 @@ def run_chunk(evaluator: Evaluator, tasks: Sequence[RunTask], first_year: int) -
 
 
 def _evaluate(evaluator: Evaluator, task: RunTask, first_year: int, worker: str) -> RunRecord:
+    """One run; any exception it raises fails that run only, recorded with its error.
+
+    A bad combination of inputs raises a :class:`~sim.errors.LaborsimError`
+    (stored as its message); anything else is a defect of the model at those
+    values, stored as its type, message and the line that raised it, so that
+    the rest of the sweep still runs and a re-run does not retry it.
+    """
     start = time.perf_counter()
     try:
         rows, yearly = evaluator(task.values, task.seed)
-    except LaborsimError as error:
-        return RunRecord(task.run_id, FAILED, time.perf_counter() - start, worker, error=str(error))
+    except Exception as error:  # every run's failure is recorded, never raised
+        return RunRecord(
+            task.run_id, FAILED, time.perf_counter() - start, worker, error=failure_text(error)
+        )
     seconds = time.perf_counter() - start
     bad = [row for row in rows if not np.isfinite(row.value)]
     if bad:
         message = f"outcome {bad[0].outcome} {bad[0].year} {bad[0].scope} is not finite"
         return RunRecord(task.run_id, FAILED, seconds, worker, error=message)
     return RunRecord(task.run_id, DONE, seconds, worker, rows, yearly, first_year)
+
+
+def failure_text(error: BaseException) -> str:
+    """What the store keeps of a failed run's error: a message of <= :data:`MAX_ERROR_CHARS`.
+
+    An input error (:class:`~sim.errors.LaborsimError`) is its message; any
+    other exception is a defect, kept with its type and where it was raised.
+    """
+    if isinstance(error, LaborsimError):
+        text = str(error)
+    else:
+        frames = traceback.extract_tb(error.__traceback__)
+        where = f" (at {Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+        text = f"{type(error).__name__}: {error}{where}"
+    if len(text) > MAX_ERROR_CHARS:
+        text = text[: MAX_ERROR_CHARS - 3] + "..."
+    return text
+
+
+def failed_chunk(tasks: Sequence[RunTask], error: BaseException, worker: str) -> FinishedRuns:
+    """Every run of a chunk whose worker failed as a whole (died, lost), recorded as failed."""
+    message = f"the worker running this chunk failed: {failure_text(error)}"
+    return FinishedRuns.of([RunRecord(t.run_id, FAILED, 0.0, worker, error=message) for t in tasks])

@@ -56,7 +56,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from sim.errors import LaborsimError
-from sim.experiments.evaluate import Evaluator, RunTask, run_chunk
+from sim.experiments.evaluate import Evaluator, RunTask, failed_chunk, run_chunk
 from sim.experiments.store import FinishedRuns
 
 #: Target number of chunks per worker: enough to balance load, few enough to keep overhead low.
@@ -139,17 +139,33 @@ def _execute_on(
 
     client.run(_unpickled, evaluator)
     shared = client.scatter(evaluator, broadcast=True)
-    futures = [
-        client.submit(run_chunk, shared, list(chunk), first_year, pure=False)
+    submitted = {
+        client.submit(run_chunk, shared, list(chunk), first_year, pure=False): chunk
         for chunk in chunks(tasks, size)
-    ]
+    }
+    futures = list(submitted)
     try:
         for future in as_completed(futures, loop=client.loop):
-            on_chunk(future.result())
+            on_chunk(_finished(future, submitted[future]))
             future.release()
     except BaseException:
         client.cancel(futures)
         raise
+
+
+def _finished(future: Any, chunk: Sequence[RunTask]) -> FinishedRuns:
+    """The chunk's runs; if its worker failed as a whole (died, lost), each run failed with it.
+
+    Dask retries a chunk whose worker died up to its ``allowed-failures``
+    before it raises (:class:`distributed.KilledWorker`); such a chunk is
+    stored as failed runs so that the rest of the sweep goes on and a re-run
+    does not fall into it again.
+    """
+    try:
+        result: FinishedRuns = future.result()
+    except Exception as error:  # a chunk's failure is recorded, never raised
+        return failed_chunk(chunk, error, worker="(lost)")
+    return result
 
 
 def _unpickled(evaluator: Evaluator) -> None:

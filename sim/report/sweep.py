@@ -29,6 +29,8 @@ FAN_QUANTILES = (0.05, 0.25, 0.5, 0.75, 0.95)
 #: ``laborsim analyze`` exports the tables read here).
 SWEEP_STORE_FILE = "sweep.duckdb"
 SWEEP_OUTCOMES_FILE = "outcomes.parquet"
+SWEEP_EXPERIMENTS_FILE = "experiments.parquet"
+FAILED_RUNS_FILE = "failed_runs.csv"
 PRIM_FILE = "prim_boxes.csv"
 TOTAL_SCOPE = "total"
 #: Index files: (file, method, ((index column, confidence column or ""), ...)).
@@ -170,10 +172,26 @@ def load_sweep(path: Path) -> UncertaintyData:
     prim = pd.read_csv(prim_file) if prim_file.is_file() and prim_file.stat().st_size > 1 else None
     return UncertaintyData(
         n_runs=int(outcomes["run_id"].nunique()),
-        what_varies="runs of a parameter sweep: the uncertainties and levers of its spec vary",
+        what_varies="runs of a parameter sweep: the uncertainties and levers of its spec vary"
+        + _failed_clause(path),
         series=series,
         sensitivity=_sweep_indices(path),
         prim=prim,
+    )
+
+
+def _failed_clause(path: Path) -> str:
+    """``; N of M runs failed ...`` from the exported experiments table, or nothing."""
+    experiments_file = path / SWEEP_EXPERIMENTS_FILE
+    if not experiments_file.is_file():
+        return ""
+    status = pd.read_parquet(experiments_file, columns=["status"])["status"]
+    failed = int((status == "failed").sum())
+    if not failed:
+        return ""
+    return (
+        f"; {failed} of {len(status)} runs failed and are left out "
+        f"(their errors: {FAILED_RUNS_FILE})"
     )
 
 

@@ -142,7 +142,7 @@ def test_resume_after_sigkill_completes_every_run_exactly_once(tmp_path):
 def test_analyze_writes_tidy_tables(tmp_path):
     spec = write_toy_sweep(tmp_path, sampler="morris", samples=4, replications=1, below=-0.05)
     run_sweep(spec, out=tmp_path / "out")
-    written = analyze_sweep(tmp_path / "out")
+    written = analyze_sweep(tmp_path / "out").written
     assert {"outcome_summary.csv", "morris_indices.csv", "prim_boxes.csv"} <= set(written)
     morris = pd.read_csv(written["morris_indices.csv"])
     assert set(morris["parameter"]) == {
@@ -189,3 +189,59 @@ def test_occupation_tables_are_loaded_once_per_worker_not_per_run(toy_spec, tmp_
     summary = run_sweep(toy_spec, out=tmp_path / "out")
     assert summary.ran == 32
     assert len(calls) == 1
+
+
+class _FailsAtHighReemployment:
+    """The model, except that runs at the upper lever value raise a non-input error (a defect)."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __call__(self, values, seed):
+        if values["labor.reemployment_rate_per_year"] == 4.0:
+            raise ValueError("exposure_path needs a non-decreasing effective-compute path")
+        return self.inner(values, seed)
+
+
+def test_a_run_that_raises_is_recorded_as_failed_and_the_sweep_finishes(toy_spec, tmp_path):
+    from sim.experiments.evaluate import ModelEvaluator
+
+    sweep = load_sweep(toy_spec)
+    inner = ModelEvaluator(sweep.base, sweep.spec.outcomes, sweep.years)
+    evaluator = _FailsAtHighReemployment(inner)
+    out = tmp_path / "out"
+    summary = run_sweep(sweep, out=out, evaluator=evaluator)
+    assert (summary.total, summary.ran, summary.failed) == (32, 32, 16)
+    experiments = sim.SweepHandle(out).experiments
+    failed = experiments.loc[experiments["status"] == "failed"]
+    assert set(failed["labor.reemployment_rate_per_year"]) == {4.0}
+    assert failed["error"].str.startswith("ValueError: exposure_path needs").all()
+    assert failed["error"].str.contains(r"\(at test_sweep.py:\d+\)").all()
+    assert (experiments.loc[experiments["status"] != "failed", "status"] == DONE).all()
+    # re-running finds nothing pending: failed runs are not retried and do not crash it again
+    again = run_sweep(sweep, out=out, evaluator=evaluator)
+    assert (again.ran, again.already_done, again.failed) == (0, 32, 16)
+    analysis = analyze_sweep(out)
+    assert (analysis.runs, analysis.failed) == (32, 16)
+    assert analysis.notes[0].startswith("16 of 32 runs failed")
+    listed = pd.read_csv(analysis.written["failed_runs.csv"])
+    assert sorted(listed["run_id"]) == sorted(failed["run_id"])
+    assert listed["error"].str.startswith("ValueError").all()
+    summary_table = pd.read_csv(analysis.written["outcome_summary.csv"])
+    assert set(summary_table["lever_point"]) == {0}  # lever point 1 has no finished run
+
+
+def test_a_chunk_whose_worker_died_is_recorded_as_failed_runs():
+    from sim.experiments.evaluate import RunTask
+    from sim.experiments.execution import _finished
+
+    class LostFuture:
+        def result(self):
+            raise RuntimeError("KilledWorker: worker died 4 times on this chunk")
+
+    tasks = [RunTask(run_id, {}, np.random.SeedSequence(1)) for run_id in (3, 4)]
+    finished = _finished(LostFuture(), tasks)
+    assert finished.runs["run_id"].tolist() == [3, 4]
+    assert finished.failed == 2
+    assert finished.runs["error"].str.contains("the worker running this chunk failed").all()
+    assert finished.outcomes.empty
