@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from sim.data.arrays import table_arrays
 from sim.errors import LaborsimError, ScenarioError
 from sim.experiments.design import ID_COLUMNS, Design, build_design, run_seed, run_table
 from sim.experiments.evaluate import Evaluator, ModelEvaluator, RunTask
@@ -22,6 +23,7 @@ from sim.experiments.execution import execute
 from sim.experiments.runner import load_tables
 from sim.experiments.store import DONE, FAILED, FinishedRuns, SweepStore
 from sim.io.sweep_files import Sweep, load_sweep
+from sim.model.override_check import override_tables
 
 DEFAULT_SWEEPS_DIR = Path("results") / "sweeps"
 #: Called after each stored chunk with (runs stored in this invocation, runs pending at start).
@@ -117,7 +119,7 @@ def run_sweep(
     loaded = spec if isinstance(spec, Sweep) else load_sweep(spec)
     directory = Path(out) if out is not None else DEFAULT_SWEEPS_DIR / loaded.spec.name
     if evaluator is None:
-        _check_occupations(loaded)
+        _check_against_data(loaded)
         evaluator = ModelEvaluator(loaded.base, loaded.spec.outcomes, loaded.years)
     design = build_design(loaded)
     _make_directory(directory)
@@ -150,17 +152,33 @@ def run_sweep(
     return SweepSummary(directory, len(runs), already, stored[0], failed)
 
 
-def _check_occupations(loaded: Sweep) -> None:
-    wanted = loaded.spec.outcomes.occupations
-    if not wanted:
-        return
-    known = set(load_tables(loaded.base).occupations["occupation_code"])
-    unknown = [code for code in wanted if code not in known]
+def _check_against_data(loaded: Sweep) -> None:
+    """Every occupation code and major group the spec names must be in the base's data.
+
+    Outcome occupations, and the keys of override-table entries varied as
+    factors (``adoption.regulatory_slowdown_by_major_group.29``): a key absent
+    from the data would make every run fail, or vary nothing.
+    """
+    arrays = table_arrays(load_tables(loaded.base))
+    where = f"sweep '{loaded.spec.name}'"
+    unknown = [c for c in loaded.spec.outcomes.occupations if c not in arrays.row_of]
     if unknown:
         raise ScenarioError(
-            f"sweep '{loaded.spec.name}': outcomes.occupations: unknown occupation code(s) "
+            f"{where}: outcomes.occupations: unknown occupation code(s) "
             f"{unknown} (not in the base scenario's occupation table)"
         )
+    by_group = {field: group for field, (_, _, group) in override_tables(loaded.base).items()}
+    for factor in (*loaded.uncertainties, *loaded.levers):
+        field, _, key = factor.name.rpartition(".")
+        if field not in by_group:
+            continue
+        known = arrays.group_names if by_group[field] else tuple(arrays.row_of)
+        if key not in known:
+            kind = "major group" if by_group[field] else "occupation code"
+            raise ScenarioError(
+                f"{where}: '{factor.name}': unknown {kind} '{key}' (not in the base "
+                f"scenario's occupation data); allowed: a {kind} of that data"
+            )
 
 
 def _make_directory(directory: Path) -> None:

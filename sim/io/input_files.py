@@ -117,6 +117,8 @@ def read_toml(
         raise error(f"{path}: not valid TOML: {problem}") from None
     except RecursionError:
         raise error(f"{path}: nesting too deep to parse; allowed: {MAX_NESTING} levels") from None
+    except ValueError as problem:  # an integer of more than 4,300 digits (Python's limit)
+        raise error(f"{path}: not valid TOML: {str(problem)[:200]}") from None
     depth = _nesting_depth(data)
     if depth > MAX_NESTING:
         raise error(f"{path}: tables or arrays nested {depth} deep; allowed: {MAX_NESTING} levels")

@@ -14,6 +14,8 @@ scenario handed to you therefore cannot read files elsewhere on your machine.  E
 file is read through :mod:`sim.io.input_files` (encoding, size, nesting,
 duplicate keys), and a file that defines no key is refused rather than run as
 the baseline.
+Values are validated with strict types (:mod:`sim.params.strict`): ``true`` is
+not 1 and ``"4"`` is not 4.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from typing import Any
 
 from sim.errors import ScenarioError
 from sim.io.input_files import checked_path, read_toml
-from sim.params.scenario import Scenario, scenario_from_mapping
+from sim.params.scenario import Scenario
+from sim.params.strict import validate_strictly
 
 EXTENDS_KEY = "extends"
 #: The scenarios shipped with the project (a source checkout or editable install).
@@ -56,7 +59,7 @@ def load_scenario(path: str | Path, *, root: str | Path | None = None) -> Scenar
     scope = _resolved(Path(root) if root is not None else path.parent, path)
     data = _read_with_parents(path, chain=(), root=scope)
     data.setdefault("name", path.stem)
-    return scenario_from_mapping(data, origin=str(path))
+    return validate_strictly(Scenario, data, origin=str(path))
 
 
 def _resolved(path: Path, shown: Path) -> Path:

@@ -24,25 +24,29 @@ from __future__ import annotations
 
 import json
 import math
-import tomllib
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from math import prod
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sim.conventions import OCCUPATION_CODE_PATTERN
 from sim.errors import ScenarioError
+from sim.io.input_files import checked_path, read_toml
 from sim.io.scenario_files import load_scenario
 from sim.params import Scenario
 from sim.params._field import Distribution
-from sim.params.messages import format_validation_error
+from sim.params.strict import validate_strictly
 from sim.params.sweepable import Sweepable, sweepable
 
 HORIZON = "horizon"
 MAX_RUNS = 10_000_000
+#: Longest sweep name: it names the sweep's directory (letters, digits, '_', '-', '.', not
+#: starting with '.', the rule of scenario names).
+MAX_NAME_CHARS = 100
 
 
 class Sampler(StrEnum):
@@ -104,12 +108,31 @@ class DiscoverySpec(_Closed):
     below: float | None = None
     above: float | None = None
 
+    @model_validator(mode="after")
+    def _has_a_threshold(self) -> DiscoverySpec:
+        if self.below is None and self.above is None:
+            raise ValueError("a discovery rule needs 'below' or 'above' (or both, for a band)")
+        if self.below is not None and self.above is not None and self.above >= self.below:
+            raise ValueError(
+                f"'above' ({self.above:g}) must be less than 'below' ({self.below:g}): "
+                "no value lies in the band"
+            )
+        return self
+
+    def described(self, year: int) -> str:
+        """The case of interest in words, e.g. ``employment_vs_no_ai 2035 total < -0.05``."""
+        parts = [f"> {self.above:g}" if self.above is not None else ""]
+        parts.append(f"< {self.below:g}" if self.below is not None else "")
+        return f"{self.outcome} {year} {self.scope} " + " and ".join(p for p in parts if p)
+
 
 class SweepSpec(_Closed):
     """The sweep file as written."""
 
     schema_version: Literal[1] = 1
-    name: str = Field("unnamed", pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str = Field(
+        "unnamed", pattern=r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*$", max_length=MAX_NAME_CHARS
+    )
     description: str = ""
     base: str = Field(min_length=1)
     sampler: Sampler
@@ -161,14 +184,13 @@ def load_sweep(path: str | Path) -> Sweep:
         One line per problem: unreadable file, unknown key or parameter (with
         suggestions), bounds outside the valid range, an empty design.
     """
-    path = Path(path)
-    data = _read(path)
-    data.setdefault("name", path.stem)
-    try:
-        spec = SweepSpec.model_validate(data)
-    except ValidationError as error:
-        raise ScenarioError(format_validation_error(error, SweepSpec, str(path))) from None
-    base = load_scenario(path.parent / spec.base)
+    path = checked_path(path, "sweep file", ScenarioError)
+    data = read_toml(path, "sweep file", ScenarioError)
+    data.setdefault("name", path.stem[:MAX_NAME_CHARS])
+    spec = validate_strictly(SweepSpec, data, origin=str(path))
+    where = f"{path}: field 'base'"
+    base_path = checked_path(spec.base, "base scenario", ScenarioError, where=where)
+    base = load_scenario(path.parent / base_path)
     return resolve(spec, base, origin=str(path))
 
 
@@ -197,7 +219,10 @@ def resolve(spec: SweepSpec, base: Scenario, *, origin: str = "<sweep>") -> Swee
         _uncertainty(origin, name, item) for name, item in spec.uncertainties.items()
     )
     levers = tuple(_lever(origin, name, item) for name, item in spec.levers.items())
-    years = tuple(_year(origin, year, base) for year in spec.outcomes.years)
+    years = _years(origin, spec.outcomes, base)
+    _check_outcome_lists(origin, spec.outcomes)
+    for number, rule in enumerate(spec.discovery):
+        _check_discovery(f"{origin}: discovery[{number}]", rule, spec.outcomes, years, base)
     seed = base.seed if spec.seed is None else spec.seed
     sweep = Sweep(spec, base, uncertainties, levers, years, seed)
     _check_size(origin, sweep)
@@ -272,6 +297,52 @@ def _year(origin: str, year: int | str, base: Scenario) -> int:
     return year
 
 
+def _years(origin: str, outcomes: OutcomeSpec, base: Scenario) -> tuple[int, ...]:
+    """Outcome years in calendar years, each once (``"horizon"`` may equal a listed year)."""
+    written = [str(year) for year in outcomes.years]
+    repeated = sorted({year for year in written if written.count(year) > 1})
+    if repeated:
+        raise ScenarioError(
+            f"{origin}: outcomes.years: {', '.join(repeated)} listed more than once; "
+            "allowed: each year once"
+        )
+    resolved = (_year(origin, year, base) for year in outcomes.years)
+    return tuple(dict.fromkeys(resolved))
+
+
+def _check_outcome_lists(origin: str, outcomes: OutcomeSpec) -> None:
+    codes = outcomes.occupations
+    repeated = sorted({code for code in codes if codes.count(code) > 1})
+    if repeated:
+        raise ScenarioError(
+            f"{origin}: outcomes.occupations: {', '.join(repeated)} listed more than once; "
+            "allowed: each occupation code once"
+        )
+
+
+def _check_discovery(
+    where: str, rule: DiscoverySpec, outcomes: OutcomeSpec, years: tuple[int, ...], base: Scenario
+) -> None:
+    """A rule must name an outcome the runs record: a recorded year and scope."""
+    year = _year(where, rule.year, base)
+    if year not in years:
+        raise ScenarioError(
+            f"{where}: year {rule.year!r} is not an outcome year of this sweep; allowed: "
+            f"one of outcomes.years {list(years)}"
+        )
+    scopes = ["total"]
+    if rule.outcome == "employment_vs_no_ai":
+        scopes += [f"occ:{code}" for code in outcomes.occupations]
+        if outcomes.by_major_group:
+            scopes.append("soc:NN (a major group of the data)")
+    by_group = outcomes.by_major_group and rule.outcome == "employment_vs_no_ai"
+    if rule.scope not in scopes and not (by_group and re.fullmatch(r"soc:\d\d", rule.scope)):
+        raise ScenarioError(
+            f"{where}: scope {rule.scope[:100]!r} is not recorded for {rule.outcome}; "
+            f"allowed: {', '.join(scopes)}"
+        )
+
+
 def _check_size(origin: str, sweep: Sweep) -> None:
     dimensions = len(sweep.uncertainties)
     n = sweep.spec.samples
@@ -284,17 +355,3 @@ def _check_size(origin: str, sweep: Sweep) -> None:
     runs = points * prod(len(f.values) for f in sweep.levers) * sweep.spec.replications
     if runs > MAX_RUNS:
         raise ScenarioError(f"{origin}: the design has {runs:,} runs, more than {MAX_RUNS:,}")
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
-        raise ScenarioError(f"{path}: sweep file not found") from None
-    except IsADirectoryError:
-        raise ScenarioError(f"{path}: is a directory, not a sweep file") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError) as error:
-        raise ScenarioError(f"{path}: not valid TOML: {error}") from None
-    except (OSError, ValueError) as error:  # unreadable, name too long, NUL byte in the path
-        raise ScenarioError(f"{path}: cannot read the sweep file: {error}") from None

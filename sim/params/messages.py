@@ -14,6 +14,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+#: Longest bad value quoted in a message, characters (a 100 kB value is not echoed).
+MAX_QUOTED_CHARS = 200
+
 
 def format_validation_error(error: ValidationError, root: type[BaseModel], origin: str) -> str:
     """Format every problem in ``error`` as ``origin: field 'a.b': ...`` lines."""
@@ -28,9 +31,17 @@ def _format_one(item: Any, root: type[BaseModel], origin: str) -> str:
     value = item.get("input")
     allowed = _allowed_range(root, loc)
     message = item["msg"].removeprefix("Value error, ")
-    shown = "" if isinstance(value, dict) else f" = {value!r}"
+    shown = "" if isinstance(value, dict) else f" = {quoted(value)}"
     suffix = f"; allowed: {allowed}" if allowed else ""
     return f"{origin}: field '{dotted}'{shown}: {message}{suffix}"
+
+
+def quoted(value: object, limit: int = MAX_QUOTED_CHARS) -> str:
+    """``repr(value)``, cut to ``limit`` characters with the full length said."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text):,} characters)"
 
 
 def _suggestion(root: type[BaseModel], loc: tuple[str, ...]) -> str:

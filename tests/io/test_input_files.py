@@ -118,3 +118,32 @@ def test_cli_prints_one_line_and_exits_2(tmp_path, capsys):
     assert "latin.toml: byte 18 (line 1)" in err
     assert main(["run", str(tmp_path)]) == 2
     assert "is a directory" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "[run]\nsteps_per_year = true\n",
+            "field 'run.steps_per_year' = True: Input should be a valid integer",
+        ),
+        ('[run]\nsteps_per_year = "1_0"\n', "field 'run.steps_per_year' = '1_0'"),
+        ("[run]\nsteps_per_year = 12.0\n", "field 'run.steps_per_year' = 12.0"),
+        ('[capability]\nhardware_doubling_years = "2.5"\n', "Input should be a valid number"),
+        ("[retraining]\nparticipation_share = true\n", "field 'retraining.participation_share'"),
+        ("seed = " + "9" * 5000 + "\n", "not valid TOML: Exceeds the limit"),
+        ("description = 1979-05-27\n", "'1979-05-27' \\(date\\) is not allowed"),
+    ],
+)
+def test_values_must_have_their_fields_type(tmp_path, text, message):
+    path = write(tmp_path / "loose.toml", text)
+    with pytest.raises(ScenarioError, match=message):
+        load_scenario(path)
+
+
+def test_a_huge_bad_value_is_quoted_cut_short(tmp_path):
+    path = write(tmp_path / "long.toml", f'[run]\nsteps_per_year = "{"x" * 100_000}"\n')
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert len(str(caught.value)) < 1000
+    assert "(100,002 characters)" in str(caught.value)
