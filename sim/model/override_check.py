@@ -52,6 +52,16 @@ def override_tables(
             True,
         ),
         "occupations.employment_overrides": (scenario.occupations.employment_overrides, {}, False),
+        "adoption_regulation.delay_years_by_major_group": (
+            scenario.adoption_regulation.delay_years_by_major_group,
+            {},
+            True,
+        ),
+        "adoption_regulation.delay_years_by_occupation": (
+            scenario.adoption_regulation.delay_years_by_occupation,
+            {},
+            False,
+        ),
     }
 
 

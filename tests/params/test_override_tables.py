@@ -27,6 +27,13 @@ from sim.params.scenario import Scenario, derive, scenario_from_mapping
             "unknown major group '44'; allowed: major groups of .* \\(43\\)",
         ),
         ("occupations.employment_overrides", "43-9010", 5.0, "unknown occupation code '43-9010'"),
+        (
+            "adoption_regulation.delay_years_by_occupation",
+            "15-9999",
+            10.0,
+            "unknown occupation code '15-9999'",
+        ),
+        ("adoption_regulation.delay_years_by_major_group", "29", 3.0, "unknown major group '29'"),
     ],
 )
 def test_unknown_codes_are_refused_before_any_step(
