@@ -30,6 +30,7 @@ from sim.experiments.runner import (
     run_identity,
 )
 from sim.io.scenario_files import load_scenario
+from sim.params.messages import quoted
 from sim.params.table import parameter_table_markdown
 from sim.report import report as write_report
 from sim.report.summary import run_summary
@@ -39,6 +40,10 @@ EXIT_USAGE = 2
 EXIT_RUN_FAILED = 1
 EXIT_INTERRUPTED = 130
 DEFAULT_RESULTS_DIR = Path("results")
+#: Seeds are 63-bit, as the ``seed`` of a scenario file.
+SEED_LIMIT = 2**63
+#: Longest whole number accepted on the command line, digits.
+MAX_INT_DIGITS = 30
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -104,7 +109,7 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
     )
     run.add_argument(
         "--seed",
-        type=_non_negative_int,
+        type=_seed,
         default=None,
         help="root seed (default: the scenario's seed)",
     )
@@ -283,12 +288,21 @@ def _positive_int(text: str) -> int:
 
 
 def _non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be >= 0, got {value}")
+    """Decimal digits only: no sign, underscores, spaces or other scripts' digits."""
+    if not (text.isascii() and text.isdigit()) or len(text) > MAX_INT_DIGITS:
+        shown = quoted(text, 60)
+        if text.startswith("-") and text[1:].isascii() and text[1:].isdigit():
+            raise argparse.ArgumentTypeError(f"must be >= 0, got {shown}")
+        raise argparse.ArgumentTypeError(
+            f"not a whole number of <= {MAX_INT_DIGITS} digits: {shown}"
+        )
+    return int(text)
+
+
+def _seed(text: str) -> int:
+    value = _non_negative_int(text)
+    if value >= SEED_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be < 2**63 (as a scenario's seed), got {value}")
     return value
 
 

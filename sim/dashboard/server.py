@@ -35,6 +35,10 @@ SHUTDOWN_GRACE_SECONDS = 2
 SCENARIO_ENV = "LABORSIM_DASHBOARD_SCENARIO"
 
 
+#: Largest TCP port.
+MAX_PORT = 65535
+
+
 @dataclass(frozen=True)
 class Dashboard:
     """A dashboard ready to serve: its listening socket and address."""
@@ -60,6 +64,7 @@ def open_dashboard(scenario: Path, host: str = DEFAULT_HOST, port: int = DEFAULT
         If the scenario or its occupation data is invalid, or the address cannot be
         bound (port in use, unknown host, no permission).
     """
+    _check_address(host, port)
     load_tables(load_scenario(scenario))
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
@@ -75,6 +80,17 @@ def open_dashboard(scenario: Path, host: str = DEFAULT_HOST, port: int = DEFAULT
         ) from None
     sock.listen(128)
     return Dashboard(sock, host, sock.getsockname()[1], scenario.resolve())
+
+
+def _check_address(host: str, port: int) -> None:
+    """Refuse a port outside 0-65535 and an empty host (which would bind every interface)."""
+    if not 0 <= port <= MAX_PORT:
+        raise LaborsimError(f"--port {port}: allowed: 0 (any free port) to {MAX_PORT}")
+    if not host.strip() or "\x00" in host:
+        raise LaborsimError(
+            f"--host {host[:60]!r}: allowed: a host name or address, e.g. {DEFAULT_HOST} "
+            "(this machine only) or 0.0.0.0 (every interface, on purpose)"
+        )
 
 
 def serve(dashboard: Dashboard) -> None:

@@ -1,6 +1,7 @@
 """CLI: flags reach the library, errors are one line with exit 2, nothing is lost."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -90,6 +91,27 @@ def test_bad_flag_value_is_usage_error(scenario_file, capsys):
         main(["run", str(scenario_file), "--workers", "0"])
     assert stop.value.code == 2
     assert "must be >= 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (str(2**64), "must be < 2\\*\\*63"),
+        (str(2**63), "must be < 2\\*\\*63"),
+        ("1_0", "not a whole number"),
+        (" 12", "not a whole number"),
+        ("\u0661\u0662", "not a whole number"),  # Arabic-Indic digits: int() would take them
+        ("-3", "must be >= 0"),
+        ("9" * 5000, "not a whole number of <= 30 digits: '9999"),
+    ],
+)
+def test_seed_flag_takes_what_a_scenario_seed_takes(scenario_file, capsys, value, message):
+    with pytest.raises(SystemExit) as stop:
+        main(["run", str(scenario_file), "--seed", value])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert re.search(message, err), err
+    assert len(err) < 1000
 
 
 def test_occupations_summary_on_toy_data(toy_dir, capsys):

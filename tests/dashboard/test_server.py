@@ -45,6 +45,21 @@ def test_invalid_scenario_is_one_line_exit_2(tmp_path, capsys):
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        (["--port", "70000"], "--port 70000: allowed: 0 (any free port) to 65535"),
+        (["--host", ""], "--host '': allowed: a host name or address"),
+        (["--host", "  "], "--host '  ': allowed"),
+    ],
+)
+def test_bad_port_or_empty_host_is_one_line_exit_2(capsys, flags, message):
+    assert main(["dashboard", "--scenario", str(BASELINE), *flags]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert message in err
+
+
 def test_missing_scenario_file_is_exit_2(tmp_path, capsys):
     assert main(["dashboard", "--scenario", str(tmp_path / "none.toml")]) == 2
     assert "scenario file not found" in capsys.readouterr().err
