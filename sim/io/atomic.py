@@ -8,7 +8,15 @@ first moves the old directory aside to ``.NAME.old-PID-XXXX``, renames the new
 one in, then deletes the old.  Leftovers of a killed writer are cleaned up by the
 next write to the same target (and an old directory moved aside is put back
 if the new one never arrived).  A directory that holds anything other than
-results is never replaced.
+results is never replaced.  A target that is a symbolic link to a directory
+(``results/big -> /data/big``) is followed: the results are written, or
+replaced, where the link points, and the link is left as it was.
+
+Single files (reports, analysis tables) go through :func:`write_file_atomically`:
+written and ``fsync``-ed under a hidden temporary name in the same directory,
+then renamed over the target, so a reader sees the old file or the new one,
+never a partial one (a full disk leaves the old file).  A symbolic link at the
+target is replaced by the new file, never written through.
 """
 
 from __future__ import annotations
@@ -47,6 +55,8 @@ def write_atomically(
         If ``target`` exists and may not be replaced, or the file system refuses.
     """
     target = Path(target)
+    if target.is_symlink():  # write where the link points; the link itself stays
+        target = Path(os.path.realpath(target))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         clean_leftovers(target)
@@ -132,3 +142,38 @@ def _fsync_dir(directory: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def write_file_atomically(target: Path, data: bytes) -> Path:
+    """Write ``data`` to ``target`` complete or not at all (see the module docstring).
+
+    Raises
+    ------
+    LaborsimError
+        If the file system refuses (full disk, no permission, a directory in the way).
+    """
+    target = Path(target)
+    if target.is_dir() and not target.is_symlink():
+        raise LaborsimError(f"{target}: is a directory; allowed: a file name to write")
+    descriptor, temporary = -1, ""
+    try:
+        descriptor, temporary = tempfile.mkstemp(
+            prefix=_prefix(target, TEMP_TAG), dir=target.parent
+        )
+        with os.fdopen(descriptor, "wb") as handle:
+            descriptor = -1
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+        temporary = ""
+        _fsync_dir(target.parent)
+    except OSError as problem:
+        raise LaborsimError(f"{target}: cannot write: {problem.strerror or problem}") from None
+    finally:
+        if descriptor >= 0:
+            os.close(descriptor)
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+    return target

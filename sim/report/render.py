@@ -13,9 +13,13 @@ from pathlib import Path
 
 import jinja2
 
+from sim.errors import LaborsimError
+from sim.io.atomic import write_file_atomically
 from sim.report.document import Report
 
 TEMPLATES = jinja2.PackageLoader("sim.report", "templates")
+#: The HTML file written into a directory given as ``--out``.
+DEFAULT_HTML_NAME = "report.html"
 
 
 @dataclass(frozen=True)
@@ -57,15 +61,46 @@ def render_markdown(report: Report, figure_dir_name: str) -> str:
     )
 
 
+def report_path(out: Path) -> Path:
+    """The HTML file ``--out`` names: a ``.html`` file, or ``report.html`` inside a directory.
+
+    Raises
+    ------
+    LaborsimError
+        If ``out`` names a file that is not ``.html`` (``x.md`` would put the
+        Markdown twin over it).
+    """
+    if out.is_dir():
+        return out / DEFAULT_HTML_NAME
+    if out.suffix.lower() != ".html":
+        raise LaborsimError(
+            f"--out {str(out)[:200]!r}: allowed: an .html file (its .md twin and "
+            "<name>_figures/ are written beside it) or an existing directory"
+        )
+    return out
+
+
 def write_report(report: Report, html_path: Path) -> ReportFiles:
-    """Write ``html_path``, its Markdown twin (``.md``) and the PNGs (``<stem>_figures/``)."""
-    html_path.parent.mkdir(parents=True, exist_ok=True)
+    """Write ``html_path``, its Markdown twin (``.md``) and the PNGs (``<stem>_figures/``).
+
+    Every file is written atomically (:func:`sim.io.atomic.write_file_atomically`):
+    a killed writer or a full disk leaves each file old or new, never partial,
+    and a symbolic link in the way is replaced, not written through.  The HTML
+    is written last, so an HTML newer than its figures means all are complete.
+    """
+    html_path = report_path(html_path)
     markdown_path = html_path.with_suffix(".md")
     figure_dir = html_path.with_name(f"{html_path.stem}_figures")
-    figure_dir.mkdir(exist_ok=True)
+    try:
+        figure_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as problem:
+        raise LaborsimError(
+            f"{figure_dir}: cannot create the figure directory: {problem.strerror or problem}"
+        ) from None
     for section in report.sections:
         for figure in section.figures:
-            (figure_dir / figure.filename).write_bytes(figure.png)
-    html_path.write_text(render_html(report), encoding="utf-8")
-    markdown_path.write_text(render_markdown(report, figure_dir.name), encoding="utf-8")
+            write_file_atomically(figure_dir / figure.filename, figure.png)
+    markdown = render_markdown(report, figure_dir.name).encode("utf-8")
+    write_file_atomically(markdown_path, markdown)
+    write_file_atomically(html_path, render_html(report).encode("utf-8"))
     return ReportFiles(html_path, markdown_path, figure_dir)

@@ -87,3 +87,19 @@ def test_a_run_directory_with_its_report_can_be_overwritten(result, tmp_path):
     (target / "report_figures").mkdir()
     result.save(target, overwrite=True)
     assert not (target / "report.html").exists()  # the stale report goes with the old run
+
+
+def test_overwrite_through_a_symlinked_directory_replaces_the_results_at_its_target(
+    result, tmp_path
+):
+    real = result.save(tmp_path / "disk" / "run")
+    link = tmp_path / "run-link"
+    link.symlink_to(real, target_is_directory=True)
+    (real / "metadata.json").write_text((real / "metadata.json").read_text().replace("\n", " \n"))
+    marked = (real / "metadata.json").read_bytes()
+    result.save(link, overwrite=True)
+    assert link.is_symlink()  # the link stays a link ...
+    assert link.resolve() == real.resolve()
+    assert (real / "metadata.json").read_bytes() != marked  # ... and its target was replaced
+    assert load_result(link).metadata == load_result(real).metadata
+    assert hidden(tmp_path) == [] and hidden(tmp_path / "disk") == []
