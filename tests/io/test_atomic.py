@@ -102,4 +102,5 @@ def test_overwrite_through_a_symlinked_directory_replaces_the_results_at_its_tar
     assert link.resolve() == real.resolve()
     assert (real / "metadata.json").read_bytes() != marked  # ... and its target was replaced
     assert load_result(link).metadata == load_result(real).metadata
-    assert hidden(tmp_path) == [] and hidden(tmp_path / "disk") == []
+    assert hidden(tmp_path) == []
+    assert hidden(tmp_path / "disk") == []
