@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sim.cli.arguments import non_negative_int, positive_int, seed
 from sim.cli.sweep import add_sweep
 from sim.cli.uncertainty import add_uncertainty_option, check_uncertainty_args, run_ensembles
 from sim.dashboard.server import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SCENARIO, open_dashboard, serve
@@ -30,7 +31,6 @@ from sim.experiments.runner import (
     run_identity,
 )
 from sim.io.scenario_files import load_scenario
-from sim.params.messages import quoted
 from sim.params.table import parameter_table_markdown
 from sim.report import report as write_report
 from sim.report.summary import run_summary
@@ -40,10 +40,6 @@ EXIT_USAGE = 2
 EXIT_RUN_FAILED = 1
 EXIT_INTERRUPTED = 130
 DEFAULT_RESULTS_DIR = Path("results")
-#: Seeds are 63-bit, as the ``seed`` of a scenario file.
-SEED_LIMIT = 2**63
-#: Longest whole number accepted on the command line, digits.
-MAX_INT_DIGITS = 30
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,7 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_validate(commands)
     _add_report(commands)
     _add_dashboard(commands)
-    add_sweep(commands, _positive_int)
+    add_sweep(commands, positive_int)
     return parser
 
 
@@ -109,19 +105,19 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
     )
     run.add_argument(
         "--seed",
-        type=_seed,
+        type=seed,
         default=None,
         help="root seed (default: the scenario's seed)",
     )
     run.add_argument(
         "--replications",
-        type=_positive_int,
+        type=positive_int,
         default=1,
         help="independent replications per scenario (default 1)",
     )
     run.add_argument(
         "--workers",
-        type=_positive_int,
+        type=positive_int,
         default=1,
         help="worker processes (default 1); results do not depend on it",
     )
@@ -199,7 +195,7 @@ def _add_dashboard(commands: argparse._SubParsersAction) -> None:
     dashboard = commands.add_parser("dashboard", help="explore scenarios in the browser")
     add = dashboard.add_argument
     add("--scenario", type=Path, default=DEFAULT_SCENARIO, help="shown first (%(default)s)")
-    add("--port", type=_non_negative_int, default=DEFAULT_PORT, help="%(default)s; 0 = any free")
+    add("--port", type=non_negative_int, default=DEFAULT_PORT, help="%(default)s; 0 = any free")
     add("--host", default=DEFAULT_HOST, help="%(default)s = this machine only")
     dashboard.set_defaults(handler=_dashboard)
 
@@ -278,32 +274,6 @@ def _occupations(args: argparse.Namespace) -> int:
 def _params(args: argparse.Namespace) -> int:
     print(parameter_table_markdown())
     return 0
-
-
-def _positive_int(text: str) -> int:
-    value = _non_negative_int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be >= 1, got {value}")
-    return value
-
-
-def _non_negative_int(text: str) -> int:
-    """Decimal digits only: no sign, underscores, spaces or other scripts' digits."""
-    if not (text.isascii() and text.isdigit()) or len(text) > MAX_INT_DIGITS:
-        shown = quoted(text, 60)
-        if text.startswith("-") and text[1:].isascii() and text[1:].isdigit():
-            raise argparse.ArgumentTypeError(f"must be >= 0, got {shown}")
-        raise argparse.ArgumentTypeError(
-            f"not a whole number of <= {MAX_INT_DIGITS} digits: {shown}"
-        )
-    return int(text)
-
-
-def _seed(text: str) -> int:
-    value = _non_negative_int(text)
-    if value >= SEED_LIMIT:
-        raise argparse.ArgumentTypeError(f"must be < 2**63 (as a scenario's seed), got {value}")
-    return value
 
 
 if __name__ == "__main__":

@@ -36,6 +36,8 @@ from sim.model.override_check import check_override_codes
 from sim.params import Scenario
 from sim.rng import run_sequence
 
+#: Most replications of one batch, as in a sweep spec (``sim.io.sweep_spec.SweepSpec``).
+MAX_REPLICATIONS = 10_000
 #: Bundled data set, present in a source checkout or an editable install.
 DEFAULT_OCCUPATIONS_DIR = Path(__file__).resolve().parents[2] / "occupations"
 
@@ -234,7 +236,19 @@ def _run_metadata(
 def batch_specs(
     scenarios: Sequence[Scenario], *, seed: int | None = None, replications: int = 1
 ) -> list[RunSpec]:
-    """All (scenario, seed, replication) combinations, in a fixed order."""
+    """All (scenario, seed, replication) combinations, in a fixed order.
+
+    Raises
+    ------
+    LaborsimError
+        If ``replications`` is outside [1, :data:`MAX_REPLICATIONS`] (refused before
+        anything is planned: the plan of 10 million runs alone fills memory).
+    """
+    if not 1 <= replications <= MAX_REPLICATIONS:
+        raise LaborsimError(
+            f"--replications {replications}: allowed: 1 to {MAX_REPLICATIONS:,} "
+            "(as a sweep's replications); for more runs, write a sweep"
+        )
     return [
         RunSpec(scenario, scenario.seed if seed is None else seed, replication)
         for scenario in scenarios

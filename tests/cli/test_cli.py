@@ -142,3 +142,12 @@ def test_help(capsys):
 
 def test_make_tables_helper_is_valid():
     assert len(make_tables([{}]).occupations) == 1
+
+
+def test_replications_beyond_the_limit_are_refused_before_anything_is_planned(
+    scenario_file, capsys
+):
+    assert main(["run", str(scenario_file), "--replications", "10000000"]) == 2
+    err = capsys.readouterr().err
+    assert "--replications 10000000: allowed: 1 to 10,000" in err
+    assert err.count("\n") == 1
