@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from sim.data.schema import ELASTICITIES_FILE, ELASTICITIES_SCHEMA, OCCUPATIONS_FILE
-from sim.data.table_check import examples, validate_table
+from sim.data.table_check import examples, read_csv_text, validate_table
 from sim.errors import DataValidationError
 
 
@@ -41,7 +41,7 @@ def read_elasticities(directory: Path) -> pd.DataFrame | None:
     path = directory / ELASTICITIES_FILE
     if not path.is_file():
         return None
-    return validate_elasticities(pd.read_csv(path, dtype=str, keep_default_na=False), str(path))
+    return validate_elasticities(read_csv_text(path), str(path))
 
 
 def check_elasticity_codes(

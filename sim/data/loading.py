@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from sim.data.schema import (
     TRANSITIONS_SCHEMA,
 )
 from sim.data.table_check import examples, validate_table
+from sim.data.table_check import read_csv_text as _read
 from sim.errors import DataValidationError
 
 T = TypeVar("T")
@@ -106,7 +106,23 @@ def validate_occupations(df: pd.DataFrame, path: str | Path) -> pd.DataFrame:
     """
     table = validate_table(df, OCCUPATIONS_SCHEMA, path)
     _check_totals(table, str(path))
+    _check_major_groups(table, str(path))
     return table
+
+
+def _check_major_groups(occupations: pd.DataFrame, path: str) -> None:
+    """A SOC code's major group is its first two digits (``29-1224`` is in ``29-0000``)."""
+    codes = occupations["occupation_code"]
+    soc = codes.str.fullmatch(r"\d\d-\d{4}")
+    implied = codes.str[:2] + "-0000"
+    wrong = soc & (occupations["major_group_code"] != implied)
+    if wrong.any():
+        first = occupations.loc[wrong].iloc[0]
+        raise DataValidationError(
+            f"{path}: column 'major_group_code': {int(wrong.sum())} row(s) disagree with their "
+            f"occupation code, e.g. {first['occupation_code']} has {first['major_group_code']!r}; "
+            "allowed: the code's first two digits followed by -0000"
+        )
 
 
 def validate_tasks(df: pd.DataFrame, path: str | Path) -> pd.DataFrame:
@@ -225,33 +241,6 @@ def _check_task_counts(tables: OccupationTables, directory: Path) -> None:
 
 def _shown(directory: Path, file_name: str) -> str:
     return str(directory / file_name)
-
-
-def _read(path: Path) -> pd.DataFrame:
-    """Read a CSV (optionally gzip) as text; every way the file can be broken is one error."""
-    if path.is_dir():
-        raise DataValidationError(f"{path}: is a directory; allowed: a CSV file")
-    if not path.is_file():
-        raise DataValidationError(
-            f"{path}: occupation data file not found (rebuild it with "
-            f"'python occupations/build.py' or point the scenario at the right directory)"
-        )
-    try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
-    except UnicodeDecodeError as problem:
-        raise DataValidationError(
-            f"{path}: byte {problem.start} is not valid UTF-8; allowed: a UTF-8 CSV file"
-        ) from None
-    except pd.errors.EmptyDataError:
-        raise DataValidationError(
-            f"{path}: file is empty; allowed: a CSV file with a header row and data rows"
-        ) from None
-    except (OSError, EOFError, zlib.error, ValueError) as problem:
-        kind = "gzip-compressed CSV" if path.suffix == ".gz" else "CSV"
-        reason = " ".join(str(problem).split())[:200]
-        raise DataValidationError(
-            f"{path}: cannot be read as a {kind} (truncated or corrupted?): {reason}"
-        ) from None
 
 
 def _check_totals(occupations: pd.DataFrame, path: str) -> None:

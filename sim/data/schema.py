@@ -53,6 +53,17 @@ a larger value is a unit or parsing error (and 1e300 would overflow every sum)."
 MAX_WAGE = 1e7
 """Largest mean or median annual wage, USD/year: the largest in OEWS May 2025 is about
 0.56 million, so 10 million (20x) is far beyond any occupation's average."""
+MAX_PROJECTED_CHANGE_PCT = 1000.0
+"""Largest BLS projected employment change over the decade, percent: the largest in EP
+2022-32 is +44.9% (and the smallest -38.6%); +1000% (11x in ten years) is beyond any
+occupation's projection, so a larger value is a unit or parsing error."""
+MAX_TASKS = 10_000
+"""Most task rows of one occupation: O*NET lists at most about 215 (2025 data)."""
+MAX_ELASTICITY = 10.0
+"""Largest price elasticity in a data table: the scenario's elasticity overrides allow
+[0, 10] (``sim.params``); the estimates in ``elasticities.csv`` reach 8.8 (high end)."""
+MAX_TASK_ID = 1e9
+"""Largest O*NET task ID accepted (IDs run to about 24,000)."""
 
 
 def _score(name: str, description: str) -> Column:
@@ -119,7 +130,7 @@ OCCUPATIONS_SCHEMA = TableSchema(
             allowed=("annual", "hourly_x_2080", ASSUMPTION_SOURCE),
         ),
         Column("job_zone", "float", "O*NET job zone (1-5), mean over O*NET children.", 1.0, 5.0),
-        Column("n_tasks", "int", "Number of rows for this code in tasks.csv.gz.", 0.0),
+        Column("n_tasks", "int", "Number of rows for this code in tasks.csv.gz.", 0.0, MAX_TASKS),
         _score("task_definedness", "How well specified and repetitive the work is."),
         _score("data_availability", "How much digital record of the work is likely to exist."),
         _score("economic_value", "Wage bill (employment x mean wage)."),
@@ -167,6 +178,7 @@ OCCUPATIONS_SCHEMA = TableSchema(
             "float",
             "BLS projected employment change 2022-32, percent over the decade.",
             -100.0,
+            MAX_PROJECTED_CHANGE_PCT,
         ),
         _percent_per_year("labor_force_exit_rate_pct", "Labor force exit rate."),
         _percent_per_year("occupational_transfer_rate_pct", "Occupational transfer rate."),
@@ -192,7 +204,7 @@ TASKS_SCHEMA = TableSchema(
         Column(
             "onet_code", "str", "O*NET-SOC code the task comes from.", pattern=ONET_CODE_PATTERN
         ),
-        Column("task_id", "int", "O*NET task ID.", 1.0),
+        Column("task_id", "int", "O*NET task ID.", 1.0, MAX_TASK_ID),
         Column("task_type", "str", "O*NET task type.", allowed=tuple(TASK_TYPE_WEIGHT)),
         Column("task", "str", "O*NET task statement."),
         _share("routine_info_share", "routine information"),
@@ -238,7 +250,14 @@ ELASTICITY_SOURCES = ("estimated", "pooled", "literature", "assumption")
 
 
 def _elasticity(name: str, description: str) -> Column:
-    return Column(name, "float", description + " -dlnQ/dlnP, dimensionless.", 0.0, positive=True)
+    return Column(
+        name,
+        "float",
+        description + " -dlnQ/dlnP, dimensionless.",
+        0.0,
+        MAX_ELASTICITY,
+        positive=True,
+    )
 
 
 ELASTICITIES_SCHEMA = TableSchema(

@@ -12,6 +12,7 @@ holds the declarations.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -227,3 +228,30 @@ def examples(values: pd.Series) -> str:
     shown = [str(v) for v in values.iloc[:_EXAMPLES_SHOWN]]
     more = len(values) - len(shown)
     return ", ".join(shown) + (f", ... ({more} more)" if more > 0 else "")
+
+
+def read_csv_text(path: Path) -> pd.DataFrame:
+    """Read a CSV (optionally gzip) as text; every way the file can be broken is one error."""
+    if path.is_dir():
+        raise DataValidationError(f"{path}: is a directory; allowed: a CSV file")
+    if not path.is_file():
+        raise DataValidationError(
+            f"{path}: occupation data file not found (rebuild it with "
+            f"'python occupations/build.py' or point the scenario at the right directory)"
+        )
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    except UnicodeDecodeError as problem:
+        raise DataValidationError(
+            f"{path}: byte {problem.start} is not valid UTF-8; allowed: a UTF-8 CSV file"
+        ) from None
+    except pd.errors.EmptyDataError:
+        raise DataValidationError(
+            f"{path}: file is empty; allowed: a CSV file with a header row and data rows"
+        ) from None
+    except (OSError, EOFError, zlib.error, ValueError) as problem:
+        kind = "gzip-compressed CSV" if path.suffix == ".gz" else "CSV"
+        reason = " ".join(str(problem).split())[:200]
+        raise DataValidationError(
+            f"{path}: cannot be read as a {kind} (truncated or corrupted?): {reason}"
+        ) from None

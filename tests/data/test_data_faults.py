@@ -52,6 +52,18 @@ def rewrite_column(directory: Path, column: str, value: str) -> None:
         ("task_definedness", "nan", "column 'task_definedness': 3 empty value"),
         ("economic_value", "inf", "column 'economic_value': 3 value.s. not parseable as float"),
         ("n_tasks", "1e300", "column 'n_tasks': 3 value.s. not parseable as int"),
+        ("n_tasks", "1000000", r"column 'n_tasks': 3 value\(s\) not in allowed range \[0, 10000\]"),
+        (
+            "bls_projected_change_pct",
+            "1e300",
+            r"column 'bls_projected_change_pct': 3 value\(s\) not in allowed range \[-100, 1000\]",
+        ),
+        (
+            "major_group_code",
+            "29-0000",
+            "column 'major_group_code': 3 row.s. disagree with their occupation code, e.g. "
+            "43-9001 has '29-0000'",
+        ),
     ],
 )
 def test_bad_values_name_file_column_and_range(data_dir, column, value, message):
@@ -99,4 +111,22 @@ def test_directory_in_place_of_a_file(data_dir):
     (data_dir / TRANSITIONS_FILE).unlink()
     (data_dir / TRANSITIONS_FILE).mkdir()
     with pytest.raises(DataValidationError, match="transitions.csv.gz: is a directory"):
+        load_occupation_tables(data_dir)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "elasticities.csv: file is empty"),
+        (b"occupation_code\n", "elasticities.csv"),
+        (
+            b"occupation_code,elasticity_central,elasticity_low,elasticity_high,elasticity_source\n"
+            b"43-9001,1e300,0.5,1e301,estimated\n",
+            r"column 'elasticity_central': 1 value\(s\) not in allowed range \(0, 10\]",
+        ),
+    ],
+)
+def test_broken_elasticities_file_is_one_clear_error(data_dir, content, message):
+    (data_dir / "elasticities.csv").write_bytes(content)
+    with pytest.raises(DataValidationError, match=message):
         load_occupation_tables(data_dir)
