@@ -23,7 +23,7 @@ writes.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -156,7 +156,7 @@ class SweepStore:
 
     def pending(self) -> pd.DataFrame:
         """Planned runs not yet finished, in run-id order."""
-        return self.connection.execute(
+        return self._sql(
             "SELECT * FROM experiments WHERE status = ? ORDER BY run_id", [PENDING]
         ).df()
 
@@ -185,53 +185,78 @@ class SweepStore:
 
     def experiments(self) -> pd.DataFrame:
         """Every planned run, in run-id order."""
-        return self.connection.execute("SELECT * FROM experiments ORDER BY run_id").df()
+        return self._sql("SELECT * FROM experiments ORDER BY run_id").df()
 
     def outcomes(self) -> pd.DataFrame:
         """Every stored outcome row, ordered by run, outcome, year, scope."""
-        return self.connection.execute(
-            "SELECT * FROM outcomes ORDER BY run_id, outcome, year, scope"
-        ).df()
+        return self._sql("SELECT * FROM outcomes ORDER BY run_id, outcome, year, scope").df()
 
     def yearly(self) -> pd.DataFrame:
         """The yearly series of totals (empty unless the spec asked for them)."""
-        return self.connection.execute("SELECT * FROM yearly ORDER BY run_id, year").df()
+        return self._sql("SELECT * FROM yearly ORDER BY run_id, year").df()
 
     def meta(self) -> dict[str, str]:
         """The ``sweep_meta`` table as a dict."""
-        rows = self.connection.execute("SELECT key, value FROM sweep_meta").fetchall()
-        return {str(key): str(value) for key, value in rows}
+        rows = self._sql("SELECT key, value FROM sweep_meta").fetchall()
+        meta = {str(key): str(value) for key, value in rows}
+        if "fingerprint" not in meta:
+            raise self._damaged("its sweep_meta table has no fingerprint")
+        return meta
 
     def counts(self) -> dict[str, int]:
         """Number of runs by status."""
-        rows = self.connection.execute(
-            "SELECT status, count(*) FROM experiments GROUP BY status"
-        ).fetchall()
+        rows = self._sql("SELECT status, count(*) FROM experiments GROUP BY status").fetchall()
         return {str(status): int(count) for status, count in rows}
 
     def _has_table(self, name: str) -> bool:
-        found = self.connection.execute(
+        found = self._sql(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
         ).fetchone()
         return bool(found and found[0])
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self.connection)
+        return _Transaction(self.connection, self._damaged)
+
+    def _sql(self, query: str, parameters: list[object] | None = None) -> duckdb.DuckDBPyConnection:
+        """Run a query; a damaged or foreign database file is one clear error."""
+        try:
+            return self.connection.execute(query, parameters)
+        except duckdb.Error as error:
+            raise self._damaged(str(error)) from None
+
+    def _damaged(self, reason: str) -> LaborsimError:
+        return LaborsimError(
+            f"{self.directory / DATABASE_FILE}: the sweep store is damaged or not a sweep store "
+            f"({' '.join(reason.split())[:200]}); run the sweep into a new --out directory"
+        )
 
 
 class _Transaction:
-    def __init__(self, connection: duckdb.DuckDBPyConnection) -> None:
+    """All statements in the block commit together or not at all; database errors are clear."""
+
+    def __init__(
+        self, connection: duckdb.DuckDBPyConnection, damaged: Callable[[str], LaborsimError]
+    ) -> None:
         self.connection = connection
+        self.damaged = damaged
 
     def __enter__(self) -> duckdb.DuckDBPyConnection:
-        self.connection.begin()
+        try:
+            self.connection.begin()
+        except duckdb.Error as error:
+            raise self.damaged(str(error)) from None
         return self.connection
 
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        if exc_type is None:
-            self.connection.commit()
-        else:
-            self.connection.rollback()
+    def __exit__(self, exc_type: object, exc: object, *rest: object) -> None:
+        try:
+            if exc_type is None:
+                self.connection.commit()
+            else:
+                self.connection.rollback()
+        except duckdb.Error as error:
+            raise self.damaged(str(error)) from None
+        if isinstance(exc, duckdb.Error):
+            raise self.damaged(str(exc)) from None
 
 
 def _outcome_frame(records: Sequence[RunRecord]) -> pd.DataFrame:

@@ -245,3 +245,17 @@ def test_a_chunk_whose_worker_died_is_recorded_as_failed_runs():
     assert finished.failed == 2
     assert finished.runs["error"].str.contains("the worker running this chunk failed").all()
     assert finished.outcomes.empty
+
+
+def test_a_damaged_store_is_one_clear_error_for_analyze_and_resume(tmp_path, capsys):
+    spec = write_toy_sweep(tmp_path, sampler="grid", samples=2, replications=1)
+    out = tmp_path / "out"
+    run_sweep(spec, out=out)
+    database = out / "sweep.duckdb"
+    with database.open("r+b") as handle:
+        handle.truncate(database.stat().st_size // 2)
+    for command in (["analyze", str(out)], ["sweep", str(spec), "--out", str(out), "--quiet"]):
+        assert sim.cli.main(command) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1, err
+        assert "the sweep store is damaged or not a sweep store" in err
