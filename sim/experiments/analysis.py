@@ -27,6 +27,7 @@ from SALib.analyze import morris as morris_analyze
 from SALib.analyze import sobol as sobol_analyze
 
 from sim.errors import LaborsimError
+from sim.experiments.analysis_files import store_identity, write_tables
 from sim.experiments.design import MORRIS_LEVELS, Design, build_design, sampling_values
 from sim.experiments.store import DATABASE_FILE, DONE, FAILED, SweepStore
 from sim.io.sweep_files import DiscoverySpec, Sampler, sweep_from_fingerprint
@@ -254,15 +255,7 @@ def analyze_sweep(directory: str | Path) -> SweepAnalysis:
             "prim_boxes.csv": prim_boxes(means, design, sweep.spec.discovery),
         }
         notes = _failure_notes(experiments, means, design, indices)
-    written = {}
-    for name, table in tables.items():
-        if table.empty:
-            continue
-        path = directory / name
-        if name.endswith(".parquet"):
-            table.to_parquet(path, index=False)
-        else:
-            table.to_csv(path, index=False)
-        written[name] = path
+        identity = store_identity(store)
+    written = write_tables(directory, tables, identity)
     failed = int((experiments["status"] == FAILED).sum())
     return SweepAnalysis(written, len(experiments), failed, notes)

@@ -101,9 +101,16 @@ def load_sweep(path: str | Path) -> Sweep:
 
 def sweep_from_fingerprint(text: str, *, origin: str) -> Sweep:
     """Rebuild the :class:`Sweep` stored in a sweep store (see :meth:`Sweep.fingerprint`)."""
-    payload = json.loads(text)
-    spec = SweepSpec.model_validate(payload["spec"])
-    return resolve(spec, Scenario.model_validate(payload["base"]), origin=origin)
+    try:
+        payload = json.loads(text)
+        spec = SweepSpec.model_validate(payload["spec"])
+        base = Scenario.model_validate(payload["base"])
+    except (ValueError, KeyError, TypeError) as error:  # ValidationError is a ValueError
+        raise ScenarioError(
+            f"{origin}: the store's sweep description cannot be read "
+            f"({' '.join(str(error).split())[:200]}); run the sweep into a new --out directory"
+        ) from None
+    return resolve(spec, base, origin=origin)
 
 
 def resolve(spec: SweepSpec, base: Scenario, *, origin: str = "<sweep>") -> Sweep:

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from sim.errors import LaborsimError
+from sim.experiments.analysis_files import verified_tables
 from sim.io.results import RunResult
 
 #: Columns of :attr:`UncertaintyData.series` (long: one row per run x year x outcome).
@@ -137,20 +138,19 @@ def load_sweep(path: Path) -> UncertaintyData:
     """Uncertainty data of a sweep directory, from the tables ``laborsim analyze`` exported.
 
     Reads ``outcomes.parquet`` (run_id, outcome, year, scope, value), the
-    Sobol or Morris indices CSV and ``prim_boxes.csv``; the DuckDB store itself
-    is not opened.
+    Sobol or Morris indices CSV and ``prim_boxes.csv``, after checking them
+    against the analysis manifest and the store
+    (:func:`~sim.experiments.analysis_files.verified_tables`).
 
     Raises
     ------
     LaborsimError
-        If the sweep has not been analysed yet.
+        If the sweep has not been analysed, or the tables are stale or altered.
     """
-    outcomes_file = path / SWEEP_OUTCOMES_FILE
-    if not outcomes_file.is_file():
-        raise LaborsimError(
-            f"{path}: no {SWEEP_OUTCOMES_FILE}; run `laborsim analyze {path}` first"
-        )
-    outcomes = pd.read_parquet(outcomes_file)
+    files = verified_tables(path)
+    if SWEEP_OUTCOMES_FILE not in files:
+        raise LaborsimError(f"{path}: the analysis holds no outcomes (no run finished)")
+    outcomes = _read_table(files[SWEEP_OUTCOMES_FILE])
     totals = outcomes.loc[outcomes["scope"] == TOTAL_SCOPE]
     frames = [
         pd.DataFrame(
@@ -168,24 +168,27 @@ def load_sweep(path: Path) -> UncertaintyData:
     series = (
         pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SERIES_COLUMNS)
     )
-    prim_file = path / PRIM_FILE
-    prim = pd.read_csv(prim_file) if prim_file.is_file() and prim_file.stat().st_size > 1 else None
+    prim = _read_table(files[PRIM_FILE]) if PRIM_FILE in files else None
     return UncertaintyData(
         n_runs=int(outcomes["run_id"].nunique()),
         what_varies="runs of a parameter sweep: the uncertainties and levers of its spec vary"
-        + _failed_clause(path),
+        + _failed_clause(files),
         series=series,
-        sensitivity=_sweep_indices(path),
+        sensitivity=_sweep_indices(files),
         prim=prim,
     )
 
 
-def _failed_clause(path: Path) -> str:
+def _read_table(path: Path) -> pd.DataFrame:
+    """A verified analysis table (its bytes match the manifest, so it parses)."""
+    return pd.read_parquet(path) if path.suffix == ".parquet" else pd.read_csv(path)
+
+
+def _failed_clause(files: dict[str, Path]) -> str:
     """``; N of M runs failed ...`` from the exported experiments table, or nothing."""
-    experiments_file = path / SWEEP_EXPERIMENTS_FILE
-    if not experiments_file.is_file():
+    if SWEEP_EXPERIMENTS_FILE not in files:
         return ""
-    status = pd.read_parquet(experiments_file, columns=["status"])["status"]
+    status = pd.read_parquet(files[SWEEP_EXPERIMENTS_FILE], columns=["status"])["status"]
     failed = int((status == "failed").sum())
     if not failed:
         return ""
@@ -195,13 +198,12 @@ def _failed_clause(path: Path) -> str:
     )
 
 
-def _sweep_indices(path: Path) -> pd.DataFrame | None:
+def _sweep_indices(files: dict[str, Path]) -> pd.DataFrame | None:
     """Sobol (S1, ST) or Morris (mu*, sigma) indices of total-scope outcomes, tidy."""
     for file_name, method, indices in SWEEP_INDEX_FILES:
-        file = path / file_name
-        if not file.is_file() or file.stat().st_size <= 1:
+        if file_name not in files:
             continue
-        table = pd.read_csv(file)
+        table = _read_table(files[file_name])
         table = table.loc[table["scope"] == TOTAL_SCOPE]
         if "lever_point" in table.columns:
             table = table.loc[table["lever_point"] == table["lever_point"].min()]

@@ -9,6 +9,8 @@ import pandas as pd
 import pytest
 
 from sim.errors import LaborsimError
+from sim.experiments.analysis_files import store_identity, write_tables
+from sim.experiments.store import FinishedRuns, RunRecord, SweepStore
 from sim.io.results import RunResult
 from sim.report import figures_multi, report, seed_picture
 from sim.report.build import _uncertainty_sections
@@ -144,9 +146,26 @@ def test_unanalysed_sweep_is_refused(tmp_path: Path) -> None:
         load_report_input([tmp_path])
 
 
+def _planned_store(directory: Path, runs: int = 20) -> dict[str, object]:
+    """A sweep store with ``runs`` planned runs; its identity as an analysis records it."""
+    planned = pd.DataFrame(
+        {
+            "run_id": range(runs),
+            "design_id": range(runs),
+            "lever_point": 0,
+            "sample_index": range(runs),
+            "replication": 0,
+        }
+    )
+    with SweepStore(directory) as store:
+        store.initialise('{"spec": "hand-made"}', planned, ["0"] * runs)
+        return store_identity(store)
+
+
 def _analysed_sweep(directory: Path) -> Path:
     """A sweep directory in the layout of laborsim sweep + analyze (issue 9), 20 runs."""
-    (directory / "sweep.duckdb").write_bytes(b"")
+    identity = _planned_store(directory)
+    tables = {}
     rows = [
         {
             "run_id": run,
@@ -168,8 +187,8 @@ def _analysed_sweep(directory: Path) -> Path:
             "value": 9.0,
         }
     )
-    pd.DataFrame(rows).to_parquet(directory / "outcomes.parquet")
-    pd.DataFrame(
+    tables["outcomes.parquet"] = pd.DataFrame(rows)
+    tables["sobol_indices.csv"] = pd.DataFrame(
         {
             "lever_point": 0,
             "outcome": "employment_vs_no_ai",
@@ -181,8 +200,8 @@ def _analysed_sweep(directory: Path) -> Path:
             "ST": [0.15, 0.8],
             "ST_conf": 0.06,
         }
-    ).to_csv(directory / "sobol_indices.csv", index=False)
-    pd.DataFrame(
+    )
+    tables["prim_boxes.csv"] = pd.DataFrame(
         {
             "rule": [0],
             "case": ["employment_vs_no_ai 2035 total < -0.05"],
@@ -195,8 +214,31 @@ def _analysed_sweep(directory: Path) -> Path:
             "low": [0.5],
             "high": [0.8],
         }
-    ).to_csv(directory / "prim_boxes.csv", index=False)
+    )
+    write_tables(directory, tables, identity)
     return directory
+
+
+def test_sweep_tables_of_another_store_state_are_refused(tmp_path: Path) -> None:
+    _analysed_sweep(tmp_path)
+    with SweepStore(tmp_path) as store:  # one more run finishes after the analysis
+        store.write(FinishedRuns.of([RunRecord(0, "done", 0.1, "here")]))
+    with pytest.raises(LaborsimError, match="derived from another state of the store"):
+        load_report_input([tmp_path])
+
+
+def test_altered_or_leftover_sweep_tables_are_refused_or_ignored(tmp_path: Path) -> None:
+    _analysed_sweep(tmp_path)
+    morris = tmp_path / "morris_indices.csv"  # left from an earlier analysis: not listed
+    morris.write_text("lever_point,outcome,year,scope,parameter,mu_star\n0,x,2035,total,p,9\n")
+    data = load_report_input([tmp_path])
+    assert data.uncertainty is not None
+    assert data.uncertainty.sensitivity is not None
+    assert set(data.uncertainty.sensitivity["method"]) == {"Sobol"}
+    prim = tmp_path / "prim_boxes.csv"
+    prim.write_text(prim.read_text().replace("0.9", "0.1"))
+    with pytest.raises(LaborsimError, match="prim_boxes.csv: differs from what the analysis"):
+        load_report_input([tmp_path])
 
 
 def test_sweep_report_shows_fans_indices_and_boxes(tmp_path: Path) -> None:
