@@ -22,7 +22,7 @@ from sim.data import load_occupation_tables
 from sim.data.summary import summarise_occupations
 from sim.errors import LaborsimError
 from sim.experiments.replay import replay
-from sim.experiments.resume import plan_runs, run_directory
+from sim.experiments.resume import plan_runs, remove_stale_replications, run_directory
 from sim.experiments.runner import (
     DEFAULT_OCCUPATIONS_DIR,
     batch_specs,
@@ -134,7 +134,7 @@ def _add_run(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also write each scenario's HTML + Markdown report (see `laborsim report`)",
     )
-    add_uncertainty_option(run, _positive_int)
+    add_uncertainty_option(run, positive_int)
     run.set_defaults(handler=_run)
 
 
@@ -247,6 +247,9 @@ def _run(args: argparse.Namespace) -> int:
             print(run_summary(outcome))
         print(f"saved {target}/ (model {outcome.metadata['model_step_seconds'] * 1e3:.0f} ms)")
     failures += run_ensembles(specs, targets, args)
+    if args.overwrite and len(specs) > 1:
+        for stale in remove_stale_replications(targets):
+            print(f"removed {stale}/ (a replication of an earlier command)")
     if args.report:
         for directory in sorted({_report_dir(target, args.replications) for target in targets}):
             if directory.exists():

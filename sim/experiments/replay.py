@@ -48,17 +48,23 @@ def replay(directory: str | Path) -> ReplayReport:
     directory = Path(directory)
     saved = load_result(directory)
     metadata = saved.metadata
-    scenario = scenario_from_mapping(
-        metadata.get("scenario", {}), origin=f"{directory / METADATA_FILE}: scenario"
-    )
+    where = directory / METADATA_FILE
+    recorded = metadata.get("scenario")
+    if not isinstance(recorded, dict):
+        raise LaborsimError(f"{where}: field 'scenario' is not a table; the run cannot be replayed")
+    scenario = scenario_from_mapping(recorded, origin=f"{where}: scenario")
     if metadata.get("occupations_dir") == CALLER_TABLES["occupations_dir"]:
         raise LaborsimError(
             f"{directory}: the run used occupation tables passed in by a program, not a data "
             "directory; it cannot be replayed from its metadata"
         )
-    spec = RunSpec(
-        scenario, int(metadata.get("seed", scenario.seed)), int(metadata.get("replication", 0))
-    )
+    seed, replication = metadata.get("seed", scenario.seed), metadata.get("replication", 0)
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (seed, replication)):
+        raise LaborsimError(
+            f"{where}: fields 'seed' and 'replication' must be whole numbers, got "
+            f"{str(seed)[:40]!r} and {str(replication)[:40]!r}; the run cannot be replayed"
+        )
+    spec = RunSpec(scenario, seed, replication)
     changed = describe_differences(metadata, run_identity(spec))
     if changed:
         raise LaborsimError(

@@ -13,10 +13,14 @@ Refused, with one line naming the directory and what differs (nothing runs):
   (unless ``--overwrite``, which replaces it once the new run is complete);
 - mixing layouts: a single run written where replications live
   (``DIR/replication-NNN/``) or replications written into a single run's directory.
+
+With ``--overwrite``, replications of an earlier command beyond the new count
+are removed once the batch has run (:func:`remove_stale_replications`).
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +28,14 @@ from typing import Any
 
 from sim.errors import LaborsimError
 from sim.io.atomic import clean_leftovers
-from sim.io.results import METADATA_FILE, RESULT_FILES, is_empty_dir, read_metadata
+from sim.io.results import (
+    CHECKSUMS_KEY,
+    METADATA_FILE,
+    RESULT_FILES,
+    check_data_files,
+    is_empty_dir,
+    read_metadata,
+)
 
 REPLICATION_PREFIX = "replication-"
 
@@ -125,6 +136,7 @@ def _complete_match(target: Target) -> bool:
             f"{directory}: run is incomplete (missing {', '.join(missing)}); pass "
             "--overwrite to run it again (nothing was run)"
         )
+    check_data_files(directory, metadata.get(CHECKSUMS_KEY))
     return True
 
 
@@ -148,3 +160,25 @@ def identity(
 ) -> dict[str, Any]:
     """The metadata fields that identify a run (what resume and replay compare)."""
     return {"scenario": scenario, "seed": seed, "replication": replication, **data()}
+
+
+def remove_stale_replications(targets: Sequence[Path]) -> list[Path]:
+    """Delete ``replication-NNN`` run directories beside ``targets`` that are not among them.
+
+    Called after ``--overwrite`` with replications: an earlier command's extra
+    replications (say 5 of them, now 3) would otherwise stay beside the new
+    ones and be counted with them.  Only directories holding a laborsim run
+    are deleted.
+    """
+    wanted = {Path(t) for t in targets}
+    holders = {t.parent for t in wanted if t.name.startswith(REPLICATION_PREFIX)}
+    removed = []
+    for holder in sorted(holders):
+        for candidate in sorted(holder.glob(f"{REPLICATION_PREFIX}*")):
+            if candidate in wanted or not (candidate / METADATA_FILE).is_file():
+                continue
+            if candidate.is_symlink():
+                continue
+            shutil.rmtree(candidate)
+            removed.append(candidate)
+    return removed

@@ -6,12 +6,14 @@ origin x destination re-employment flows, when recorded) and
 ``metadata.json`` (the full resolved
 scenario, seed entropy and spawn key, package and dependency versions, git
 commit, timings and the results schema version, which :func:`load_result`
-checks).  Nothing is overwritten unless asked, and results are written
-atomically (complete or absent, never half-written).
+checks) and the SHA-256 of every data file, which every reader
+(:func:`load_result`, resume) checks.  Nothing is overwritten unless asked, and
+results are written atomically (complete or absent, never half-written).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,8 @@ OCCUPATIONS_FILE = "occupations.parquet"
 ECONOMY_FILE = "economy.parquet"
 TRANSITIONS_FILE = "transitions.parquet"
 METADATA_FILE = "metadata.json"
+#: Key of ``metadata.json`` holding the SHA-256 of each data file the run saved.
+CHECKSUMS_KEY = "data_file_sha256"
 RESULT_FILES = (OCCUPATIONS_FILE, ECONOMY_FILE, METADATA_FILE)
 """Files every run directory has; ``transitions.parquet`` is optional."""
 #: Written into a run directory by ``laborsim report`` / ``run --report`` and by
@@ -101,7 +105,13 @@ class RunResult:
             self.transitions.to_parquet(transitions, index=False)
         elif transitions.exists():
             transitions.unlink()  # an overwritten run must not keep another run's flows
-        payload = {"results_schema_version": RESULTS_SCHEMA_VERSION, **self.metadata}
+        data_files = [directory / OCCUPATIONS_FILE, directory / ECONOMY_FILE]
+        data_files += [transitions] if self.transitions is not None else []
+        payload = {
+            "results_schema_version": RESULTS_SCHEMA_VERSION,
+            **self.metadata,
+            CHECKSUMS_KEY: {path.name: file_sha256(path) for path in data_files},
+        }
         (directory / METADATA_FILE).write_text(json.dumps(payload, indent=2, sort_keys=True))
 
 
@@ -138,6 +148,7 @@ def load_result(directory: str | Path) -> RunResult:
     if missing:
         raise LaborsimError(f"{directory}: not a run directory, missing {', '.join(missing)}")
     metadata = read_metadata(directory)
+    check_data_files(directory, metadata.pop(CHECKSUMS_KEY, None))
     version = metadata.pop("results_schema_version", None)
     if version != RESULTS_SCHEMA_VERSION:
         raise LaborsimError(
@@ -153,6 +164,39 @@ def load_result(directory: str | Path) -> RunResult:
     except (OSError, ValueError) as problem:
         raise LaborsimError(f"{directory}: a results file cannot be read: {problem}") from None
     return RunResult(occupations=occupations, economy=economy, metadata=metadata, transitions=flows)
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file's bytes, hex."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def check_data_files(directory: Path, checksums: object) -> None:
+    """Raise if a data file of a run differs from the checksum its metadata recorded.
+
+    Runs saved before checksums were recorded (no ``data_file_sha256``) are not checked.
+    """
+    if checksums is None:
+        return
+    if not isinstance(checksums, dict):
+        raise LaborsimError(f"{directory / METADATA_FILE}: '{CHECKSUMS_KEY}' is not a table")
+    for name, expected in checksums.items():
+        path = directory / str(name)
+        try:
+            actual = file_sha256(path)
+        except OSError as problem:
+            raise LaborsimError(
+                f"{path}: cannot be read ({problem.strerror or problem}); the run is damaged"
+            ) from None
+        if actual != expected:
+            raise LaborsimError(
+                f"{path}: differs from the file the run saved (checksum in "
+                f"{METADATA_FILE}); the run is damaged: run it again with --overwrite"
+            )
 
 
 def read_metadata(directory: Path) -> dict[str, Any]:

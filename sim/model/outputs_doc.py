@@ -66,7 +66,9 @@ This file is generated from the output declarations in `sim/model/outputs.py`
   year and (`from_code`, `to_code`) edge of the mobility network with a flow (absent if
   the scenario sets `run.record_transitions = false`);
 - `metadata.json`: the full resolved scenario, seed, spawn key, package and dependency
-  versions, git commit, data checksums, timings and `results_schema_version`.
+  versions, git commit, data checksums, timings, `results_schema_version` and the
+  SHA-256 of each Parquet file above (`data_file_sha256`; loading and resume refuse a
+  file that differs).
 
 Load a run back with `sim.load_result("results/baseline")`.  Columns ending in `_no_ai`
 are the same scenario with AI capability frozen at the base year; the others are the

@@ -26,11 +26,15 @@ import pandas as pd
 
 from sim.errors import LaborsimError
 from sim.experiments.ensemble import ENSEMBLE_DIR, Ensemble, is_ensemble_dir, load_ensemble
+from sim.experiments.resume import describe_differences
 from sim.experiments.runner import DEFAULT_OCCUPATIONS_DIR
 from sim.io.results import METADATA_FILE, RunResult, load_result
 from sim.report.sweep import UncertaintyData, is_sweep_dir, load_sweep, replication_uncertainty
 
 REPLICATION_PREFIX = "replication-"
+#: Metadata fields that replications of one batch share (``sim.experiments.runner.run_identity``
+#: minus the replication number).
+BATCH_KEYS = ("scenario", "seed", "occupations_data")
 REFERENCE_FILE = "occupations.csv"
 ELASTICITIES_FILE = "elasticities.csv"
 #: Low and high ends (5th and 95th percentiles) of each occupation's elasticity range.
@@ -135,6 +139,7 @@ def _load_single(path: Path) -> ReportInput:
     names = sorted({run.scenario_name for run in runs})
     if len(names) > 1:
         raise LaborsimError(f"{path}: replications of several scenarios ({', '.join(names)})")
+    _check_one_batch(path, runs)
     return ReportInput(
         ReportKind.REPLICATIONS,
         (path,),
@@ -142,6 +147,26 @@ def _load_single(path: Path) -> ReportInput:
         load_reference(runs[0]),
         replication_uncertainty(runs),
     )
+
+
+def _check_one_batch(path: Path, runs: tuple[RunResult, ...]) -> None:
+    """Replications must be of one batch: same scenario, seed and data, each number once.
+
+    Replications left from an earlier command (another seed or scenario
+    version) would otherwise be counted with the new ones.
+    """
+    first = runs[0].metadata
+    for run in runs[1:]:
+        differences = describe_differences(run.metadata, {k: first.get(k) for k in BATCH_KEYS})
+        if differences:
+            raise LaborsimError(
+                f"{path}: replications of different batches ({differences}); report a "
+                "directory of one `laborsim run --replications` command (re-run it with "
+                "--overwrite, which removes the stale replications)"
+            )
+    numbers = [run.metadata.get("replication") for run in runs]
+    if len(set(map(str, numbers))) != len(numbers):
+        raise LaborsimError(f"{path}: a replication number appears twice; report one batch")
 
 
 def _replication_dirs(path: Path) -> list[Path]:

@@ -151,3 +151,43 @@ def test_replications_beyond_the_limit_are_refused_before_anything_is_planned(
     err = capsys.readouterr().err
     assert "--replications 10000000: allowed: 1 to 10,000" in err
     assert err.count("\n") == 1
+
+
+def test_overwrite_with_fewer_replications_removes_the_stale_ones(scenario_file, tmp_path, capsys):
+    out = tmp_path / "reps"
+    command = ["run", str(scenario_file), "--out", str(out), "--quiet"]
+    assert main([*command, "--replications", "3"]) == 0
+    assert main([*command, "--replications", "2", "--seed", "5", "--overwrite"]) == 0
+    left = sorted(p.name for p in (out / "toy").iterdir())
+    assert left == ["replication-000", "replication-001"]
+    assert "removed" in capsys.readouterr().out
+    seeds = {json.loads((out / "toy" / n / "metadata.json").read_text())["seed"] for n in left}
+    assert seeds == {5}
+
+
+def test_report_refuses_replications_of_different_batches(scenario_file, tmp_path, capsys):
+    out = tmp_path / "reps"
+    assert main(["run", str(scenario_file), "--out", str(out), "--replications", "2"]) == 0
+    other = tmp_path / "other"
+    assert main(["run", str(scenario_file), "--out", str(other), "--replications", "3"]) == 0
+    json_path = other / "toy" / "replication-002" / "metadata.json"
+    metadata = json.loads(json_path.read_text())
+    metadata["seed"] = 99  # a replication of an earlier command with another seed
+    json_path.write_text(json.dumps(metadata))
+    (other / "toy" / "replication-002").rename(out / "toy" / "replication-002")
+    capsys.readouterr()
+    assert main(["report", str(out / "toy")]) == 2
+    assert "replications of different batches (seed 99 vs" in capsys.readouterr().err
+
+
+def test_a_damaged_run_is_never_taken_as_complete(scenario_file, tmp_path, capsys):
+    out = tmp_path / "run"
+    assert main(["run", str(scenario_file), "--out", str(out), "--quiet"]) == 0
+    economy = out / "economy.parquet"
+    economy.write_bytes(economy.read_bytes()[:-100])
+    capsys.readouterr()
+    assert main(["run", str(scenario_file), "--out", str(out), "--quiet"]) == 2
+    assert "economy.parquet: differs from the file the run saved" in capsys.readouterr().err
+    assert main(["report", str(out)]) == 2
+    assert "the run is damaged" in capsys.readouterr().err
+    assert main(["run", str(scenario_file), "--out", str(out), "--quiet", "--overwrite"]) == 0

@@ -10,6 +10,7 @@ import pytest
 from sim.cli import main
 from sim.experiments.replay import replay
 from sim.experiments.runner import batch_specs, run_batch
+from sim.io.results import file_sha256
 from sim.io.scenario_files import load_scenario
 from tests.data_dirs import write_tables
 
@@ -90,6 +91,11 @@ def test_replay_reports_a_match_and_a_difference(scenario_file, tmp_path, capsys
     frame = pd.read_parquet(out / "economy.parquet")
     frame.loc[3, "hires"] += 1e-9
     frame.to_parquet(out / "economy.parquet", index=False)
+    assert main(["run", "--replay", str(out)]) == 2  # edited after saving: damaged
+    assert "economy.parquet: differs from the file the run saved" in capsys.readouterr().err
+    # saved so by a run (its checksum recorded): replay says what differs
+    metadata["data_file_sha256"]["economy.parquet"] = file_sha256(out / "economy.parquet")
+    (out / "metadata.json").write_text(json.dumps(metadata))
     assert main(["run", "--replay", str(out)]) == 1
     assert "DIFFERS: economy: column(s) hires differ" in capsys.readouterr().out
     (scenario_file.parent / "data" / "occupations.csv").write_text(
