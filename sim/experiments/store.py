@@ -203,6 +203,11 @@ class SweepStore:
             raise self._damaged("its sweep_meta table has no fingerprint")
         return meta
 
+    def outcome_rows(self) -> int:
+        """Number of stored outcome rows."""
+        found = self._sql("SELECT count(*) FROM outcomes").fetchone()
+        return int(found[0]) if found else 0
+
     def counts(self) -> dict[str, int]:
         """Number of runs by status."""
         rows = self._sql("SELECT status, count(*) FROM experiments GROUP BY status").fetchall()
