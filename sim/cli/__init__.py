@@ -22,14 +22,21 @@ from sim.data import load_occupation_tables
 from sim.data.summary import summarise_occupations
 from sim.errors import LaborsimError
 from sim.experiments.replay import replay
-from sim.experiments.resume import plan_runs, remove_stale_replications, run_directory
+from sim.experiments.resume import (
+    output_roots,
+    plan_runs,
+    remove_stale_replications,
+    run_directory,
+)
 from sim.experiments.runner import (
     DEFAULT_OCCUPATIONS_DIR,
+    RunSpec,
     batch_specs,
     iter_batch,
     load_tables,
     run_identity,
 )
+from sim.io.output_lock import exclusive_outputs
 from sim.io.scenario_files import load_scenario
 from sim.params.table import parameter_table_markdown
 from sim.report import report as write_report
@@ -227,6 +234,12 @@ def _run(args: argparse.Namespace) -> int:
     for scenario in scenarios:
         load_tables(scenario)  # validate every data set and override table before any run
     targets = [run_directory(args.out, DEFAULT_RESULTS_DIR, s, len(specs) > 1) for s in specs]
+    with exclusive_outputs(output_roots(targets)):
+        return _run_planned(args, specs, targets)
+
+
+def _run_planned(args: argparse.Namespace, specs: list[RunSpec], targets: list[Path]) -> int:
+    """Run what is still to run into ``targets`` (this process holds their locks)."""
     work, done = plan_runs(specs, targets, run_identity, overwrite=args.overwrite)
     if done:
         print(f"{done} of {len(specs)} run(s) already complete (same scenario, seed and data); "

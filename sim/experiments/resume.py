@@ -59,6 +59,15 @@ def run_directory(out: Path | None, default_root: Path, spec: Any, several: bool
     return root / name / f"{REPLICATION_PREFIX}{spec.replication:03d}"
 
 
+def output_roots(targets: Sequence[Path]) -> list[Path]:
+    """The directories one command writes: each single run's, each replications holder."""
+    roots = {
+        target.parent if target.name.startswith(REPLICATION_PREFIX) else target
+        for target in targets
+    }
+    return sorted(roots)
+
+
 def plan_runs[Spec](
     specs: Sequence[Spec],
     directories: Sequence[Path],

@@ -1,6 +1,7 @@
 """CLI: flags reach the library, errors are one line with exit 2, nothing is lost."""
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -191,3 +192,18 @@ def test_a_damaged_run_is_never_taken_as_complete(scenario_file, tmp_path, capsy
     assert main(["report", str(out)]) == 2
     assert "the run is damaged" in capsys.readouterr().err
     assert main(["run", str(scenario_file), "--out", str(out), "--quiet", "--overwrite"]) == 0
+
+
+def test_a_second_writer_to_the_same_out_is_refused_while_the_first_writes(
+    scenario_file, tmp_path, capsys
+):
+    from sim.io.output_lock import exclusive_outputs
+
+    out = tmp_path / "reps"
+    command = ["run", str(scenario_file), "--out", str(out), "--replications", "2", "--quiet"]
+    with exclusive_outputs([out / "toy"]):  # another command holds the directory
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert f"{out / 'toy'}: another laborsim command (process {os.getpid()})" in err
+        assert not (out / "toy" / "replication-000").exists()
+    assert main(command) == 0  # released: the next command runs
