@@ -14,7 +14,9 @@ from collections.abc import Collection, Mapping
 
 from sim.data import OccupationTables
 from sim.data.arrays import table_arrays
+from sim.data.schema import MAX_EMPLOYMENT
 from sim.errors import ScenarioError
+from sim.model.outputs import FloatArray
 from sim.params.defaults import (
     DEFAULT_ELASTICITY_BY_MAJOR_GROUP,
     DEFAULT_ELASTICITY_BY_OCCUPATION,
@@ -23,6 +25,10 @@ from sim.params.defaults import (
 from sim.params.scenario import Scenario
 
 _SUGGESTIONS = 3
+#: Largest base-year employment of the whole economy after overrides, persons: the
+#: world's labour force is about 3.6 billion (ILO, World Employment and Social Outlook
+#: 2024); a larger economy is a unit error.
+MAX_TOTAL_EMPLOYMENT = 4e9
 
 
 def override_tables(
@@ -88,8 +94,34 @@ def check_override_codes(scenario: Scenario, tables: OccupationTables, data_labe
             + (f" ({', '.join(known)})" if by_group else "")
             for key in _unknown(table, defaults, known)
         )
+    problems += _employment_problems(scenario, arrays.row_of, arrays.occupation["employment"])
     if problems:
         raise ScenarioError("\n".join(problems))
+
+
+def _employment_problems(
+    scenario: Scenario, row_of: Mapping[str, int], employment: FloatArray
+) -> list[str]:
+    """Base employment after the overrides: each row as the data allows, the total bounded."""
+    field = "field 'occupations.employment_overrides'"
+    overrides = scenario.occupations.employment_overrides
+    problems = [
+        f"scenario '{scenario.name}': {field}: '{code}' = {value:g} persons; allowed: at most "
+        f"{MAX_EMPLOYMENT:g} (the bound of the occupation data)"
+        for code, value in overrides.items()
+        if value > MAX_EMPLOYMENT
+    ]
+    total = employment.copy()
+    for code, value in overrides.items():
+        if code in row_of:
+            total[row_of[code]] = value
+    if float(total.sum()) > MAX_TOTAL_EMPLOYMENT:
+        problems.append(
+            f"scenario '{scenario.name}': {field}: base employment totals "
+            f"{float(total.sum()):.3g} persons after the overrides; allowed: at most "
+            f"{MAX_TOTAL_EMPLOYMENT:g} (the world's labour force is about 3.6e9)"
+        )
+    return problems
 
 
 def _unknown(

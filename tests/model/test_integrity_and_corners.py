@@ -2,6 +2,7 @@
 clear refusal (never NaN, infinity, negative head counts or unconserved workers)."""
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from sim.errors import ResultIntegrityError, ScenarioError
 from sim.experiments.runner import run
 from sim.mechanisms.labor import LaborFlows, StepRates, openings_step
-from sim.model.integrity import check_outputs
+from sim.model.integrity import COLUMN_UNITS, UNIT_BOUNDS, check_outputs
 from sim.params.scenario import Scenario, derive
 from tests.strategies import NUMERIC_FIELDS
 
@@ -33,14 +34,18 @@ def long_run(overrides: dict) -> Scenario:
 
 #: The toy economy's only major group.
 TOY_GROUP = "43"
+#: Valid values whose run leaves every physical bound: demand for labour at 1e58 persons and
+#: wages at 1e32 USD a year by 2200 (issue 21); refused after the run, nothing saved.
+BLOW_UP = {
+    "adoption.ai_speedup_max": 1e6,
+    "adoption.ai_speedup_reference": 1000.0,
+    "adoption.ai_speedup_per_oom": 2.0,
+    "demand.elasticity_by_major_group": {TOY_GROUP: 10.0},
+    "demand.saturation_output_multiple": math.inf,
+}
+#: What a refusal of implausible magnitudes says (sim.model.integrity.UNIT_BOUNDS).
+BOUNDS_REFUSAL = r"results fail their checks and were not saved: .*reaches .*, outside \["
 ISSUE_CORNERS = {
-    "max speed-up, elastic, no saturation": {
-        "adoption.ai_speedup_max": 1e6,
-        "adoption.ai_speedup_reference": 1000.0,
-        "adoption.ai_speedup_per_oom": 2.0,
-        "demand.elasticity_by_major_group": {TOY_GROUP: 10.0},
-        "demand.saturation_output_multiple": math.inf,
-    },
     "trend x5 to 2200": {"demand.baseline_trend_multiplier": 5.0},
     "trend x-5 to 2200": {"demand.baseline_trend_multiplier": -5.0},
     "trend x5, hiring 5/y": {
@@ -71,6 +76,18 @@ def test_issue_corners_stay_bounded(name, toy_tables):
     assert_valid(long_run(ISSUE_CORNERS[name]), toy_tables)
 
 
+def test_implausible_magnitudes_are_refused_not_saved(toy_tables):
+    with pytest.raises(ResultIntegrityError, match=BOUNDS_REFUSAL) as caught:
+        run(long_run(BLOW_UP), tables=toy_tables)
+    message = str(caught.value)
+    assert "occupations column 'required_labour' reaches 2.48e+58 persons" in message
+    assert "occupations column 'wage' reaches 1.78e+32 USD/year, outside [0, 1e+09]" in message
+
+
+def test_every_recorded_column_has_declared_bounds():
+    assert set(COLUMN_UNITS.values()) <= set(UNIT_BOUNDS)
+
+
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -86,7 +103,15 @@ def test_range_corners_give_valid_results_or_a_clear_refusal(toy_tables, data):
         scenario = long_run(overrides)
     except ScenarioError:
         return  # a cross-field rule refused the combination with a clear message
-    assert_valid(scenario, toy_tables)
+    refusal = ""
+    try:
+        assert_valid(scenario, toy_tables)
+    except ResultIntegrityError as error:  # implausible magnitudes refused, nothing saved
+        refusal = str(error)
+    if refusal:
+        assert re.search(BOUNDS_REFUSAL, refusal), refusal
+        assert "NaN" not in refusal
+        assert "not conserved" not in refusal
 
 
 def openings_to(required, employment, ceiling, min_change=-1.0):
@@ -118,7 +143,20 @@ def frames(toy_scenario, toy_tables):
     [
         (lambda o, e: o.__setitem__("exposure", np.nan), "occupations column.s. exposure hold NaN"),
         (lambda o, e: e.__setitem__("hires", np.inf), "economy column.s. hires hold NaN or inf"),
-        (lambda o, e: o.__setitem__("employment", -5.0), "'employment' has values below 0"),
+        (lambda o, e: o.__setitem__("employment", -5.0), "'employment' reaches -5 persons"),
+        (
+            lambda o, e: o.__setitem__("wage", 1e12),
+            r"'wage' reaches 1e\+12 USD/year, outside \[0, 1e\+09\]",
+        ),
+        (
+            lambda o, e: o.__setitem__("required_labour", 1e21),
+            r"'required_labour' reaches 1e\+21 persons, outside .*1,000x base-year employment",
+        ),
+        (lambda o, e: o.__setitem__("adoption", 1.5), "'adoption' reaches 1.5 share"),
+        (
+            lambda o, e: e.__setitem__("wage_bill_usd_billion", -1.0),
+            "'wage_bill_usd_billion' reaches -1 USD billion/year",
+        ),
         (
             lambda o, e: e.__setitem__("exits_cumulative", e["exits_cumulative"] + 1e3),
             "workers not conserved",

@@ -94,3 +94,29 @@ def test_overrides_cannot_empty_the_economy(toy_scenario, toy_tables):
     zero = {code: 0.0 for code in ("43-9001", "43-9002", "43-9003")}
     with pytest.raises(ScenarioError, match="total base employment is 0 after the overrides"):
         run(derive(toy_scenario, {"occupations.employment_overrides": zero}), tables=toy_tables)
+
+
+def test_employment_overrides_held_to_the_data_bound_and_a_world_sized_total(
+    toy_scenario, toy_tables
+):
+    one = derive(toy_scenario, {"occupations.employment_overrides": {"43-9001": 1e9}})
+    with pytest.raises(
+        ScenarioError, match="'43-9001' = 1e\\+09 persons; allowed: at most 2e\\+08"
+    ):
+        run(one, tables=toy_tables)
+    many = {f"43-900{i}": 2e8 for i in (1, 2, 3)}
+    ok = derive(toy_scenario, {"occupations.employment_overrides": many})
+    run(derive(ok, {"run.horizon_year": 2026}), tables=toy_tables)  # 6e8 in total: allowed
+
+
+def test_base_employment_beyond_the_worlds_labour_force_is_refused(toy_scenario):
+    import numpy as np
+
+    from sim.model.override_check import _employment_problems
+
+    rows = {f"11-10{i:02d}": i for i in range(25)}
+    scenario = derive(toy_scenario, {"occupations.employment_overrides": dict.fromkeys(rows, 2e8)})
+    (problem,) = _employment_problems(scenario, rows, np.zeros(25))
+    assert "base employment totals 5e+09 persons after the overrides; allowed: at most 4e+09" in (
+        problem
+    )
