@@ -152,6 +152,7 @@ class AdoptionParams(ParamBlock):
 
     @model_validator(mode="after")
     def _speedup_bounds(self) -> AdoptionParams:
+        """`adoption.ai_speedup_max` must be at least `adoption.ai_speedup_reference`."""
         if self.ai_speedup_max < self.ai_speedup_reference:
             raise ValueError(
                 f"ai_speedup_max ({self.ai_speedup_max}) must be at least "

@@ -100,6 +100,8 @@ class CapabilityParams(ParamBlock):
 
     @model_validator(mode="after")
     def _ceiling_above_reference(self) -> CapabilityParams:
+        """`capability.spending_ceiling_usd_billion` must exceed
+        `capability.spending_reference_usd_billion`."""
         if self.spending_ceiling_usd_billion <= self.spending_reference_usd_billion:
             raise ValueError(
                 "spending_ceiling_usd_billion "

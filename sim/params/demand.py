@@ -193,6 +193,9 @@ class DemandParams(ParamBlock):
 
     @model_validator(mode="after")
     def _elasticity_options_match_source(self) -> DemandParams:
+        """`demand.elasticity_quantile` other than 0.5 needs `elasticity_source = "estimated"`;
+        `demand.elasticity_by_major_group` and `elasticity_by_occupation` other than their
+        defaults need `elasticity_source = "major_group"`."""
         estimated = self.elasticity_source == ElasticitySource.ESTIMATED
         if not estimated and self.elasticity_quantile != CENTRAL_QUANTILE:
             raise ValueError(

@@ -185,6 +185,8 @@ class ExposureParams(ParamBlock):
 
     @model_validator(mode="after")
     def _positive_readiness_weights(self) -> ExposureParams:
+        """At least one of the readiness weights `exposure.weight_task_definedness`,
+        `weight_data_availability`, `weight_economic_value` must be positive."""
         weights = (
             self.weight_task_definedness,
             self.weight_data_availability,

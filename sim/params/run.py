@@ -50,6 +50,7 @@ class RunParams(ParamBlock):
 
     @model_validator(mode="after")
     def _horizon_after_base(self) -> RunParams:
+        """`run.horizon_year` must be later than `run.base_year`."""
         if self.horizon_year <= self.base_year:
             raise ValueError(
                 f"horizon_year ({self.horizon_year}) must be later than base_year "

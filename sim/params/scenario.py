@@ -63,6 +63,8 @@ class Scenario(BaseModel):
 
     @model_validator(mode="after")
     def _outflows_fit_in_one_step(self) -> Scenario:
+        """`labor.max_layoff_rate_per_year` / `run.steps_per_year` must be at most 0.5
+        (no step lays off more than half of employment)."""
         step_years = 1.0 / self.run.steps_per_year
         layoffs = self.labor.max_layoff_rate_per_year * step_years
         if layoffs > 0.5:

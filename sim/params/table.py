@@ -6,6 +6,7 @@ The table is generated from the parameter declarations in :mod:`sim.params`, so
 
 from __future__ import annotations
 
+import inspect
 import sys
 from typing import Any
 
@@ -108,11 +109,52 @@ def _source_table(title: str, key: str, rows: dict[str, tuple[float, str]]) -> s
     return "\n".join(lines)
 
 
+def cross_field_rules() -> list[str]:
+    """Every rule between fields that refuses a scenario: the docstrings of its model validators.
+
+    Read from the scenario and each block (``__pydantic_decorators__``), so the
+    list in ``docs/parameters.md`` cannot miss a rule the code enforces.
+    """
+    models: list[type[BaseModel]] = [Scenario]
+    models += [
+        field.annotation
+        for field in Scenario.model_fields.values()
+        if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel)
+    ]
+    rules = []
+    for model in models:
+        for decorator in model.__pydantic_decorators__.model_validators.values():
+            text = inspect.getdoc(decorator.func) or f"{model.__name__}.{decorator.cls_var_name}"
+            rules.append(" ".join(text.split()))
+    return rules
+
+
+DATA_RULES = (
+    "Checked against the occupation data before any step (`sim/model/override_check.py`, "
+    "`sim/model/inputs.py`): every key of an override table names an occupation code or "
+    "major group present in the data; an employment override is at most 2e8 persons (the "
+    "data's bound) and base employment after the overrides totals at most 4e9; with "
+    '`elasticity_source = "major_group"` every major group of the data has an elasticity; '
+    "base employment after the overrides is positive."
+)
+
+
+def _rules_section() -> str:
+    lines = ["## Rules between fields", ""]
+    lines += [
+        "A scenario that breaks one of these is refused before any run, with the fields named:",
+        "",
+    ]
+    lines += [f"- {rule}" for rule in cross_field_rules()]
+    return "\n".join([*lines, "", DATA_RULES])
+
+
 def parameters_document() -> str:
     """The full ``docs/parameters.md`` text: all parameters plus per-group defaults."""
     sections = [
         DOCUMENT_HEADER,
         "## All parameters\n\n" + parameter_table_markdown(),
+        _rules_section(),
         _source_table(
             "Price elasticity by SOC major group (`demand.elasticity_by_major_group`)",
             "group",

@@ -36,3 +36,13 @@ def test_numeric_parameters_declare_a_range():
         if not r["range"] and "{" not in r["default"] and ":" not in r["default"]
     ]
     assert missing == []
+
+
+def test_every_rule_between_fields_is_documented_by_its_docstring():
+    from sim.params.table import cross_field_rules
+
+    rules = cross_field_rules()
+    assert len(rules) >= 6
+    assert all(rule.endswith(".") and "`" in rule for rule in rules), (
+        rules
+    )  # a sentence naming fields
