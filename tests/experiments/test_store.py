@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pytest
@@ -89,3 +90,30 @@ def test_finished_runs_travel_as_compact_columns():
     assert isinstance(finished.outcomes["outcome"].dtype, pd.CategoricalDtype)
     assert finished.outcomes["run_id"].dtype == np.int64
     assert finished.runs["wall_seconds"].tolist() == [0.5, 0.1, 0.7]
+
+
+class _InterruptedAt:
+    """The store's connection, except that one statement is interrupted (Ctrl-C in DuckDB)."""
+
+    def __init__(self, real, statement: str) -> None:
+        self.real, self.statement = real, statement
+
+    def execute(self, query, *args):
+        if query.startswith(self.statement):
+            raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+        return self.real.execute(query, *args)
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+def test_ctrl_c_while_a_chunk_is_written_is_an_interruption_and_stores_none_of_it(tmp_path):
+    with SweepStore(tmp_path) as store:
+        _planned(store, 4)
+        real = store.connection
+        store.connection = _InterruptedAt(real, "INSERT INTO outcomes")
+        with pytest.raises(KeyboardInterrupt):
+            store.write(FinishedRuns.of(_records()))
+        store.connection = real
+        assert store.counts() == {PENDING: 4}
+        assert store.outcomes().empty
