@@ -10,6 +10,24 @@ from __future__ import annotations
 import numpy as np
 
 from sim.mechanisms import demand, labor, reallocation, wages
+from sim.params import LaborParams
+
+#: The labour parameters the hand-worked labour cases assume, pinned (not the
+#: defaults, which may change); a test changes only the ones it names.
+PINNED_LABOUR = {
+    "adjustment_speed_per_year": 1.0,
+    "max_hiring_rate_per_year": 0.25,
+    "max_layoff_rate_per_year": 0.15,
+    "exit_rate_multiplier": 1.0,
+    "reemployment_rate_per_year": 2.5,
+    "unemployed_exit_rate_per_year": 0.1,
+    "labour_force_ceiling_multiple": 1.66,
+}
+
+
+def labour_params(**changes: float) -> LaborParams:
+    """:class:`LaborParams` with :data:`PINNED_LABOUR`, then ``changes``."""
+    return LaborParams(**{**PINNED_LABOUR, **changes})
 
 
 def _copy(values) -> np.ndarray:

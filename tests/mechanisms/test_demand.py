@@ -9,11 +9,14 @@ from sim.params import DemandParams
 from tests.stage_runs import demand_path, saturated
 
 
-def curves(eps, floor=0.1, saturation=10.0, recycling=0.0, wage_bill=None):
+def curves(eps, floor=0.1, saturation=10.0, recycling=0.0, wage_bill=None, steepness=3.0):
+    """Demand constants with every parameter the cases rely on pinned (full pass-through)."""
     eps = np.asarray(eps, dtype=float)
     params = DemandParams(
+        price_pass_through=1.0,
         elasticity_floor=floor,
         saturation_output_multiple=saturation,
+        saturation_steepness=steepness,
         spending_recycling_share=recycling,
     )
     bill = np.ones_like(eps) if wage_bill is None else np.asarray(wage_bill, dtype=float)
@@ -99,8 +102,7 @@ def test_partial_pass_through_moves_output_by_phi_eps():
 
 @pytest.mark.parametrize("steepness", [0.5, 1.0, 2.0, 3.0, 4.0, 4.5])
 def test_saturation_steepness_is_a_hill_exponent(steepness):
-    params = DemandParams(saturation_output_multiple=10.0, saturation_steepness=steepness)
-    c = demand.DemandCurves.from_params(params, np.array([2.1]), np.ones(1))
+    c = curves([2.1], floor=0.1, saturation=10.0, steepness=steepness)
     x = 1.7
     expected = 2.1 - 2.0 * x**steepness / (1 + x**steepness)
     assert saturated(c, np.array([x * np.log(10.0)]))[0] == pytest.approx(expected)

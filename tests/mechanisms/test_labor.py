@@ -12,8 +12,7 @@ from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose
 
 from sim.mechanisms import labor, network, reallocation
-from sim.params import LaborParams
-from tests.stage_runs import labour_step
+from tests.stage_runs import labour_params, labour_step
 
 N = 6
 positive = hnp.arrays(np.float64, N, elements=st.floats(0, 1e7))
@@ -37,7 +36,7 @@ def step(state, target, exit_rate, params=None, step_years=1 / 12, search=None):
     one_world = np.ndim(state.employment) == 1
     state = labor.LaborState(*(np.atleast_2d(part) for part in state))
     n = state.employment.shape[-1]
-    rates = labor.StepRates.from_params(params or LaborParams(), exit_rate, step_years)
+    rates = labor.StepRates.from_params(params or labour_params(), exit_rate, step_years)
     matching = reallocation.Matching.build(complete(n), 0.0, 27.0, step_years)
     if search is None:
         search = reallocation.SearchState.start(state.employment.shape, matching.long_term_steps)
@@ -66,7 +65,7 @@ def total(state: labor.LaborState) -> float:
 def test_conserves_workers_and_never_negative(
     employment, targets, exit_pct, hire, layoff, speed, reemploy
 ):
-    params = LaborParams(
+    params = labour_params(
         max_hiring_rate_per_year=hire,
         max_layoff_rate_per_year=layoff,
         adjustment_speed_per_year=speed,
@@ -85,14 +84,14 @@ def test_conserves_workers_and_never_negative(
 
 def test_steady_target_replaces_leavers_without_layoffs():
     state = labor.LaborState.start(np.array([1000.0]))
-    new, flows, _ = step(state, np.array([1000.0]), np.array([0.12]), LaborParams(), 1.0)
+    new, flows, _ = step(state, np.array([1000.0]), np.array([0.12]), labour_params(), 1.0)
     assert_allclose(new.employment, 1000.0)
     assert flows.layoffs[0] == 0.0
     assert flows.hires[0] == pytest.approx(flows.attrition[0])
 
 
 def test_small_decline_absorbed_by_attrition():
-    params = LaborParams(adjustment_speed_per_year=52.0)
+    params = labour_params(adjustment_speed_per_year=52.0)
     state = labor.LaborState.start(np.array([1000.0]))
     new, flows, _ = step(state, np.array([990.0]), np.array([0.12]), params, 1 / 12)
     assert flows.layoffs[0] == 0.0
@@ -100,14 +99,14 @@ def test_small_decline_absorbed_by_attrition():
 
 
 def test_large_decline_is_capped_by_layoff_rate():
-    params = LaborParams(adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12)
+    params = labour_params(adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12)
     state = labor.LaborState.start(np.array([1000.0]))
     _, flows, _ = step(state, np.array([0.0]), np.array([0.0]), params, 1 / 12)
     assert flows.layoffs[0] == pytest.approx(1000.0 * 0.12 / 12)
 
 
 def test_unemployed_fill_hires_elsewhere_before_entrants():
-    params = LaborParams(adjustment_speed_per_year=52.0, reemployment_rate_per_year=52.0)
+    params = labour_params(adjustment_speed_per_year=52.0, reemployment_rate_per_year=52.0)
     state = labor.LaborState(
         np.array([1000.0, 1000.0]), np.array([50.0, 0.0]), np.zeros(2), np.zeros(2)
     )

@@ -9,8 +9,7 @@ from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose
 
 from sim.mechanisms import labor, network, reallocation
-from sim.params import LaborParams
-from tests.stage_runs import labour_step
+from tests.stage_runs import labour_params, labour_step
 
 N = 5
 STEP = 1 / 12
@@ -39,7 +38,7 @@ def simulate(net, employment, targets, participation=0.0, params=None, exit_pct=
     by edge summed over all steps are ``history.edges`` (worlds, edges).
     """
     rates = labor.StepRates.from_params(
-        params or LaborParams(), np.full(employment.shape[-1], exit_pct / 100), STEP
+        params or labour_params(), np.full(employment.shape[-1], exit_pct / 100), STEP
     )
     matching = matching_for(net, participation)
     state = labor.LaborState.start(employment)
@@ -90,7 +89,7 @@ def test_conserves_workers_and_never_negative(
     employment, targets, edges, participation, search_rate, exit_pct
 ):
     net = toy_network(edges, N, reach=3 if participation > 0 else 0)
-    params = LaborParams(reemployment_rate_per_year=search_rate)
+    params = labour_params(reemployment_rate_per_year=search_rate)
     _, history = simulate(net, employment, targets, participation, params, exit_pct)
     start = employment.sum()
     reemployed = 0.0
@@ -133,7 +132,7 @@ def test_neighbours_by_relatedness_first():
     net = network.build(3, weighted, 0.5, 0)
     employment = np.full((1, 3), 10_000.0)
     targets = [np.array([[5_000.0, 12_500.0, 12_500.0]])] * 24
-    rates = labor.StepRates.from_params(LaborParams(), np.zeros(3), STEP)
+    rates = labor.StepRates.from_params(labour_params(), np.zeros(3), STEP)
     matching = matching_for(net)
     state = labor.LaborState.start(employment)
     search = reallocation.SearchState.start(employment.shape, matching.long_term_steps)
@@ -176,7 +175,7 @@ def test_long_term_threshold_in_steps():
 def test_unmatched_worker_becomes_long_term_after_threshold():
     # One occupation laying off with no vacancies anywhere: nobody is re-employed.
     net = toy_network([], 1)
-    params = LaborParams(adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12)
+    params = labour_params(adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12)
     _, history = simulate(net, np.array([[1000.0]]), [np.array([[0.0]])] * 8, params=params)
     long_term = [h[2].long_term.sum() for h in history]
     assert long_term[5] == 0.0  # laid off at step 1, 6 steps later: 6 < 7
@@ -202,7 +201,7 @@ def _pool_after_layoffs(negligible_pool):
     """Two occupations, no edges: one step lays off 0.0004 persons in row 0, 5 in row 1."""
     net = toy_network([], 2)
     matching = reallocation.Matching.build(net, 0.0, 27.0, STEP, negligible_pool)
-    rates = labor.StepRates.from_params(LaborParams(), np.zeros(2), STEP)
+    rates = labor.StepRates.from_params(labour_params(), np.zeros(2), STEP)
     employment = np.array([[1_000.0, 1_000.0]])
     target = employment - np.array([[0.0004, 5.0]]) / rates.adjustment
     state = labor.LaborState.start(employment)
