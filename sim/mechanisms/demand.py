@@ -201,29 +201,34 @@ def demand_step(
     log_a, base = log_productivity, base_log_productivity
     log_income = state.log_income[w, 0]
     phi = curves.pass_through
+    recycling = curves.recycling != 0.0
+    spending = 0.0  # S = sum_i w_i q_i P_i / P_i(base)
     for i in range(n):
-        elasticity = saturated_elasticity(curves, i, state.log_own_output[w, i] + log_income)
+        log_output = state.log_own_output[w, i]
+        elasticity = saturated_elasticity(curves, i, log_output + log_income)
         state.elasticity[w, i] = elasticity
         # d ln q = -eps d ln P
-        step_price = log_price_change(phi, log_a[i] - state.log_productivity[w, i])
-        state.log_own_output[w, i] = state.log_own_output[w, i] - elasticity * step_price
-        state.log_productivity[w, i] = log_a[i]
-        relative_spending[i] = math.exp(
-            state.log_own_output[w, i] + log_price_change(phi, log_a[i] - base[i])
+        log_output = log_output - elasticity * log_price_change(
+            phi, log_a[i] - state.log_productivity[w, i]
         )
-    # Y = 1 + kappa (1 / S - 1), S = sum_i w_i q_i P_i / P_i(base)
+        state.log_own_output[w, i] = log_output
+        state.log_productivity[w, i] = log_a[i]
+        relative = math.exp(log_output + log_price_change(phi, log_a[i] - base[i]))
+        relative_spending[i] = relative
+        if recycling:
+            spending += relative * curves.spending_weight[i]
+    # Y = 1 + kappa (1 / S - 1)
     log_income, income = 0.0, 1.0
-    if curves.recycling != 0.0:
-        spending = 0.0
-        for i in range(n):
-            spending += relative_spending[i] * curves.spending_weight[i]
+    if recycling:
         income = 1.0 + curves.recycling * (1.0 / spending - 1.0)
         log_income = math.log1p(curves.recycling * (1.0 / spending - 1.0))
     state.log_income[w, 0] = log_income
     # L* = trend q Y / (A / A(base)) = trend (q P / P(base)) Y / ((A / A(base)) (P / P(base)))
     for i in range(n):
-        kept = unpassed_gain(phi, log_a[i] - base[i])
-        state.required_labour[w, i] = labour_trend[i] * (relative_spending[i] * income) / kept
+        required = labour_trend[i] * (relative_spending[i] * income)
+        if phi != 1.0:  # else the unpassed gain is exactly 1
+            required = required / unpassed_gain(phi, log_a[i] - base[i])
+        state.required_labour[w, i] = required
 
 
 def elasticity_at_quantile(
