@@ -11,10 +11,13 @@ from sim.errors import DataValidationError, LaborsimError, ScenarioError
 from sim.experiments.ensemble import Ensemble, load_ensemble, run_ensemble
 from sim.experiments.runner import RunSpec, batch_specs, run, run_batch
 from sim.experiments.sweep import SweepHandle, sweep
+from sim.io.provenance import package_version
 from sim.io.results import RunResult, load_result
 from sim.io.scenario_files import load_scenario
 from sim.model import LaborMarketModel
 from sim.params import Scenario, derive
+
+__version__ = package_version()
 
 __all__ = [
     "DataValidationError",

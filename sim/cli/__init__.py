@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sim.cli.arguments import non_negative_int, positive_int, seed
+from sim.cli.catalogue import VersionAction, add_occupations, add_scenarios
 from sim.cli.sweep import add_sweep
 from sim.cli.uncertainty import add_uncertainty_option, check_uncertainty_args, run_ensembles
 from sim.dashboard.server import DEFAULT_HOST, DEFAULT_PORT, DEFAULT_SCENARIO, open_dashboard, serve
-from sim.data import load_occupation_tables
-from sim.data.summary import summarise_occupations
 from sim.errors import LaborsimError
 from sim.experiments.replay import replay
 from sim.experiments.resume import (
@@ -29,7 +28,6 @@ from sim.experiments.resume import (
     run_directory,
 )
 from sim.experiments.runner import (
-    DEFAULT_OCCUPATIONS_DIR,
     RunSpec,
     batch_specs,
     iter_batch,
@@ -75,16 +73,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Labor-automation exposure simulator: effective compute -> task exposure "
         "-> amplification -> demand -> employment.",
     )
+    parser.add_argument("--version", action=VersionAction, help="version and data checksum")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_run(commands)
-    occupations = commands.add_parser("occupations", help="summarise the occupation data set")
-    occupations.add_argument(
-        "--dir",
-        type=Path,
-        default=DEFAULT_OCCUPATIONS_DIR,
-        help="data directory (default: bundled occupations/)",
-    )
-    occupations.set_defaults(handler=_occupations)
+    add_scenarios(commands)
+    add_occupations(commands)
     params = commands.add_parser("params", help="print every model parameter as a table")
     params.set_defaults(handler=_params)
     _add_validate(commands)
@@ -97,8 +90,9 @@ def _parser() -> argparse.ArgumentParser:
 def _add_run(commands: argparse._SubParsersAction) -> None:
     run = commands.add_parser("run", help="run scenario files and save their results")
     run.add_argument(
-        "scenarios", nargs="*", type=Path, metavar="SCENARIO", help="scenario TOML file(s)"
-    )
+        "scenarios", nargs="*", type=Path, metavar="SCENARIO",
+        help="scenario TOML file(s) or shipped scenario names (`laborsim scenarios`)",
+    )  # fmt: skip
     run.add_argument(
         "--replay", type=Path, metavar="RESULTS_DIR", help="re-run a saved run from its "
         "metadata.json and say whether the frames match"
@@ -280,11 +274,6 @@ def _replay(directory: Path) -> int:
     verdict = "DIFFERS: " + "; ".join(report.differences) if report.differences else "identical"
     print(f"replay of {directory}: frames (occupations and economy) {verdict}")
     return 0 if report.matches else EXIT_RUN_FAILED
-
-
-def _occupations(args: argparse.Namespace) -> int:
-    print(summarise_occupations(load_occupation_tables(args.dir)))
-    return 0
 
 
 def _params(args: argparse.Namespace) -> int:

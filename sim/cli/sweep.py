@@ -22,7 +22,7 @@ def add_sweep(commands: argparse._SubParsersAction, positive_int: Callable[[str]
         description="Run every run of a sweep file (scenarios/sweeps/*.toml) on a local Dask "
         "cluster or an existing one; re-running the same command resumes (docs/sweeps.md).",
     )
-    sweep.add_argument("spec", type=Path, metavar="SPEC", help="sweep TOML file")
+    sweep.add_argument("spec", type=Path, metavar="SPEC", help="sweep TOML file or shipped name")
     sweep.add_argument(
         "--workers", type=positive_int, default=1, help="local worker processes (default 1)"
     )

@@ -21,9 +21,10 @@ from pathlib import Path
 from sim.errors import LaborsimError
 from sim.experiments.runner import load_tables
 from sim.io.scenario_files import load_scenario
+from sim.resources import scenarios_dir
 
 #: The project's scenario files, and the one shown when none is given.
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = scenarios_dir()
 DEFAULT_SCENARIO = SCENARIO_DIR / "baseline.toml"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765

@@ -34,12 +34,13 @@ from sim.model import LaborMarketModel
 from sim.model.integrity import check_outputs
 from sim.model.override_check import check_override_codes
 from sim.params import Scenario
+from sim.resources import occupations_dir as occupations_data_dir
 from sim.rng import run_sequence
 
 #: Most replications of one batch, as in a sweep spec (``sim.io.sweep_spec.SweepSpec``).
 MAX_REPLICATIONS = 10_000
-#: Bundled data set, present in a source checkout or an editable install.
-DEFAULT_OCCUPATIONS_DIR = Path(__file__).resolve().parents[2] / "occupations"
+#: The shipped data set (inside an installed wheel, or a source checkout's ``occupations/``).
+DEFAULT_OCCUPATIONS_DIR = occupations_data_dir()
 
 
 @dataclass(frozen=True)

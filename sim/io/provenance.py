@@ -9,8 +9,9 @@ import subprocess
 from importlib import metadata
 from pathlib import Path
 
+from sim.resources import source_checkout
+
 PACKAGES = ("laborsim", "mesa", "numpy", "pandas", "pydantic", "pyarrow", "networkx")
-REPO_ROOT = Path(__file__).resolve().parents[2]
 GIT_TIMEOUT_SECONDS = 5
 
 
@@ -26,12 +27,23 @@ def environment_versions() -> dict[str, str]:
     return versions
 
 
+def package_version() -> str:
+    """laborsim's version (declared once, in ``pyproject.toml``; read from the install)."""
+    try:
+        return metadata.version("laborsim")
+    except metadata.PackageNotFoundError:  # sim/ imported from a tree that was never installed
+        return "unknown (not installed)"
+
+
 @functools.cache
 def git_commit() -> str | None:
     """Commit of the source tree (with ``-dirty`` if modified), or None outside git."""
+    checkout = source_checkout()
+    if checkout is None:  # an installed wheel: never ask git about a directory around it
+        return None
     try:
         commit = subprocess.run(
-            ["git", "-C", str(REPO_ROOT), "describe", "--always", "--dirty", "--abbrev=40"],
+            ["git", "-C", str(checkout), "describe", "--always", "--dirty", "--abbrev=40"],
             capture_output=True,
             text=True,
             timeout=GIT_TIMEOUT_SECONDS,
@@ -49,3 +61,14 @@ def data_fingerprint(directory: Path) -> dict[str, str]:
         for path in sorted(Path(directory).glob("*"))
         if path.is_file() and path.suffix in {".csv", ".gz", ".parquet"}
     }
+
+
+def data_checksum(fingerprint: dict[str, str]) -> str:
+    """One SHA-256 for a whole data set: of the lines ``"<file> <sha256>"`` in name order.
+
+    ``fingerprint`` is :func:`data_fingerprint`'s result (also recorded in every
+    run's ``metadata.json`` as ``occupations_data``), so the checksum of a run's
+    data can be recomputed from its metadata alone.
+    """
+    lines = "".join(f"{name} {digest}\n" for name, digest in sorted(fingerprint.items()))
+    return hashlib.sha256(lines.encode()).hexdigest()

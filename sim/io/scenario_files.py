@@ -1,15 +1,16 @@
 """Read scenario files (TOML) into validated :class:`~sim.params.scenario.Scenario` objects.
 
-A file may ``extends = "other.toml"`` (path relative to the file): the parent is
-loaded first and the child's tables are merged over it key by key.  Relative
+A file may ``extends = "other.toml"`` (path relative to the file), or name a shipped
+scenario, ``extends = "baseline"`` (:mod:`sim.io.shipped`): the parent is loaded
+first and the child's tables are merged over it key by key.  Relative
 ``occupations.path`` values are resolved against the file that sets them.  Raw
 dictionaries never travel past this module.
 
 What ``extends`` may reach: a ``.toml`` file (path relative to the extending
 file, or absolute) that lies, once symbolic links are resolved, inside the
 *scenario root* (the directory of the file you named and its subdirectories,
-unless the caller widens it with ``root``) or inside the project's bundled
-``scenarios/`` directory (so any scenario may extend the shipped baseline).  A
+unless the caller widens it with ``root``) or inside the shipped scenarios' directory
+(so any scenario may extend the shipped baseline).  A
 scenario handed to you therefore cannot read files elsewhere on your machine.  Every
 file is read through :mod:`sim.io.input_files` (encoding, size, nesting,
 duplicate keys), and a file that defines no key is refused rather than run as
@@ -25,12 +26,14 @@ from typing import Any
 
 from sim.errors import ScenarioError
 from sim.io.input_files import checked_path, read_toml
+from sim.io.shipped import is_name, scenario_file, shipped_scenario
 from sim.params.scenario import Scenario
 from sim.params.strict import validate_strictly
+from sim.resources import scenarios_dir
 
 EXTENDS_KEY = "extends"
-#: The scenarios shipped with the project (a source checkout or editable install).
-BUNDLED_SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+#: The scenarios shipped with laborsim (inside the wheel, or a source checkout's scenarios/).
+BUNDLED_SCENARIOS = scenarios_dir()
 
 
 def load_scenario(path: str | Path, *, root: str | Path | None = None) -> Scenario:
@@ -39,7 +42,8 @@ def load_scenario(path: str | Path, *, root: str | Path | None = None) -> Scenar
     Parameters
     ----------
     path
-        A ``.toml`` scenario file.
+        A ``.toml`` scenario file, or the name of a shipped scenario (``"baseline"``;
+        ``laborsim scenarios`` lists them) when no file of that name exists here.
     root
         Directory that ``extends`` may reach (default: the directory of ``path``).
 
@@ -51,11 +55,12 @@ def load_scenario(path: str | Path, *, root: str | Path | None = None) -> Scenar
     Raises
     ------
     ScenarioError
-        If the file is missing, unreadable, empty, not UTF-8 TOML, extends
-        itself or a file outside ``root``, or fails validation (message names
-        the file, field, value and allowed range).
+        If the file is missing (and no shipped scenario has that name),
+        unreadable, empty, not UTF-8 TOML, extends itself or a file outside
+        ``root``, or fails validation (message names the file, field, value and
+        allowed range).
     """
-    path = checked_path(path, "scenario file", ScenarioError)
+    path = Path(scenario_file(checked_path(path, "scenario file", ScenarioError)))
     scope = _resolved(Path(root) if root is not None else path.parent, path)
     data = _read_with_parents(path, chain=(), root=scope)
     data.setdefault("name", path.stem)
@@ -94,9 +99,17 @@ def _read_with_parents(path: Path, chain: tuple[Path, ...], root: Path) -> dict[
 def _extends_target(path: Path, reference: object, root: Path) -> Path:
     """The file ``extends`` names, checked against the rules in the module docstring."""
     where = f"{path}: field '{EXTENDS_KEY}'"
-    allowed = f"allowed: a .toml file inside {root} or {BUNDLED_SCENARIOS}"
+    allowed = (
+        f"allowed: a .toml file inside {root} or {BUNDLED_SCENARIOS}, or a shipped "
+        "scenario's name (see `laborsim scenarios`)"
+    )
     if not isinstance(reference, str) or not reference.strip():
         raise ScenarioError(f"{where} = {reference!r}: {allowed}")
+    if is_name(reference):  # a shipped scenario by name: inside BUNDLED_SCENARIOS by construction
+        try:
+            return shipped_scenario(reference)
+        except ScenarioError as problem:
+            raise ScenarioError(f"{where} = {reference!r}: {problem}") from None
     target = checked_path(reference, "target", ScenarioError, where=where)
     if target.suffix != ".toml":
         raise ScenarioError(f"{where} = {reference!r}: not a .toml file; {allowed}")

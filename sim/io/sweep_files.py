@@ -5,7 +5,7 @@ the dotted parameter names of scenario files), the outcomes to record, a
 sampler, the sample size, replications per design point and a root seed::
 
     name = "baseline-sensitivity"
-    base = "../baseline.toml"          # relative to this file
+    base = "../baseline.toml"          # relative to this file, or a shipped name: "baseline"
     sampler = "sobol"                  # grid | latin_hypercube | sobol | morris
     samples = 64                       # see Sampler for what N means for each
     [uncertainties]
@@ -45,6 +45,7 @@ from sim.io.sweep_spec import (
     SweepSpec,
     Year,
 )
+from sim.io.shipped import is_name, shipped_scenario, sweep_file
 from sim.params import Scenario
 from sim.params._field import Distribution
 from sim.params.strict import validate_strictly
@@ -81,7 +82,7 @@ class Sweep:
 
 
 def load_sweep(path: str | Path) -> Sweep:
-    """Load, validate and resolve a sweep file.
+    """Load, validate and resolve a sweep file (or a shipped sweep's name).
 
     Raises
     ------
@@ -89,14 +90,24 @@ def load_sweep(path: str | Path) -> Sweep:
         One line per problem: unreadable file, unknown key or parameter (with
         suggestions), bounds outside the valid range, an empty design.
     """
-    path = checked_path(path, "sweep file", ScenarioError)
+    # A bare name that is no file here is a shipped sweep (sim.io.shipped).
+    path = Path(sweep_file(checked_path(path, "sweep file", ScenarioError)))
     data = read_toml(path, "sweep file", ScenarioError)
     data.setdefault("name", path.stem[:MAX_NAME_CHARS])
     spec = validate_strictly(SweepSpec, data, origin=str(path))
-    where = f"{path}: field 'base'"
-    base_path = checked_path(spec.base, "base scenario", ScenarioError, where=where)
-    base = load_scenario(path.parent / base_path)
+    base = load_scenario(_base_file(path, spec.base))
     return resolve(spec, base, origin=str(path))
+
+
+def _base_file(path: Path, base: str) -> Path:
+    """The base scenario: a shipped one by name, else a path relative to the sweep file."""
+    where = f"{path}: field 'base'"
+    if is_name(base):
+        try:
+            return shipped_scenario(base)
+        except ScenarioError as problem:
+            raise ScenarioError(f"{where} = {base!r}: {problem}") from None
+    return path.parent / checked_path(base, "base scenario", ScenarioError, where=where)
 
 
 def sweep_from_fingerprint(text: str, *, origin: str) -> Sweep:

@@ -19,10 +19,10 @@ import pandas as pd
 from sim.params import Scenario
 from sim.params.table import parameter_rows
 from sim.report.document import ReportTable
+from sim.resources import DOCS, shipped_path
 
-#: Source checkout root (docs/ lives there in an editable install).
-REPO_ROOT = Path(__file__).resolve().parents[2]
-VALIDATION_DOC = REPO_ROOT / "docs" / "validation.md"
+#: The generated validation table (shipped in the wheel; ``docs/`` in a source checkout).
+VALIDATION_DOC = shipped_path(DOCS, "validation.md")
 #: File ``laborsim validate`` writes, and its verdict words (sim.validation is a sibling
 #: layer the report may not import, so the names are repeated here).
 CSV_FILE = "validation.csv"

@@ -20,11 +20,12 @@ from sim.errors import LaborsimError
 from sim.experiments.runner import load_tables
 from sim.io.scenario_files import load_scenario
 from sim.params.scenario import Scenario
+from sim.resources import scenarios_dir
 
 FloatArray = NDArray[np.float64]
 
-#: Directory of the shipped scenario files (source checkout or editable install).
-SCENARIOS_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+#: Directory of the shipped scenario files (inside the wheel, or a checkout's ``scenarios/``).
+SCENARIOS_DIR = scenarios_dir()
 BASELINE_FILE = "baseline.toml"
 SEED_PODCAST_FILE = "seed-podcast.toml"
 
@@ -59,8 +60,8 @@ def load_validation_inputs(scenarios_dir: Path = SCENARIOS_DIR) -> ValidationInp
     """
     if not scenarios_dir.is_dir():
         raise LaborsimError(
-            f"{scenarios_dir}: scenario directory not found; laborsim validate needs a "
-            "source checkout (or an editable install) with scenarios/"
+            f"{scenarios_dir}: scenario directory not found; laborsim validate needs the "
+            "shipped scenarios (reinstall laborsim, or work in a source checkout)"
         )
     baseline = load_scenario(scenarios_dir / BASELINE_FILE)
     return ValidationInputs(

@@ -16,8 +16,8 @@ from sim.experiments.runner import (
     run,
     run_batch,
 )
-from sim.io.provenance import REPO_ROOT
 from sim.params import Scenario, derive
+from sim.resources import source_checkout
 from sim.rng import run_sequence
 from tests.data_dirs import write_tables
 
@@ -71,8 +71,10 @@ def test_workers_must_be_positive(toy_scenario):
 
 
 def test_default_paths_point_into_the_source_checkout():
+    checkout = source_checkout()
+    assert checkout is not None
+    assert DEFAULT_OCCUPATIONS_DIR == checkout / "occupations"
     assert (DEFAULT_OCCUPATIONS_DIR / "occupations.csv").is_file()
-    assert (REPO_ROOT / "pyproject.toml").is_file()
 
 
 def test_tables_are_loaded_once_and_again_when_a_file_changes(tmp_path, toy_tables):
