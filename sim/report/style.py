@@ -9,13 +9,15 @@ fonts are sized so they stay at least 8 pt when printed at that width.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import matplotlib
 
-matplotlib.use("Agg")  # no display: the report renders files only
+if "MPLBACKEND" not in os.environ:  # a backend chosen there (Jupyter's inline one) is kept
+    matplotlib.use("Agg")  # no display: the report renders files only
 
 from matplotlib.colors import LinearSegmentedColormap  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
