@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-slow lint bench bench-sweep fuzz chaos clean
+.PHONY: run test test-slow lint docs check-dist bench bench-sweep fuzz chaos clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "laborsim needs Python >= 3.12; set PYTHON=python3.12")'
@@ -33,6 +33,16 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 	@$(BIN)/python scripts/module_sizes.py
 
+# The docs site (mkdocs.yml: docs/*.md and the API reference from docstrings) into site/;
+# strict: any warning (a broken link, an unresolved API name) fails.
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+# The install a user does: sdist + wheel, twine check, the wheel in a fresh venv outside
+# the repository running a scenario, a report, a replay and the notebook quick start.
+check-dist: $(STAMP)
+	scripts/check_dist.sh
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_baseline.py
 
@@ -49,4 +59,4 @@ chaos: $(STAMP)
 	$(BIN)/python scripts/chaos.py --kills 20
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist site
