@@ -32,6 +32,7 @@ from pathlib import Path
 from sim.errors import ScenarioError
 from sim.io.input_files import checked_path, read_toml
 from sim.io.scenario_files import load_scenario
+from sim.io.shipped import is_name, shipped_scenario, sweep_file
 from sim.io.sweep_spec import (
     DEFAULT_YEARS,
     HORIZON,
@@ -45,7 +46,6 @@ from sim.io.sweep_spec import (
     SweepSpec,
     Year,
 )
-from sim.io.shipped import is_name, shipped_scenario, sweep_file
 from sim.params import Scenario
 from sim.params._field import Distribution
 from sim.params.strict import validate_strictly
