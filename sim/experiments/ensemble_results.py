@@ -22,7 +22,7 @@ from sim.experiments import ensemble_stats as stats
 from sim.experiments.design import sampling_values
 from sim.experiments.ensemble_design import drawn_parameters
 from sim.experiments.runner import load_tables
-from sim.experiments.store import DONE, SweepStore
+from sim.experiments.store import DONE, FAILED, SweepStore
 from sim.experiments.sweep_outcomes import DISPLACED, EMPLOYMENT, TOTAL, WAGE_BILL
 from sim.io.sweep_files import Sweep, sweep_from_fingerprint
 from sim.params import Scenario
@@ -203,12 +203,14 @@ def _meta(
     sweep: Sweep, experiments: pd.DataFrame, done: pd.DataFrame, scenario: Scenario
 ) -> dict[str, Any]:
     _, held = drawn_parameters(scenario)
+    failed = experiments["status"] == FAILED
     return {
         "scenario": scenario.name,
         "base_scenario": sweep.base.to_dict(),
         "draws": int(sweep.spec.samples),
         "draws_done": len(done),
-        "draws_failed": int((experiments["status"] == "failed").sum()),
+        "draws_failed": int(failed.sum()),
+        "first_error": str(experiments.loc[failed, "error"].iloc[0]) if failed.any() else "",
         "sampler": "Latin hypercube (SALib sample.latin)",
         "seed": int(sweep.seed),
         "seed_scheme": "each draw its own stream: spawn key (draw, 0) of the seed",

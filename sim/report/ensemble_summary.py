@@ -59,6 +59,11 @@ def ensemble_summary(ensemble: Ensemble) -> str:
         f"draws done, {len(meta['parameters'])} uncertain parameters drawn from their plausible "
         "ranges (Latin hypercube, each draw its own seed); median [5%, 95%] across draws:"
     ]
+    if meta.get("draws_failed"):
+        lines.append(
+            f"  WARNING: {meta['draws_failed']} draws failed and are left out (first error: "
+            f"{meta.get('first_error', '')}); the plausible ranges admit invalid combinations"
+        )
     for year, rows in ensemble.totals.groupby("year"):
         parts = [
             f"{TOTAL_LABELS[row.outcome][0]} "

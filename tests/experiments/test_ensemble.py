@@ -243,3 +243,35 @@ def test_a_constant_outcome_has_no_drivers():
 def test_too_few_draws_are_refused():
     with pytest.raises(sim.ScenarioError, match="at least 2 draws"):
         ensemble_sweep(Scenario(), 1)
+
+
+def test_uncertainty_with_replications_is_refused_before_anything_runs(tmp_path, capsys):
+    out = tmp_path / "out"
+    status = sim.cli.main(["run", "scenarios/baseline.toml", "--uncertainty", "8",
+                           "--replications", "2", "--out", str(out)])  # fmt: skip
+    assert status == 2
+    assert "--uncertainty and --replications > 1 do not combine" in capsys.readouterr().err
+    assert not out.exists()
+
+
+class FailingSometimes(ToyEconomy):
+    """The toy economy, refusing the draws whose first parameter is in the top quarter."""
+
+    def __call__(
+        self, values: dict[str, float], seed: np.random.SeedSequence
+    ) -> tuple[list[OutcomeRow], None]:
+        factor = self.factors[0]
+        if values[factor.name] > factor.low + 0.75 * (factor.high - factor.low):
+            raise sim.ScenarioError("refused combination")
+        return super().__call__(values, seed)
+
+
+def test_failed_draws_are_counted_named_and_left_out(tmp_path):
+    scenario = sim.load_scenario(_toy_base(tmp_path))
+    result = run_ensemble(
+        scenario, 40, directory=tmp_path / "toy", evaluator=FailingSometimes(scenario)
+    )
+    assert result.meta["draws_failed"] == 10  # one Latin hypercube stratum in four
+    assert result.meta["draws_done"] == 30
+    assert "refused combination" in result.meta["first_error"]
+    assert (result.occupations["draws"] == 30).all()
