@@ -72,8 +72,8 @@ def _subtitle(result: RunResult, data: ReportInput) -> str:
 def _replication_line(uncertainty: UncertaintyData) -> str:
     return (
         f"Figures show replication 0; the key figures give the median [5th-95th percentile] across "
-        f"{uncertainty.what_varies}. Parameter uncertainty needs a sweep; these runs carry none "
-        "of it."
+        f"{uncertainty.what_varies}. These runs carry no parameter uncertainty: "
+        "`laborsim run SCENARIO --uncertainty` adds it (ranges, sign probabilities, drivers)."
     )
 
 
