@@ -183,8 +183,13 @@ def _seed_table(ensemble: Ensemble) -> ReportTable:
 def _drivers_table(ensemble: Ensemble) -> ReportTable:
     drivers = ensemble.drivers
     rows = []
+    horizon = ensemble.years[-1]
     if not drivers.empty:
-        top = drivers.loc[drivers["rank"] <= N_DRIVERS].sort_values(["year", "scope", "rank"])
+        top = drivers.loc[(drivers["rank"] <= N_DRIVERS) & (drivers["year"] == horizon)]
+        order = {name: i for i, name in enumerate(TOTAL_LABELS)}
+        top = top.assign(
+            occupation=top["scope"] != "total", headline=top["outcome"].map(order)
+        ).sort_values(["occupation", "headline", "scope", "rank"], kind="stable")
         for row in top.itertuples():
             target = (
                 TOTAL_LABELS.get(str(row.outcome), (str(row.outcome),))[0]
@@ -203,7 +208,9 @@ def _drivers_table(ensemble: Ensemble) -> ReportTable:
             )
     noise = drivers.loc[drivers["rank"].isna(), "pawn"] if not drivers.empty else pd.Series()
     note = (
-        f"The dummy (pure noise) scored {noise.min():.2f} to {noise.max():.2f}."
+        f"The top {N_DRIVERS} per outcome in {horizon}; every parameter and {ensemble.years[0]} "
+        f"are in ensemble/ensemble_drivers.parquet. The dummy (pure noise) scored "
+        f"{noise.min():.2f} to {noise.max():.2f}."
         if not noise.empty
         else "No outcome varied across the draws."
     )
