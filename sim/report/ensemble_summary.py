@@ -126,11 +126,14 @@ def _driver_lines(drivers: pd.DataFrame, year: int) -> list[str]:
         return []
     rows = drivers.loc[(drivers["year"] == year) & (drivers["scope"] == "total")]
     lines = [f"What drives the totals in {year} (PAWN index +- 95% interval; top {N_DRIVERS}):"]
-    for outcome, group in rows.groupby("outcome", sort=False):
+    for outcome in TOTAL_LABELS:
+        group = rows.loc[rows["outcome"] == outcome]
         top = group.loc[group["rank"] <= N_DRIVERS].sort_values("rank")
+        if top.empty:
+            continue
         named = ", ".join(
             f"{r.parameter} {r.pawn:.2f}+-{r.pawn_conf:.2f}" for r in top.itertuples()
         )
-        label = TOTAL_LABELS.get(str(outcome), (str(outcome), ""))[0]
+        label = TOTAL_LABELS[outcome][0]
         lines.append(f"  {label}: {named}")
     return lines
