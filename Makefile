@@ -50,9 +50,10 @@ bench: $(STAMP)
 bench-sweep: $(STAMP)
 	$(BIN)/python benchmarks/bench_sweep.py
 
-# Hostile inputs: 10,000 generated scenario files and 2,000 occupation-table sets (~15 min).
+# Hostile inputs: 10,000 generated scenario files, 2,000 occupation-table sets, 2,000 sweep
+# specs and 300 damaged run and sweep directories fed to report, analyze and --replay.
 fuzz: $(STAMP)
-	$(BIN)/python scripts/fuzz.py 10000 2000
+	$(BIN)/python scripts/fuzz.py 10000 2000 2000 300
 
 # kill -9 a replications batch at random moments (20+ kills), resume, check every run once.
 chaos: $(STAMP)

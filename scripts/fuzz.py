@@ -1,8 +1,8 @@
 """Fuzz the input front door: generated hostile scenario files and occupation tables.
 
-Usage: ``python scripts/fuzz.py [N_SCENARIOS [N_TABLES]]`` (``make fuzz``: 10,000 scenario
-files and 2,000 occupation-table sets; a table set takes ~0.3 s to validate, a
-scenario ~0.05 s).
+Usage: ``python scripts/fuzz.py [N_SCENARIOS [N_TABLES [N_SPECS [N_DAMAGED]]]]``
+(``make fuzz``: 10,000 scenario files, 2,000 occupation-table sets, 2,000 sweep
+specs and 300 damaged results directories; see ``scripts/fuzz_sweeps.py``).
 
 Each generated input (strategies in ``tests/strategies.py``) is loaded the way
 ``laborsim run`` loads it.  Accepted inputs are run on a toy economy (scenario
@@ -28,6 +28,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from fuzz_sweeps import SILENT, fuzz_damaged_results, fuzz_sweep_specs  # noqa: E402
 
 from sim.data import load_occupation_tables  # noqa: E402
 from sim.errors import LaborsimError, ResultIntegrityError  # noqa: E402
@@ -111,28 +113,50 @@ def fuzz(kind: str, strategy, make_action, n: int) -> collections.Counter:
     return counts
 
 
-def main(n_scenarios: int, n_tables: int) -> int:
+def _report(kind: str, counts: collections.Counter, seconds: float) -> None:
+    print(
+        f"{kind}: {sum(counts.values())} inputs: "
+        + ", ".join(f"{name} {count}" for name, count in sorted(counts.items()))
+        + f" ({seconds:.0f} s)",
+        flush=True,
+    )
+
+
+def main(n_scenarios: int, n_tables: int, n_specs: int, n_damaged: int) -> int:
     started = time.perf_counter()
     totals: collections.Counter = collections.Counter()
     for kind, strategy, action, n in (
         ("scenario files", scenario_cases(), scenario_action, n_scenarios),
         ("occupation tables", table_cases(TOY), table_action, n_tables),
     ):
+        if n < 1:
+            continue
+        began = time.perf_counter()
         counts = fuzz(kind, strategy, action, n)
         totals.update(counts)
-        print(
-            f"{kind}: {sum(counts.values())} inputs: "
-            + ", ".join(f"{name} {count}" for name, count in sorted(counts.items()))
-        )
+        _report(kind, counts, time.perf_counter() - began)
+    for kind, fuzz_kind, n in (
+        ("sweep specs", fuzz_sweep_specs, n_specs),
+        ("damaged results (report, analyze, --replay)", fuzz_damaged_results, n_damaged),
+    ):
+        if n < 1:
+            continue
+        began = time.perf_counter()
+        counts, examples = fuzz_kind(n)
+        for example in examples:
+            print(f"--- {kind}: example ---\n{example}")
+        totals.update(counts)
+        _report(kind, counts, time.perf_counter() - began)
     print(
         f"total: {sum(totals.values())} inputs, accepted {totals['accepted']}, "
         f"clean rejections {totals['clean rejection']}, other exceptions "
-        f"{totals['other exception']}, invalid outputs {totals[GARBAGE]} "
-        f"(refused, never saved); {time.perf_counter() - started:.0f} s"
+        f"{totals['other exception']}, silently accepted bad inputs {totals[SILENT]}, "
+        f"invalid outputs {totals[GARBAGE]} (refused, never saved); "
+        f"{time.perf_counter() - started:.0f} s"
     )
-    return 1 if totals["other exception"] else 0
+    return 1 if totals["other exception"] or totals[SILENT] else 0
 
 
 if __name__ == "__main__":
-    arguments = [int(value) for value in sys.argv[1:3]]
-    sys.exit(main(*(arguments + [10_000, 2_000][len(arguments) :])))
+    arguments = [int(value) for value in sys.argv[1:5]]
+    sys.exit(main(*(arguments + [10_000, 2_000, 2_000, 300][len(arguments) :])))

@@ -119,7 +119,7 @@ def run_sweep(
     loaded = spec if isinstance(spec, Sweep) else load_sweep(spec)
     directory = Path(out) if out is not None else DEFAULT_SWEEPS_DIR / loaded.spec.name
     if evaluator is None:
-        _check_against_data(loaded)
+        check_against_data(loaded)
         evaluator = ModelEvaluator(loaded.base, loaded.spec.outcomes, loaded.years)
     design = build_design(loaded)
     _make_directory(directory)
@@ -152,7 +152,7 @@ def run_sweep(
     return SweepSummary(directory, len(runs), already, stored[0], failed)
 
 
-def _check_against_data(loaded: Sweep) -> None:
+def check_against_data(loaded: Sweep) -> None:
     """Every occupation code and major group the spec names must be in the base's data.
 
     Outcome occupations, and the keys of override-table entries varied as

@@ -23,6 +23,7 @@ import pandas as pd
 
 from sim.errors import LaborsimError
 from sim.io.atomic import write_atomically
+from sim.params.scenario import scenario_from_mapping
 
 #: Version 2 added the network outputs and ``transitions.parquet``.
 RESULTS_SCHEMA_VERSION = 2
@@ -156,6 +157,7 @@ def load_result(directory: str | Path) -> RunResult:
             f"supported (expected {RESULTS_SCHEMA_VERSION}); re-run the scenario with this "
             "version of laborsim"
         )
+    _check_identity(directory / METADATA_FILE, metadata)
     transitions = directory / TRANSITIONS_FILE
     try:
         occupations = pd.read_parquet(directory / OCCUPATIONS_FILE)
@@ -164,6 +166,21 @@ def load_result(directory: str | Path) -> RunResult:
     except (OSError, ValueError) as problem:
         raise LaborsimError(f"{directory}: a results file cannot be read: {problem}") from None
     return RunResult(occupations=occupations, economy=economy, metadata=metadata, transitions=flows)
+
+
+def _check_identity(path: Path, metadata: dict[str, Any]) -> None:
+    """The fields every reader relies on: a valid scenario, whole-number seed and replication."""
+    for key in ("seed", "replication"):
+        value = metadata.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise LaborsimError(
+                f"{path}: field '{key}' = {str(value)[:40]!r}; allowed: a whole number >= 0 "
+                "(the metadata is damaged)"
+            )
+    scenario = metadata.get("scenario")
+    if not isinstance(scenario, dict):
+        raise LaborsimError(f"{path}: field 'scenario' is not a table (the metadata is damaged)")
+    scenario_from_mapping(scenario, origin=f"{path}: scenario")
 
 
 def file_sha256(path: Path) -> str:
