@@ -55,9 +55,11 @@ bench-sweep: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python scripts/fuzz.py 10000 2000 2000 300
 
-# kill -9 a replications batch at random moments (20+ kills), resume, check every run once.
+# kill -9 a replications batch (20+ kills) and a 2-worker sweep (10+ kills) at random moments,
+# resume, check every run once; then two writers into one output directory at once.
 chaos: $(STAMP)
 	$(BIN)/python scripts/chaos.py --kills 20
+	$(BIN)/python scripts/chaos.py --target sweep --kills 10
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist site

@@ -13,8 +13,11 @@ number of kills has landed.  Prints kills, runs lost, runs duplicated, orphaned
 workers and replay mismatches.
 
 Targets are functions: :func:`replications_target` builds the command and the
-expected run directories; a sweep target (issue 9) is one more such function
-and one more entry in :data:`TARGETS`.
+expected run directories, :func:`sweep_target` a 2-worker sweep whose store must
+hold every run exactly once with all its outcome rows (kills land in start-up,
+runs and chunk writes alike).  Then ``--concurrent`` rounds start two copies of
+the command into one directory at once (:func:`two_writers`): one must refuse in
+one line or find the other's runs complete, and no run may be lost.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ KILL_WINDOW_SECONDS = (0.5, 12.0)
 #: How long killed workers may take to end, seconds: a worker notices its parent's
 #: death 0.2 s after its start-up (imports, ~1-4 s on a busy machine) has finished.
 ORPHAN_GRACE_SECONDS = 30.0
+#: The same for a sweep (its Dask cluster starts after the model is imported).
+SWEEP_KILL_WINDOW_SECONDS = (3.0, 30.0)
 VERBOSE = "--verbose" in sys.argv
 SCENARIO = """description = "chaos test: the baseline to 2035"
 extends = "baseline.toml"
@@ -64,6 +69,9 @@ class Tally:
     slowest_worker_exit_seconds: float = 0.0
     orphaned_workers: int = 0
     replay_mismatches: int = 0
+    concurrent_rounds: int = 0
+    concurrent_refused: int = 0
+    concurrent_lost: int = 0
     problems: list[str] = field(default_factory=list)
 
 
@@ -73,6 +81,8 @@ class Target:
 
     command: list[str]
     check: Callable[[Path, Tally], None]
+    #: Kill moments are drawn uniformly in this window after launch, seconds.
+    kill_window: tuple[float, float] = KILL_WINDOW_SECONDS
 
 
 def replications_target(scenario: Path, out: Path, replications: int) -> Target:
@@ -101,7 +111,94 @@ def replications_target(scenario: Path, out: Path, replications: int) -> Target:
     return Target(command, check)
 
 
-TARGETS: dict[str, Callable[[Path, Path, int], Target]] = {"replications": replications_target}
+SWEEP_SPEC = """name = "chaos-sweep"
+base = "{base}"
+sampler = "latin_hypercube"
+samples = {samples}
+replications = 1
+seed = 5
+[uncertainties]
+"demand.spending_recycling_share" = {{}}
+[levers]
+"labor.reemployment_rate_per_year" = {{ values = [1.5, 4.0] }}
+[outcomes]
+years = [2030, "horizon"]
+"""
+
+
+def sweep_target(scenario: Path, out: Path, replications: int) -> Target:
+    """``laborsim sweep --workers 2`` into ``out``: 50 x replications runs in chunks of ~3.
+
+    Kills fall 3-30 s after launch: the cluster's start-up takes several seconds
+    on a busy machine, after which chunks are stored about every second.
+    """
+    spec = out.parent / f"{out.name}-spec.toml"
+    samples = 25 * replications
+    spec.write_text(SWEEP_SPEC.format(base=scenario, samples=samples))
+    command = [*LABORSIM, "sweep", str(spec), "--workers", "2", "--out", str(out), "--quiet"]
+
+    def check(out_dir: Path, tally: Tally) -> None:
+        import duckdb
+
+        runs = 2 * samples
+        tally.runs_expected += runs
+        with duckdb.connect(str(out_dir / "sweep.duckdb"), read_only=True) as store:
+            status = dict(
+                store.execute("SELECT status, count(*) FROM experiments GROUP BY 1").fetchall()
+            )
+            per_run = store.execute(
+                "SELECT run_id, count(*) FROM outcomes GROUP BY run_id"
+            ).fetchall()
+            duplicated = store.execute(
+                "SELECT count(*) - count(DISTINCT (run_id, outcome, year, scope)) FROM outcomes"
+            ).fetchone()
+        tally.runs_lost += runs - status.get("done", 0)
+        tally.runs_duplicated += int(duplicated[0]) if duplicated else 0
+        if len({count for _, count in per_run}) > 1 or len(per_run) != status.get("done", 0):
+            tally.problems.append(f"{out_dir}: runs with partial outcome rows: {per_run[:5]}")
+
+    return Target(command, check, kill_window=SWEEP_KILL_WINDOW_SECONDS)
+
+
+TARGETS: dict[str, Callable[[Path, Path, int], Target]] = {
+    "replications": replications_target,
+    "sweep": sweep_target,
+}
+LOCKED_OUT = ("another laborsim command", "Could not set lock", "cannot open the sweep store")
+
+
+def two_writers(target: Target, out: Path, rng: random.Random, tally: Tally) -> None:
+    """Start two copies of ``target`` into one directory at once; no result may be lost.
+
+    Either one refuses in one line (the directory is taken) and the other
+    finishes, or the second starts after the first and finds its runs complete;
+    then every run must be present exactly once.
+    """
+    first = subprocess.Popen(
+        target.command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(rng.uniform(0.0, 1.5))
+    second = subprocess.Popen(
+        target.command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    errors = [process.communicate()[1] for process in (first, second)]
+    codes = [first.returncode, second.returncode]
+    tally.concurrent_rounds += 1
+    refused = [
+        code == 2 and any(text in err for text in LOCKED_OUT)
+        for code, err in zip(codes, errors, strict=True)
+    ]
+    tally.concurrent_refused += sum(refused)
+    if not all(code == 0 or gone for code, gone in zip(codes, refused, strict=True)) or all(
+        refused
+    ):
+        tally.problems.append(
+            f"two writers: exit codes {codes}: {[e.strip()[-200:] for e in errors]}"
+        )
+    finish(target, tally)  # whatever was refused is completed by one more run
+    lost_before = tally.runs_lost
+    target.check(out, tally)
+    tally.concurrent_lost += tally.runs_lost - lost_before
 
 
 def workers_of(pid: int) -> list[int]:
@@ -130,7 +227,7 @@ def kill_once(target: Target, rng: random.Random, tally: Tally) -> bool:
     """Launch, kill -9 at a random moment; False if it finished before the kill."""
     process = subprocess.Popen(target.command, cwd=ROOT, stdout=subprocess.DEVNULL)
     started = time.monotonic()
-    deadline = started + rng.uniform(*KILL_WINDOW_SECONDS)
+    deadline = started + rng.uniform(*target.kill_window)
     workers: set[int] = set()
     while time.monotonic() < deadline and process.poll() is None:
         workers.update(workers_of(process.pid))
@@ -182,6 +279,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--target", choices=sorted(TARGETS), default="replications")
     parser.add_argument("--verbose", action="store_true", help="one line per kill")
+    parser.add_argument(
+        "--concurrent", type=int, default=3, help="rounds of two writers into one directory"
+    )
     args = parser.parse_args()
     rng = random.Random(args.seed)
     tally = Tally()
@@ -202,6 +302,9 @@ def main() -> int:
             finish(target, tally)
             target.check(out, tally)
             replay_one(out, rng, tally)
+        for number in range(args.concurrent):
+            out = work / f"concurrent-{number:02d}"
+            two_writers(TARGETS[args.target](scenario, out, args.replications), out, rng, tally)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(
@@ -212,7 +315,9 @@ def main() -> int:
         f"{tally.orphaned_workers} of {tally.workers_seen} child processes of killed parents "
         f"still running after {ORPHAN_GRACE_SECONDS:g} s (slowest ended after "
         f"{tally.slowest_worker_exit_seconds:.1f} s), {tally.replay_mismatches} replay "
-        f"mismatches; {time.perf_counter() - started:.0f} s"
+        f"mismatches; two writers into one directory: {tally.concurrent_rounds} rounds, "
+        f"{tally.concurrent_refused} second writers refused, {tally.concurrent_lost} runs lost; "
+        f"{time.perf_counter() - started:.0f} s"
     )
     for problem in tally.problems:
         print(f"problem: {problem}")

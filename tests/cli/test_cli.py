@@ -207,3 +207,26 @@ def test_a_second_writer_to_the_same_out_is_refused_while_the_first_writes(
         assert f"{out / 'toy'}: another laborsim command (process {os.getpid()})" in err
         assert not (out / "toy" / "replication-000").exists()
     assert main(command) == 0  # released: the next command runs
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("scenario", [1, 2], "field 'scenario' is not a table"),
+        ("seed", "7", "field 'seed' = '7'; allowed: a whole number >= 0"),
+        ("replication", None, "field 'replication' = 'None'"),
+    ],
+)
+def test_report_of_a_run_with_damaged_metadata_is_one_line(
+    scenario_file, tmp_path, capsys, field, value, message
+):
+    out = tmp_path / "run"
+    assert main(["run", str(scenario_file), "--out", str(out), "--quiet"]) == 0
+    metadata = json.loads((out / "metadata.json").read_text())
+    metadata[field] = value
+    (out / "metadata.json").write_text(json.dumps(metadata))
+    capsys.readouterr()
+    assert main(["report", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
