@@ -17,6 +17,7 @@ import socket
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sim.errors import LaborsimError
 from sim.experiments.runner import load_tables
@@ -38,6 +39,8 @@ SCENARIO_ENV = "LABORSIM_DASHBOARD_SCENARIO"
 
 #: Largest TCP port.
 MAX_PORT = 65535
+#: Body of the answer to a URL holding a NUL character.
+NUL_REFUSAL = b"bad request: the URL holds a NUL character (%00)\n"
 
 
 @dataclass(frozen=True)
@@ -107,8 +110,10 @@ def serve(dashboard: Dashboard) -> None:
     # (only needed when embedded in a cross-site iframe); the dashboard is served locally.
     warnings.filterwarnings("ignore", message="Cookies with samesite=none", category=UserWarning)
 
+    from solara.server.starlette import app
+
     config = uvicorn.Config(
-        "solara.server.starlette:app",
+        refusing_nul(app),
         log_level="warning",
         access_log=False,
         timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS,
@@ -117,3 +122,34 @@ def serve(dashboard: Dashboard) -> None:
         uvicorn.Server(config).run(sockets=[dashboard.sock])
     finally:
         dashboard.sock.close()
+
+
+def refusing_nul(app: Any) -> Any:
+    """The ASGI ``app``, answering 400 to a URL holding a NUL character (``%00``).
+
+    Solara passes such a path to its file lookups, which raise (HTTP 500);
+    a NUL is never part of a dashboard URL, so it is refused before.
+    """
+
+    async def guarded(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope.get("type") in ("http", "websocket") and _holds_nul(scope):
+            if scope["type"] == "websocket":
+                await send({"type": "websocket.close", "code": 1008})
+                return
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 400,
+                    "headers": [(b"content-type", b"text/plain; charset=utf-8")],
+                }
+            )
+            await send({"type": "http.response.body", "body": NUL_REFUSAL})
+            return
+        await app(scope, receive, send)
+
+    return guarded
+
+
+def _holds_nul(scope: dict[str, Any]) -> bool:
+    raw = bytes(scope.get("raw_path") or b"") + b"?" + bytes(scope.get("query_string") or b"")
+    return "\x00" in str(scope.get("path", "")) or b"\x00" in raw or b"%00" in raw

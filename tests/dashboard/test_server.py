@@ -113,3 +113,31 @@ def _movers_frame():
             "demand_elasticity": [0.3],
         }
     )
+
+
+def test_a_nul_in_the_url_is_a_400_not_a_500():
+    import asyncio
+
+    from sim.dashboard.server import NUL_REFUSAL, refusing_nul
+
+    reached = []
+
+    async def app(scope, receive, send):
+        reached.append(scope["path"])
+
+    async def request(path: str, raw: bytes, query: bytes = b"") -> list[dict]:
+        sent: list[dict] = []
+
+        async def send(message):
+            sent.append(message)
+
+        scope = {"type": "http", "path": path, "raw_path": raw, "query_string": query}
+        await refusing_nul(app)(scope, None, send)
+        return sent
+
+    refused = asyncio.run(request("/static/a\x00b", b"/static/a%00b"))
+    assert refused[0]["status"] == 400
+    assert refused[1]["body"] == NUL_REFUSAL
+    assert asyncio.run(request("/", b"/", b"x=%00"))[0]["status"] == 400
+    assert asyncio.run(request("/", b"/")) == []
+    assert reached == ["/"]  # only the clean request reached the app
