@@ -68,7 +68,7 @@ BAD_TOP_LINES = (
     ('base = "missing.toml"', "missing base"),
     ('base = "/etc/passwd"', "base outside the root"),
     ('base = "sub/\\u0000x.toml"', "NUL in base"),
-    ('description = 1979-05-27', "date where a string is"),
+    ("description = 1979-05-27", "date where a string is"),
 )
 BAD_FACTOR_LINES = (
     ('"capability.hardware_doubling_yeras" = {}', "unknown parameter"),
