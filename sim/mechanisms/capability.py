@@ -11,6 +11,12 @@ All quantities are log10 multiples of their value in the reference year
 Compute governance (a policy lever) caps spending from its start year
 ``t_g``: ``S_g(t) = min(S(t), cap, S(t_g) * g_max^(t - t_g))`` for ``t >= t_g``.
 
+Capability reached.  A trained model does not disappear when spending falls,
+so the capability a run has at t is the running maximum of effective compute
+reached so far (:func:`reached_compute`); a spending cap below current
+spending makes capability stall until hardware and algorithms carry effective
+compute past its earlier peak.
+
 Spending follows a logistic S-curve that grows at ``r`` while far below the
 ceiling ``K`` and never exceeds it, so effective-compute growth slows as budgets
 saturate while hardware and algorithms keep compounding.  Spending is measured
@@ -115,3 +121,12 @@ def capability_path(
         log10_algorithms=elapsed * MONTHS_PER_YEAR / params.algorithmic_halving_months * LOG10_TWO,
         spending_usd_billion=spending,
     )
+
+
+def reached_compute(log10_compute: FloatArray) -> FloatArray:
+    """Running maximum of log10 effective compute along a path (OOM vs reference).
+
+    The frontier model of a step stays available later, so capability never
+    falls: ``c*(t) = max_{s <= t} log10 C(s)``.  The last axis is time.
+    """
+    return np.maximum.accumulate(np.asarray(log10_compute, dtype=float), axis=-1)

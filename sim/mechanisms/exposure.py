@@ -1,50 +1,143 @@
-"""Exposure: the time-weighted share of an occupation's tasks that AI can technically do.
+"""Exposure: the time-weighted share of an occupation's tasks AI can do, assisted or autonomous.
 
-Each task j of occupation i becomes feasible once log10 effective compute
-(OOM above the reference-year frontier) passes its threshold::
+Capability is a time horizon (METR): ``h`` = log2 of the length, in
+human-expert minutes, of software and reasoning tasks the frontier model
+completes half the time.  It grows with effective compute reached,
+``c*`` (OOM vs reference, :func:`sim.mechanisms.capability.reached_compute`)::
 
-    theta_j = theta_ready + s_r * (1 - readiness_j) + s_b * barrier_j + sigma * z_j
-    exposure_i(t) = sum_j w_j * 1[theta_j <= log10 C(t)]   (w_j: time weights, sum 1 per i)
+    h(c*)   = log2 H_ref + b c*                                   (cognitive track)
+    g(h)    = max(lag_P + (1 - rho) (h - log2 H_ref), 0)          (physical lag, doublings)
 
-with z_j ~ N(0, 1) drawn once per run.  By source (all monotone as the seed
-requires: more readiness -> earlier, more barrier -> later):
+so the physical and in-person track ``h - g`` starts ``lag_P`` doublings
+behind and grows ``rho`` times as fast.  Each task j of occupation i has a
+difficulty ``d_j`` (log2 minutes: the horizon at which AI succeeds on it half
+the time) and a barrier ``b_j`` in [0, 1] (its physical or in-person share); it
+is done on the blend of the two tracks, ``h - b_j g(h)``.  With slope ``beta``
+(log-odds per doubling) and autonomy rate ``r``::
 
-* criteria: ``readiness_j`` is the weighted mean of the task's definedness,
-  data availability and economic value, each a blend of the occupation's score
-  S_c(i) and the task's own score s_c(j) from its O*NET evidence,
-  ``c_j = (1 - lambda) * S_c(i) + lambda * s_c(j)`` (see
-  :func:`blend_task_evidence`); ``barrier_j`` is the
-  larger of the task's physical and interpersonal activity shares, floored for
-  occupations at the top of the barrier ranks (see :func:`task_barrier`).
-* eloundou / frey_osborne: a published index gives a difficulty d_j in [0, 1]
-  (E1 -> 0, E2 -> 0.5, E0 -> 1; or 1 - p_i) that stands for both terms:
-  ``readiness_j = 1 - d_j`` and ``barrier_j = d_j``.
+    x_j       = beta (h - d_j - b_j g(h))
+    assisted  p_j = sigma(x_j)                    (AI output good enough to check and use)
+    autonomous q_j = sigma(x_j - logit r)         (half the time at success rate r)
+    exposure_i = sum_j w_j p_j,  autonomous_i = sum_j w_j q_j   (w_j: time weights)
 
-Because exposure is a step function of compute and thresholds are fixed, a
-whole path is computed at once by binning each task into the step at which it
-becomes feasible (:func:`exposure_path`), exact and O(tasks + steps x occupations).
+``q_j < p_j`` always: autonomy costs ``logit(r) / beta`` more doublings.
+Difficulty by source (all monotone as the seed requires):
+
+* criteria: ``d_j = d_ready + S_r (1 - readiness_j) + sigma_d z_j``, readiness
+  the weighted mean of the task's definedness, data availability and economic
+  value (:func:`blend_task_evidence`), ``b_j`` the larger of its physical and
+  interpersonal activity shares, floored for occupations at the top of the
+  barrier ranks (:func:`task_barrier`);
+* eloundou / frey_osborne: a published index gives a difficulty ``u_j`` in
+  [0, 1] that stands for both terms: ``readiness_j = 1 - u_j``, ``b_j = u_j``.
+
+A whole path (:func:`exposure_path`) depends on the step only through the
+scalar ``h``, so each occupation's two shares and their derivatives in ``h``
+are summed over its tasks at a grid of capability levels spaced
+:data:`GRID_DOUBLINGS` apart and read at every step by cubic Hermite
+interpolation: ``tasks x grid points`` logistic evaluations instead of
+``tasks x steps``, with an error below :data:`INTERPOLATION_ERROR_BOUND`.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numba
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.params import ExposureParams
+from sim.mechanisms.capability import reached_compute
+from sim.params import CapabilityParams, ExposureParams
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.intp]
 
 #: Difficulty of each Eloundou et al. exposure label (E1 direct, E2 with tools, E0 none).
 ELOUNDOU_LABEL_DIFFICULTY = {"E1": 0.0, "E2": 0.5, "E0": 1.0}
+#: Spacing of the capability grid of :func:`exposure_path`, horizon doublings.  Cubic
+#: Hermite interpolation of sigma(beta x) on spacing D errs by at most
+#: D**4 / 384 * max|d4 sigma / dh4| = D**4 / 384 * 0.125 beta**4 per task (the fourth
+#: derivative of the logistic peaks at 0.125); at D = 1 and beta <= 0.77 (the top of
+#: METR's range) that is 1.1e-4, and a time-weighted mean of tasks errs no more.
+GRID_DOUBLINGS = 1.0
+#: The bound of the comment above at the top of the slope's valid use (beta = 0.77).
+INTERPOLATION_ERROR_BOUND = GRID_DOUBLINGS**4 / 384.0 * 0.125 * 0.77**4
+#: Numba fast-math flags of the grid kernels: reassociation and contraction (so sums
+#: vectorise) without assuming finite values (infinite exponentials are handled).
+FAST_MATH = {"reassoc", "contract", "arcp", "nsz"}
+#: Relative difference below which two grid spacings (or gap slopes) count as equal,
+#: so that the exponentials are carried by multiplication (float rounding of the grid).
+_SAME = 1e-9
+
+
+@dataclass(frozen=True)
+class SuccessCurve:
+    """How capability turns into task success (resolved once per run).
+
+    Attributes
+    ----------
+    slope : float
+        beta, log-odds of success per horizon doubling.
+    autonomy_log_odds : float
+        logit(r): extra log-odds the autonomous level needs.
+    reference_log2_minutes : float
+        log2 of the reference-year 50% horizon, minutes.
+    doublings_per_oom : float
+        Horizon doublings per OOM of effective compute.
+    physical_lag : float
+        Doublings the physical track is behind at the reference year.
+    physical_growth_ratio : float
+        rho, physical doublings per cognitive doubling.
+    """
+
+    slope: float
+    autonomy_log_odds: float
+    reference_log2_minutes: float
+    doublings_per_oom: float
+    physical_lag: float
+    physical_growth_ratio: float
+
+    @classmethod
+    def from_params(cls, capability: CapabilityParams, exposure: ExposureParams) -> SuccessCurve:
+        """Resolve the capability-track and success-curve parameters."""
+        rate = exposure.autonomy_success_rate
+        return cls(
+            slope=exposure.success_slope_per_doubling,
+            autonomy_log_odds=math.log(rate / (1.0 - rate)),
+            reference_log2_minutes=math.log2(capability.horizon_reference_minutes),
+            doublings_per_oom=capability.horizon_doublings_per_oom,
+            physical_lag=capability.physical_lag_doublings,
+            physical_growth_ratio=capability.physical_growth_ratio,
+        )
+
+    def horizon(self, log10_compute: FloatArray | float) -> FloatArray:
+        """Cognitive 50% horizon h, log2 minutes, at log10 effective compute (OOM vs ref)."""
+        return self.reference_log2_minutes + self.doublings_per_oom * np.asarray(log10_compute)
+
+    def physical_gap(self, horizon: FloatArray | float) -> FloatArray:
+        """g(h) >= 0: doublings the physical track is behind the cognitive one at ``h``."""
+        gap = self.physical_lag + (1.0 - self.physical_growth_ratio) * (
+            np.asarray(horizon) - self.reference_log2_minutes
+        )
+        return np.maximum(gap, 0.0)
+
+    def physical_horizon(self, horizon: FloatArray | float) -> FloatArray:
+        """Physical and in-person track h - g(h), log2 minutes."""
+        return np.asarray(horizon) - self.physical_gap(horizon)
+
+    def gap_kink(self) -> float:
+        """Horizon (log2 minutes) below which g(h) = 0 (-inf if the tracks grow alike)."""
+        if self.physical_growth_ratio >= 1.0:
+            return -math.inf
+        return self.reference_log2_minutes - self.physical_lag / (1.0 - self.physical_growth_ratio)
 
 
 @dataclass(frozen=True)
 class TaskSet:
-    """Tasks of all occupations with their feasibility thresholds.
+    """Tasks of all occupations with their difficulty, barrier and the run's success curve.
 
     Attributes
     ----------
@@ -52,16 +145,31 @@ class TaskSet:
         Row of the task's occupation in the occupation arrays, shape (n_tasks,).
     weight : FloatArray
         Time weight of each task; weights sum to 1 within each occupation.
-    threshold_log10 : FloatArray
-        log10 effective compute (OOM vs reference) at which the task becomes feasible.
+    difficulty : FloatArray
+        d_j, log2 minutes: the 50% horizon at which AI succeeds on the task half the time.
+    barrier : FloatArray
+        b_j in [0, 1]: the share of the task done on the physical and in-person track.
     n_occupations : int
         Number of occupations (length of the exposure vectors).
+    curve : SuccessCurve
+        The run's capability tracks and success curve.
     """
 
     occupation_index: IntArray
     weight: FloatArray
-    threshold_log10: FloatArray
+    difficulty: FloatArray
+    barrier: FloatArray
     n_occupations: int
+    curve: SuccessCurve
+
+
+class ExposureLevels(NamedTuple):
+    """Exposure at the two levels, same shape, shares of task time in [0, 1]."""
+
+    assisted: FloatArray
+    """Share of task time AI does well enough for the worker to check and use."""
+    autonomous: FloatArray
+    """Share of task time AI does reliably enough to run without the worker (<= assisted)."""
 
 
 def readiness(
@@ -126,35 +234,30 @@ def task_barrier(
 
 
 def eloundou_difficulty(labels: NDArray[np.str_]) -> FloatArray:
-    """Task difficulty from Eloundou et al. labels (E0/E1/E2)."""
+    """Task difficulty in [0, 1] from Eloundou et al. labels (E0/E1/E2)."""
     lookup = np.vectorize(ELOUNDOU_LABEL_DIFFICULTY.__getitem__, otypes=[float])
     return lookup(labels)
 
 
-def feasibility_thresholds(
-    readiness: FloatArray,
-    barrier: FloatArray,
-    params: ExposureParams,
-    *,
-    rng: np.random.Generator,
+def task_difficulty(
+    readiness: FloatArray, params: ExposureParams, *, rng: np.random.Generator
 ) -> FloatArray:
-    """Threshold of each task in log10 effective compute (OOM vs reference), plus noise.
+    """``d_j = d_ready + S_r (1 - readiness_j) + sigma_d z_j``, log2 minutes.
 
     Parameters
     ----------
-    readiness, barrier
+    readiness
         Per task, in [0, 1].
     params
-        ``threshold_ready_log10``, ``readiness_span_oom``, ``barrier_span_oom`` and
-        ``threshold_noise_sd_log10``.
+        ``difficulty_ready_log2_minutes``, ``readiness_span_doublings`` and
+        ``difficulty_noise_sd_doublings``.
     rng
         Generator for the noise (one standard normal draw per task).
     """
-    noise = rng.standard_normal(np.shape(readiness)) * params.threshold_noise_sd_log10
+    noise = rng.standard_normal(np.shape(readiness)) * params.difficulty_noise_sd_doublings
     return (
-        params.threshold_ready_log10
-        + params.readiness_span_oom * (1.0 - readiness)
-        + params.barrier_span_oom * barrier
+        params.difficulty_ready_log2_minutes
+        + params.readiness_span_doublings * (1.0 - readiness)
         + noise
     )
 
@@ -172,111 +275,276 @@ def task_time_weights(
     return raw / safe_totals[occupation_index]
 
 
-def exposure_at(log10_compute: float, tasks: TaskSet) -> FloatArray:
-    """Exposure of every occupation at one effective-compute level, shape (n_occupations,)."""
-    feasible = tasks.threshold_log10 <= log10_compute
-    share = np.bincount(
-        tasks.occupation_index, weights=tasks.weight * feasible, minlength=tasks.n_occupations
+def task_log_odds(horizon: float, tasks: TaskSet) -> FloatArray:
+    """``x_j = beta (h - d_j - b_j g(h))``: log-odds of assisted success of every task."""
+    curve = tasks.curve
+    gap = float(curve.physical_gap(horizon))
+    return curve.slope * (horizon - tasks.difficulty - tasks.barrier * gap)
+
+
+def success_probabilities(horizon: float, tasks: TaskSet) -> ExposureLevels:
+    """Per-task probabilities (assisted p_j, autonomous q_j) at horizon ``h`` (log2 minutes)."""
+    x = task_log_odds(horizon, tasks)
+    return ExposureLevels(_logistic(x), _logistic(x - tasks.curve.autonomy_log_odds))
+
+
+def _logistic(x: FloatArray) -> FloatArray:
+    """sigma(x) = 1 / (1 + exp(-x)), without overflow warnings for large |x|."""
+    return np.exp(-np.logaddexp(0.0, -x))
+
+
+def exposure_levels_at(log10_compute: float, tasks: TaskSet) -> ExposureLevels:
+    """Both exposure levels of every occupation at one capability (shape (n_occupations,))."""
+    return exposure_levels_at_horizon(float(tasks.curve.horizon(log10_compute)), tasks)
+
+
+def exposure_levels_at_horizon(horizon: float, tasks: TaskSet) -> ExposureLevels:
+    """Both exposure levels of every occupation at horizon ``h`` (log2 minutes)."""
+    levels = success_probabilities(horizon, tasks)
+    return ExposureLevels(
+        *(
+            np.clip(
+                np.bincount(
+                    tasks.occupation_index,
+                    weights=tasks.weight * share,
+                    minlength=tasks.n_occupations,
+                ),
+                0.0,
+                1.0,
+            )
+            for share in levels
+        )
     )
-    return np.clip(share, 0.0, 1.0)  # guards rounding of the normalised weights
+
+
+def exposure_at(log10_compute: float, tasks: TaskSet) -> FloatArray:
+    """Assisted exposure of every occupation at one capability, shape (n_occupations,)."""
+    return exposure_levels_at(log10_compute, tasks).assisted
 
 
 def exposure_path(
-    log10_compute: FloatArray, tasks: TaskSet, out: FloatArray | None = None
-) -> FloatArray:
-    """Exposure along a non-decreasing compute path, shape (n_steps, n_occupations).
+    log10_compute: FloatArray,
+    tasks: TaskSet,
+    out: FloatArray | None = None,
+    out_autonomous: FloatArray | None = None,
+) -> ExposureLevels:
+    """Both exposure levels along a compute path, each shape (n_steps, n_occupations).
 
-    Each task's weight is added at the first step whose compute reaches its
-    threshold, then summed along the steps (compiled loops, O(tasks x log steps
-    + steps x occupations)).  Row ``t`` is :func:`exposure_at` of
-    ``log10_compute[t]``: row 0 bit for bit (the same weights added in the same
-    order), later rows up to rounding (each step's weights join as one sum).
+    Capability at step t is the running maximum of the path (trained models do
+    not disappear), mapped to the horizon h.  Each occupation's shares and their
+    derivatives in h are summed over its tasks at grid points
+    ``h_0 + k D`` (D = :data:`GRID_DOUBLINGS`) covering the path's range, plus the
+    kink of the physical gap if it lies inside, and read at each step by cubic
+    Hermite interpolation (error below :data:`INTERPOLATION_ERROR_BOUND`; exact at
+    grid points, so row 0 is :func:`exposure_levels_at` of the first step up to
+    summation order).  Paths with fewer steps than grid points are evaluated
+    exactly at every step.
 
     Parameters
     ----------
     log10_compute
-        log10 effective compute (OOM vs reference) at each step, non-decreasing.
+        log10 effective compute (OOM vs reference) at each step, any shape (n_steps,).
     tasks
         The run's task set.
-    out
-        Array of shape (n_steps, n_occupations) to write into (may be a strided
-        view, e.g. one world of a (steps, worlds, occupations) array); a new
-        array if ``None``.
+    out, out_autonomous
+        Arrays of shape (n_steps, n_occupations) to write the assisted and
+        autonomous shares into (may be strided views); new arrays if ``None``.
 
     Raises
     ------
     ValueError
-        If the path decreases (use :func:`exposure_at` per step instead), or
-        ``out`` has another shape.
+        If ``out`` or ``out_autonomous`` has another shape.
     """
-    path = np.asarray(log10_compute, dtype=float)
-    if np.any(np.diff(path) < 0):
-        raise ValueError("exposure_path needs a non-decreasing effective-compute path")
-    shape = (path.size, tasks.n_occupations)
-    if out is not None and out.shape != shape:
-        raise ValueError(f"exposure_path: out has shape {out.shape}, expected {shape}")
-    share = np.empty(shape) if out is None else out
-    first_step = np.empty(tasks.threshold_log10.size, dtype=np.intp)
-    _first_steps(path, tasks.threshold_log10, first_step)
-    _accumulate_exposure(first_step, tasks.occupation_index, tasks.weight, share)
-    return share
+    horizon = tasks.curve.horizon(reached_compute(np.asarray(log10_compute, dtype=float)))
+    shape = (horizon.size, tasks.n_occupations)
+    for name, array in (("out", out), ("out_autonomous", out_autonomous)):
+        if array is not None and array.shape != shape:
+            raise ValueError(f"exposure_path: {name} has shape {array.shape}, expected {shape}")
+    assisted = np.empty(shape) if out is None else out
+    autonomous = np.empty(shape) if out_autonomous is None else out_autonomous
+    if horizon.size == 0:
+        return ExposureLevels(assisted, autonomous)
+    grid = capability_grid(float(horizon[0]), float(horizon[-1]), tasks.curve.gap_kink())
+    if grid.size == 1:  # capability never moves: every step is the first
+        assisted[:], autonomous[:] = exposure_levels_at_horizon(float(horizon[0]), tasks)
+    elif grid.size >= horizon.size:
+        for step, level in enumerate(horizon):
+            assisted[step], autonomous[step] = exposure_levels_at_horizon(float(level), tasks)
+    else:
+        sums, gap_slopes = grid_sums(grid, tasks), _gap_slopes(grid, tasks.curve)
+        _interpolate(horizon, grid, sums[:3], tasks.curve.slope, gap_slopes, assisted)
+        _interpolate(horizon, grid, sums[3:], tasks.curve.slope, gap_slopes, autonomous)
+    return ExposureLevels(assisted, autonomous)
 
 
-@numba.njit(cache=True, error_model="numpy")
-def _first_steps(path: FloatArray, threshold: FloatArray, out: IntArray) -> None:
-    """``out[j]`` = number of steps with ``path < threshold[j]`` (``np.searchsorted``, left).
+def capability_grid(first: float, last: float, kink: float) -> FloatArray:
+    """Grid points ``first + k D`` up to the first at or past ``last``, plus ``kink`` if inside."""
+    count = max(int(math.ceil((last - first) / GRID_DOUBLINGS)), 0) + 1
+    grid = first + GRID_DOUBLINGS * np.arange(count, dtype=float)
+    if first < kink < grid[-1] and not np.any(grid == kink):
+        grid = np.sort(np.append(grid, kink))
+    return grid
 
-    For a non-decreasing path that count is the first step at which the task is
-    feasible.  Thresholds at or below the first step count none and those above
-    the last count every step (most tasks of a run); the rest are bisected.
+
+def _gap_slopes(grid: FloatArray, curve: SuccessCurve) -> FloatArray:
+    """dg/dh on each grid interval (0 where the physical gap is clamped at 0)."""
+    middle = (grid[:-1] + grid[1:]) / 2.0 if grid.size > 1 else grid
+    open_gap = curve.physical_lag + (1.0 - curve.physical_growth_ratio) * (
+        middle - curve.reference_log2_minutes
+    )
+    return np.where(open_gap > 0.0, 1.0 - curve.physical_growth_ratio, 0.0)
+
+
+def grid_sums(grid: FloatArray, tasks: TaskSet) -> FloatArray:
+    """Per grid point and occupation: the sums the interpolation needs, shape (6, G, n).
+
+    Rows 0-2 assisted, 3-5 autonomous: ``sum_j w_j s_j``, ``sum_j w_j s_j (1 - s_j)``
+    and ``sum_j w_j b_j s_j (1 - s_j)``, with ``s_j`` the task's probability at the
+    grid point.  The derivative in h of a level on an interval with gap slope g' is
+    ``beta (row 1 - g' row 2)``.
     """
-    n = path.size
-    for j in range(threshold.size):
-        x = threshold[j]
-        if n == 0 or x <= path[0]:
-            out[j] = 0
-        elif x > path[n - 1]:
-            out[j] = n
-        else:  # path[0] < x <= path[n - 1]: the count is in [1, n - 1]
-            low, high = 1, n - 1
-            while low < high:
-                middle = (low + high) // 2
-                if path[middle] < x:
-                    low = middle + 1
-                else:
-                    high = middle
-            out[j] = low
+    occupation = tasks.occupation_index
+    order = None if np.all(occupation[1:] >= occupation[:-1]) else np.argsort(occupation, "stable")
+
+    def by_occupation(values: FloatArray) -> FloatArray:
+        return np.ascontiguousarray(values if order is None else values[order], dtype=float)
+
+    starts = np.zeros(tasks.n_occupations + 1, dtype=np.intp)
+    np.cumsum(np.bincount(occupation, minlength=tasks.n_occupations), out=starts[1:])
+    out = np.empty((6, grid.size, tasks.n_occupations))
+    curve = tasks.curve
+    _grid_sums(
+        grid,
+        curve.physical_gap(grid),
+        by_occupation(tasks.difficulty),
+        by_occupation(tasks.barrier),
+        by_occupation(tasks.weight),
+        starts,
+        curve.slope,
+        math.exp(curve.autonomy_log_odds),
+        out,
+    )
+    return out
 
 
-@numba.njit(cache=True, error_model="numpy")
-def _accumulate_exposure(
-    first_step: IntArray, occupation: IntArray, weight: FloatArray, out: FloatArray
+@numba.njit(cache=True, error_model="numpy", fastmath=FAST_MATH)
+def _grid_sums(
+    grid: FloatArray,
+    gap: FloatArray,
+    difficulty: FloatArray,
+    barrier: FloatArray,
+    weight: FloatArray,
+    starts: IntArray,
+    slope: float,
+    autonomy_odds: float,
+    out: FloatArray,
 ) -> None:
-    """``out[t, i] = clip(sum of w_j over tasks j of i with first_step_j <= t, 0, 1)``.
+    """Fill :func:`grid_sums`; tasks sorted by occupation, i's tasks ``starts[i]:starts[i+1]``.
 
-    The weights that join at step t are summed per occupation in task order,
-    then added to the running total (the order of a bincount then a cumsum);
-    the clip guards rounding of the normalised weights.  Tasks are bucketed by
-    step with a stable counting sort, so each step visits only its own tasks.
+    ``e_j = exp(-x_j)`` serves both levels: ``p = 1 / (1 + e)`` and, as
+    ``exp(-(x - logit r)) = e r / (1 - r)``, ``q = 1 / (1 + e odds)``.  Between grid
+    points of equal spacing D and equal gap slope g', x_j grows by
+    ``beta D (1 - b_j g')``, so ``e_j`` is carried by one multiplication; it is
+    recomputed where spacing or slope change (the kink), where it is infinite,
+    and set to 0 below 1e-200 (p = q = 1 to double precision; ``e`` never rises
+    along the grid, as ``1 - b_j g' >= 0``).
+    """
+    n_tasks = difficulty.size
+    e = np.zeros(n_tasks)
+    ratio = np.empty(n_tasks)
+    spacing, gap_slope = -1.0, -1.0
+    for k in range(grid.size):
+        h, g = grid[k], gap[k]
+        fresh = k == 0
+        if k > 0:
+            step = grid[k] - grid[k - 1]
+            slope_here = (gap[k] - gap[k - 1]) / step
+            if abs(step - spacing) > _SAME * step or abs(slope_here - gap_slope) > _SAME:
+                spacing, gap_slope = step, slope_here
+                fresh = True
+                for j in range(n_tasks):
+                    ratio[j] = np.exp(-slope * step * (1.0 - barrier[j] * slope_here))
+        if fresh:
+            for j in range(n_tasks):
+                e[j] = np.exp(-slope * (h - difficulty[j] - barrier[j] * g))
+        else:
+            for j in range(n_tasks):
+                carried = e[j] * ratio[j]
+                e[j] = carried if carried >= 1e-200 else 0.0
+            for j in range(n_tasks):
+                if e[j] == np.inf:
+                    e[j] = np.exp(-slope * (h - difficulty[j] - barrier[j] * g))
+        for i in range(starts.size - 1):
+            p_sum = p_slope = p_barrier = q_sum = q_slope = q_barrier = 0.0
+            for j in range(starts[i], starts[i + 1]):
+                p = 1.0 / (1.0 + e[j])
+                q = 1.0 / (1.0 + e[j] * autonomy_odds)
+                w = weight[j]
+                dp = w * p * (1.0 - p)
+                dq = w * q * (1.0 - q)
+                p_sum += w * p
+                p_slope += dp
+                p_barrier += dp * barrier[j]
+                q_sum += w * q
+                q_slope += dq
+                q_barrier += dq * barrier[j]
+            out[0, k, i] = p_sum
+            out[1, k, i] = p_slope
+            out[2, k, i] = p_barrier
+            out[3, k, i] = q_sum
+            out[4, k, i] = q_slope
+            out[5, k, i] = q_barrier
+
+
+def _interpolate(
+    horizon: FloatArray,
+    grid: FloatArray,
+    sums: FloatArray,
+    slope: float,
+    gap_slope: FloatArray,
+    out: FloatArray,
+) -> None:
+    """``out[t, i]``: cubic Hermite interpolation of ``sums[0]`` at ``horizon[t]``, in [0, 1].
+
+    On interval k of width D_k the value and derivative at both ends give
+    ``v(u) = c0 + u (c1 + u (c2 + u c3))``, ``u = (h - h_k) / D_k``, with the
+    derivative ``beta (sums[1] - g'_k sums[2])`` (scaled by D_k).
+    """
+    scale = slope * np.diff(grid)[:, None]
+    interval_gap_slope = gap_slope[:, None]
+    start_slope = scale * (sums[1, :-1] - interval_gap_slope * sums[2, :-1])
+    end_slope = scale * (sums[1, 1:] - interval_gap_slope * sums[2, 1:])
+    left, right = sums[0, :-1], sums[0, 1:]
+    coefficients = np.stack(
+        [
+            left,
+            start_slope,
+            3.0 * (right - left) - 2.0 * start_slope - end_slope,
+            2.0 * (left - right) + start_slope + end_slope,
+        ],
+        axis=1,
+    )
+    _cubic_steps(horizon, grid, coefficients, out)
+
+
+@numba.njit(cache=True, error_model="numpy", fastmath=FAST_MATH)
+def _cubic_steps(
+    horizon: FloatArray, grid: FloatArray, coefficients: FloatArray, out: FloatArray
+) -> None:
+    """``out[t, i] = clip(c0 + u (c1 + u (c2 + u c3)), 0, 1)`` on the interval holding ``h_t``.
+
+    ``horizon`` is non-decreasing and inside ``[grid[0], grid[-1]]``;
+    ``coefficients`` has shape (intervals, 4, n).
     """
     steps, n = out.shape
-    starts = np.zeros(steps + 2, dtype=np.intp)
-    for j in range(first_step.size):
-        starts[min(first_step[j], steps) + 1] += 1
-    for t in range(steps + 1):
-        starts[t + 1] += starts[t]
-    order = np.empty(first_step.size, dtype=np.intp)
-    filled = starts.copy()
-    for j in range(first_step.size):
-        step = min(first_step[j], steps)
-        order[filled[step]] = j
-        filled[step] += 1
-    added = np.zeros(n)
-    total = np.zeros(n)
+    k = 0
+    last = grid.size - 2
     for t in range(steps):
-        for k in range(starts[t], starts[t + 1]):
-            added[occupation[order[k]]] += weight[order[k]]
+        h = horizon[t]
+        while k < last and h > grid[k + 1]:
+            k += 1
+        u = (h - grid[k]) / (grid[k + 1] - grid[k])
+        c0, c1, c2, c3 = coefficients[k, 0], coefficients[k, 1], coefficients[k, 2], coefficients[k, 3]
+        row = out[t]
         for i in range(n):
-            total[i] += added[i]
-            added[i] = 0.0
-            out[t, i] = min(max(total[i], 0.0), 1.0)
+            row[i] = min(max(c0[i] + u * (c1[i] + u * (c2[i] + u * c3[i])), 0.0), 1.0)

@@ -1,83 +1,97 @@
-"""Calibration of the feasibility threshold level to a published exposure benchmark.
+"""Calibration of the task difficulty level to Eloundou et al. at GPT-4's measured capability.
 
-The criteria scores rank tasks; they do not say how many tasks AI could do in
-the reference year.  :func:`calibrate_threshold_ready` sets that level: it finds
-``exposure.threshold_ready_log10`` such that the employment-weighted mean
-exposure at the reference-year frontier (log10 effective compute 0) equals the
-employment-weighted Eloundou et al. (2024) GPT-4 beta, the published share of
-task time that LLM-based tools can already do.  Exposure falls monotonically as
-the threshold level rises, so bisection finds the level to any tolerance.
+The criteria rank tasks; they do not say how hard the easiest ones are.
+:func:`calibrate_difficulty_ready` sets that level: it finds
+``exposure.difficulty_ready_log2_minutes`` such that, at GPT-4's METR horizon
+(4.6 minutes, :data:`sim.data.capability_anchors.GPT4_HORIZON_MINUTES`), the
+unweighted share of O*NET tasks AI assists (the mean over tasks of the
+assisted success probability) equals Eloundou et al.'s beta, the mean of the
+human and GPT-4 raters' unweighted task shares (32.8%).  The calibration reads
+the horizon, not the compute path, so it holds whatever the growth rates; the
+assisted share falls monotonically as the level rises, so bisection finds it to
+any tolerance.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from sim.data import OccupationTables
-from sim.mechanisms.exposure import TaskSet, exposure_at
+from sim.data.capability_anchors import ELOUNDOU_BETA_TARGET, GPT4_HORIZON_MINUTES
+from sim.mechanisms.exposure import TaskSet, success_probabilities
 from sim.model.inputs import build_task_set
 from sim.params.scenario import Scenario, derive
 from sim.rng import EXPOSURE_STREAM, named_stream, run_sequence
 
-#: Search interval for the threshold level (OOM vs reference) and bisection tolerance.
-SEARCH_LOW_LOG10, SEARCH_HIGH_LOG10 = -60.0, 60.0
-TOLERANCE_LOG10 = 1e-3
-BENCHMARK_COLUMN = "eloundou_beta_gpt4"
+#: Search interval for the difficulty level (log2 minutes) and bisection tolerance.
+SEARCH_LOW_LOG2, SEARCH_HIGH_LOG2 = -60.0, 60.0
+TOLERANCE_LOG2 = 1e-3
+#: GPT-4's horizon on the model's capability axis, log2 minutes.
+GPT4_HORIZON_LOG2 = math.log2(GPT4_HORIZON_MINUTES)
 
 
 @dataclass(frozen=True)
 class Calibration:
-    """Result of :func:`calibrate_threshold_ready`.
+    """Result of :func:`calibrate_difficulty_ready`.
 
     Attributes
     ----------
-    threshold_ready_log10 : float
-        Calibrated ``exposure.threshold_ready_log10`` (OOM vs reference).
-    target_exposure : float
-        Employment-weighted benchmark (Eloundou GPT-4 beta).
-    achieved_exposure : float
-        Employment-weighted model exposure at the reference year with that level.
+    difficulty_ready_log2_minutes : float
+        Calibrated ``exposure.difficulty_ready_log2_minutes``.
+    target_share : float
+        Eloundou beta, unweighted share of tasks (mean of the two raters).
+    achieved_share : float
+        Unweighted mean assisted success at GPT-4's horizon with that level.
     """
 
-    threshold_ready_log10: float
-    target_exposure: float
-    achieved_exposure: float
+    difficulty_ready_log2_minutes: float
+    target_share: float
+    achieved_share: float
 
 
 def run_task_set(scenario: Scenario, tables: OccupationTables) -> TaskSet:
-    """The task thresholds that replication 0 of ``scenario`` at its own seed draws."""
+    """The task difficulties that replication 0 of ``scenario`` at its own seed draws."""
     run_seed = run_sequence(scenario.seed)
     rng = named_stream(run_seed, EXPOSURE_STREAM)
     return build_task_set(tables, scenario, rng=rng)
 
 
-def mean_reference_exposure(scenario: Scenario, tables: OccupationTables) -> float:
-    """Employment-weighted mean exposure at log10 effective compute 0 (reference year)."""
-    tasks = run_task_set(scenario, tables)
-    employment = tables.occupations["employment"].to_numpy(dtype=float)
-    return float(np.average(exposure_at(0.0, tasks), weights=employment))
+def task_shares_at_horizon(tasks: TaskSet, horizon_log2_minutes: float) -> tuple[float, float]:
+    """Unweighted share of tasks (assisted, autonomous) at a horizon, Eloundou's counting."""
+    assisted, autonomous = success_probabilities(horizon_log2_minutes, tasks)
+    return float(assisted.mean()), float(autonomous.mean())
 
 
-def calibrate_threshold_ready(scenario: Scenario, tables: OccupationTables) -> Calibration:
-    """Threshold level that reproduces the employment-weighted Eloundou GPT-4 beta.
+def gpt4_assisted_share(scenario: Scenario, tables: OccupationTables) -> float:
+    """Unweighted mean assisted success over all tasks at GPT-4's horizon."""
+    return task_shares_at_horizon(run_task_set(scenario, tables), GPT4_HORIZON_LOG2)[0]
 
-    Uses the scenario's seed, spans, barrier threshold and noise; only
-    ``exposure.threshold_ready_log10`` is searched.
+
+def calibrate_difficulty_ready(scenario: Scenario, tables: OccupationTables) -> Calibration:
+    """Difficulty level that reproduces Eloundou beta at GPT-4's horizon.
+
+    Uses the scenario's seed, span, noise, barrier and success curve; only
+    ``exposure.difficulty_ready_log2_minutes`` is searched.
     """
-    employment = tables.occupations["employment"].to_numpy(dtype=float)
-    target = float(np.average(tables.occupations[BENCHMARK_COLUMN], weights=employment))
-    low, high = SEARCH_LOW_LOG10, SEARCH_HIGH_LOG10
-    while high - low > TOLERANCE_LOG10:
+    low, high = SEARCH_LOW_LOG2, SEARCH_HIGH_LOG2
+    while high - low > TOLERANCE_LOG2:
         middle = (low + high) / 2
-        trial = derive(scenario, {"exposure.threshold_ready_log10": middle})
-        if mean_reference_exposure(trial, tables) > target:
+        trial = derive(scenario, {"exposure.difficulty_ready_log2_minutes": middle})
+        if gpt4_assisted_share(trial, tables) > ELOUNDOU_BETA_TARGET:
             low = middle
         else:
             high = middle
     level = (low + high) / 2
-    achieved = mean_reference_exposure(
-        derive(scenario, {"exposure.threshold_ready_log10": level}), tables
+    achieved = gpt4_assisted_share(
+        derive(scenario, {"exposure.difficulty_ready_log2_minutes": level}), tables
     )
-    return Calibration(level, target, achieved)
+    return Calibration(level, ELOUNDOU_BETA_TARGET, achieved)
+
+
+def employment_weighted(values: np.ndarray, tables: OccupationTables) -> float:
+    """Base-year-employment-weighted mean of a per-occupation array."""
+    employment = tables.occupations["employment"].to_numpy(dtype=float)
+    return float(np.average(values, weights=employment))

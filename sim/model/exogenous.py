@@ -5,12 +5,14 @@ inputs, so the model computes them for all steps at set-up, for both worlds
 (world 0 follows the scenario's effective compute C(t); world 1 keeps the
 base year's, ``C(t) = C(t_0)``), arrays (steps, worlds, occupations):
 
-1. exposure ``e(t)`` along the compute path
+1. exposure at two levels, assisted ``e(t)`` and autonomous ``e_U(t) <= e(t)``,
+   along the running maximum of the compute path
    (:func:`sim.mechanisms.exposure.exposure_path`); the frozen world's is the
    base year's row at every step;
-2. adoption: Bass adopter share ``f(t)`` in closed form and adopted share
-   ``u = f e`` (:func:`sim.mechanisms.adoption.adoption_path`);
-3. productivity ``A = 1 / ((1 - u) + u / k(C))`` (Amdahl,
+2. adoption: Bass adopter share ``f(t)`` driven by ``e`` in closed form, adopted
+   share ``u = f e`` and its autonomous part ``v = f e_U``
+   (:func:`sim.mechanisms.adoption.adoption_path`);
+3. productivity ``A = 1 / ((1 - u) + (u - v) / k_A + v / k_U)`` (Amdahl,
    :func:`sim.mechanisms.amplification.productivity_path`);
 4. regulated occupations follow all four paths ``d_i`` steps late
    (:func:`sim.mechanisms.regulation.delayed_path`);
@@ -75,13 +77,25 @@ def world_paths(
     config: Scenario, inputs: ModelInputs, log_compute: FloatArray, diffusion: adoption.Diffusion
 ) -> ExogenousPaths:
     """Exposure, adoption and productivity of both worlds (``log_compute``: (worlds, steps))."""
-    exposure = np.empty((log_compute.shape[1], N_WORLDS, inputs.n_occupations))
-    exposure_path(log_compute[AI_WORLD], inputs.tasks, out=exposure[:, AI_WORLD])
-    exposure[:, NO_AI_WORLD] = exposure[0, AI_WORLD]  # exposure at the base year's compute
+    shape = (log_compute.shape[1], N_WORLDS, inputs.n_occupations)
+    exposure, autonomous = np.empty(shape), np.empty(shape)
+    exposure_path(
+        log_compute[AI_WORLD],
+        inputs.tasks,
+        out=exposure[:, AI_WORLD],
+        out_autonomous=autonomous[:, AI_WORLD],
+    )
+    # The frozen world keeps the base year's capability: the AI world's first row.
+    exposure[:, NO_AI_WORLD] = exposure[0, AI_WORLD]
+    autonomous[:, NO_AI_WORLD] = autonomous[0, AI_WORLD]
     start = adoption.AdoptionState.start(config.adoption.initial_adopter_share, exposure[0])
     adopted = adoption.adoption_path(start, exposure, diffusion)
-    speedup = amplification.ai_speedup(log_compute, config.adoption)
-    productivity = amplification.productivity_path(adopted.adopted_share, speedup.T)
+    productivity = amplification.productivity_path(
+        adopted.adopted_share,
+        adopted.adopter_share * autonomous,
+        config.adoption.assisted_speedup,
+        config.adoption.autonomous_speedup,
+    )
     paths = ExogenousPaths(exposure, adopted.adopter_share, adopted.adopted_share, productivity)
     delay = inputs.regulation_delay_steps
     if delay.any():

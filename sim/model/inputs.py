@@ -3,7 +3,7 @@
 Everything here is computed once per run, before the first step: base
 employment (with scenario overrides), exit rates, non-AI trend growth, base
 elasticities, adoption speeds and regulation delays, the task set with its
-feasibility thresholds, and the mobility network.
+difficulties, and the mobility network.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class ModelInputs:
 def build_inputs(
     scenario: Scenario, tables: OccupationTables, *, rng: np.random.Generator
 ) -> ModelInputs:
-    """Build :class:`ModelInputs`; ``rng`` draws the task threshold noise only.
+    """Build :class:`ModelInputs`; ``rng`` draws the task difficulty noise only.
 
     Reads the tables through :func:`~sim.data.arrays.table_arrays` (converted
     once per tables object), so only the scenario-dependent arithmetic runs here.
@@ -211,7 +211,7 @@ def _elasticity_ranges(
 def build_task_set(
     tables: OccupationTables, scenario: Scenario, *, rng: np.random.Generator
 ) -> exposure.TaskSet:
-    """Tasks with time weights and thresholds from the scenario's exposure source."""
+    """Tasks with time weights, difficulty and barrier from the scenario's exposure source."""
     params = scenario.exposure
     arrays = table_arrays(tables)
     ready, barrier = task_readiness_and_barrier(tables, scenario)
@@ -223,8 +223,10 @@ def build_task_set(
             arrays.n_occupations,
             params.supplemental_task_weight,
         ),
-        threshold_log10=exposure.feasibility_thresholds(ready, barrier, params, rng=rng),
+        difficulty=exposure.task_difficulty(ready, params, rng=rng),
+        barrier=np.asarray(barrier, dtype=float),
         n_occupations=arrays.n_occupations,
+        curve=exposure.SuccessCurve.from_params(scenario.capability, params),
     )
 
 

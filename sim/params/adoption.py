@@ -1,4 +1,4 @@
-"""Adoption block: Bass diffusion behind feasibility, regulation, AI speed-up on adopted tasks."""
+"""Adoption block: Bass diffusion behind feasibility, regulation, speed-ups on adopted tasks."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sim.params.overrides import merge_over_defaults, with_removals
 
 
 class AdoptionParams(ParamBlock):
-    """Bass diffusion of AI use behind feasibility, and the AI speed-up on adopted tasks."""
+    """Bass diffusion of AI use behind feasibility, and the speed-ups on assisted and autonomous tasks."""
 
     initial_adopter_share: float = param(
         0.1,
@@ -86,43 +86,37 @@ class AdoptionParams(ParamBlock):
         source="Scenario choice.",
         role=Role.LEVER,
     )
-    ai_speedup_reference: float = param(
-        2.0,
+    assisted_speedup: float = param(
+        1.7,
         unit="x",
         ge=1.0,
         le=1000.0,
-        description="Speed-up of AI on an adopted task at the reference year's capability.",
+        description=(
+            "Speed-up of a worker on an assisted task (AI output checked and used by the "
+            "worker), at any capability."
+        ),
         source=(
-            "Peng et al. (2023) coding 55.8% faster (2.3x); Noy & Zhang (2023) writing "
-            "40% less time (1.7x)."
+            "Field experiments: Noy & Zhang (2023, Science) writing 40% less time (1.67x); "
+            "Peng et al. (2023) coding 55.8% faster (2.26x); Dell'Acqua et al. (2023) 25% "
+            "faster (1.33x); Brynjolfsson, Li & Raymond (2025, QJE) +14% output per hour "
+            "over all of an agent's work (+34% for novices)."
         ),
         role=Role.UNCERTAINTY,
         plausible=Plausible(
-            1.5,
-            2.5,
-            source=("Spans the measured 1.7x (Noy & Zhang 2023) and 2.3x (Peng et al. 2023)."),
+            1.25,
+            2.3,
+            source="Spans the task-level experiments: 1.33x (Dell'Acqua) to 2.26x (Peng).",
         ),
     )
-    ai_speedup_per_oom: float = param(
-        0.15,
-        unit="log10 speed-up per OOM",
-        ge=0.0,
-        le=2.0,
-        description="Growth of log10 speed-up per order of magnitude of effective compute.",
-        source="Assumption: each 10x of effective compute makes AI ~1.4x faster on its tasks.",
-        role=Role.UNCERTAINTY,
-        plausible=Plausible(
-            0.05,
-            0.3,
-            source=("Assumption: 1.1x to 2x faster per 10x of effective compute."),
-        ),
-    )
-    ai_speedup_max: float = param(
+    autonomous_speedup: float = param(
         20.0,
         unit="x",
         ge=1.0,
         le=1e6,
-        description="Upper bound of the AI speed-up on an adopted task.",
+        description=(
+            "Speed-up of a worker on an autonomous task: the AI does it, the worker keeps "
+            "1/autonomous_speedup of its time for oversight."
+        ),
         source=(
             "Assumption: a worker still reviews and integrates AI output, at least 5% of "
             "the task's original time."
@@ -152,10 +146,10 @@ class AdoptionParams(ParamBlock):
 
     @model_validator(mode="after")
     def _speedup_bounds(self) -> AdoptionParams:
-        """`adoption.ai_speedup_max` must be at least `adoption.ai_speedup_reference`."""
-        if self.ai_speedup_max < self.ai_speedup_reference:
+        """`adoption.autonomous_speedup` must be at least `adoption.assisted_speedup`."""
+        if self.autonomous_speedup < self.assisted_speedup:
             raise ValueError(
-                f"ai_speedup_max ({self.ai_speedup_max}) must be at least "
-                f"ai_speedup_reference ({self.ai_speedup_reference})"
+                f"autonomous_speedup ({self.autonomous_speedup}) must be at least "
+                f"assisted_speedup ({self.assisted_speedup})"
             )
         return self

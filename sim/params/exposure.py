@@ -1,4 +1,4 @@
-"""Exposure block: which index sets task difficulty; readiness to feasibility thresholds."""
+"""Exposure block: which index sets task difficulty; readiness to task difficulty; success curve."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class EloundouRater(StrEnum):
 
 
 class ExposureParams(ParamBlock):
-    """Task feasibility thresholds in effective compute, from the criteria or a published index."""
+    """Task difficulty (horizon doublings) from the criteria or a published index; success curve."""
 
     source: ExposureSource = param(
         ExposureSource.CRITERIA,
@@ -44,77 +44,91 @@ class ExposureParams(ParamBlock):
         description="Task labels used when source = eloundou: gpt4 or human annotators.",
         source="Eloundou et al. (2024), Science 384(6702).",
     )
-    threshold_ready_log10: float = param(
-        -10.5,
-        unit="OOM vs reference",
+    difficulty_ready_log2_minutes: float = param(
+        -8.83,
+        unit="log2 minutes",
         ge=-60.0,
         le=60.0,
         description=(
-            "Feasibility threshold (log10 effective compute) of a task with full readiness "
-            "and no barrier."
+            "Difficulty of a task with full readiness and no noise: log2 of the 50% time "
+            "horizon (METR minutes) at which AI succeeds on it half the time."
         ),
         source=(
-            "Calibration (docs/model.md): with the default spans, the employment-weighted "
-            "mean criteria exposure in 2025 matches Eloundou et al.'s GPT-4 beta (0.35)."
+            "Calibration (sim/model/calibration.py): at GPT-4's measured horizon (4.6 min) "
+            "the unweighted share of tasks AI assists equals Eloundou et al.'s beta (32.8%, "
+            "mean of the human 30.8% and GPT-4 34.8% task shares)."
         ),
     )
-    readiness_span_oom: float = param(
-        20.0,
-        unit="OOM per unit readiness",
+    readiness_span_doublings: float = param(
+        24.0,
+        unit="doublings per unit readiness",
         ge=0.0,
-        le=100.0,
+        le=200.0,
         description=(
-            "How much later (OOM of effective compute) a task becomes feasible per unit of "
-            "missing readiness (1 - readiness)."
+            "How much harder a task is, in doublings of the time horizon it needs, per unit "
+            "of missing readiness (1 - readiness)."
         ),
         source=(
-            "Assumption: the least and most ready barrier-free work are about 20 OOM apart, "
-            "two decades of baseline growth."
+            "Assumption anchored on task lengths: the 5th-95th percentile of task readiness "
+            "(0.32-0.80) then spans ~11.5 doublings (~3,000x), e.g. 10 minutes to three "
+            "weeks of work, the range of METR's task suites (seconds to 30 h) widened to "
+            "O*NET tasks."
         ),
         role=Role.UNCERTAINTY,
         plausible=Plausible(
-            12.0,
-            28.0,
-            source=("Assumption: +-40% around the 20 OOM default."),
-        ),
-    )
-    barrier_span_oom: float = param(
-        40.0,
-        unit="OOM per unit barrier",
-        ge=0.0,
-        le=100.0,
-        description=(
-            "How much later a task becomes feasible per unit of physical or interpersonal "
-            "barrier (robotics, presence, care)."
-        ),
-        source=(
-            "Assumption (seed: physical, hands-on and caring work is far from automatable): "
-            "a fully physical or caring task at full readiness stays infeasible through the "
-            "2055 horizon of the baseline (threshold_ready + span = 29.5 > 19.2 OOM)."
-        ),
-        role=Role.UNCERTAINTY,
-        plausible=Plausible(
-            30.0,
-            50.0,
+            16.0,
+            32.0,
             source=(
-                "Assumption: +-25%; below 30 OOM fully physical tasks at full "
-                "readiness become feasible before 2055, against the seed."
+                "Assumption: the 5th-95th percentile readiness range spans 8-15 doublings "
+                "of task length; the FTM span (20% to nearly all cognitive tasks in 1-8 OOM, "
+                "checked by laborsim validate) bounds it."
             ),
         ),
     )
-    threshold_noise_sd_log10: float = param(
-        1.0,
-        unit="OOM",
+    difficulty_noise_sd_doublings: float = param(
+        2.0,
+        unit="doublings",
         ge=0.0,
-        le=10.0,
-        description="Standard deviation of the task-level random threshold shift.",
-        source="Assumption: task heterogeneity not captured by the data (one OOM).",
-        role=Role.UNCERTAINTY,
-        plausible=Plausible(
-            0.5,
-            2.0,
-            source=("Assumption: half to twice the one-OOM default."),
+        le=20.0,
+        description="Standard deviation of the task-level random difficulty shift.",
+        source=(
+            "Assumption: task heterogeneity not captured by the criteria, one OOM of "
+            "effective compute (2 horizon doublings), as before issue 19."
         ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(1.0, 4.0, source="Assumption: half to twice the default."),
+    )
+    success_slope_per_doubling: float = param(
+        0.6,
+        unit="log-odds per doubling",
+        gt=0.0,
+        le=10.0,
+        description=(
+            "Slope of the logistic success probability of a task in capability minus "
+            "difficulty (horizon doublings): how gradually success rises."
+        ),
+        source=(
+            "METR logistic fits (METR/cross-domain-horizon headline.csv): success falls by "
+            "0.595 log-odds per doubling of task length, median of 16 models."
+        ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(0.49, 0.77, source="METR: range across the 16 models, 0.49-0.77."),
+    )
+    autonomy_success_rate: float = param(
+        0.95,
+        unit="probability",
+        gt=0.5,
+        lt=1.0,
+        description=(
+            "Success rate at which a task runs without the worker (autonomous level); it "
+            "costs logit(rate) / slope more horizon doublings than the 50% (assisted) level."
+        ),
+        source=(
+            "Issue 19: autonomy needs 95-99% success; with the METR slope 0.6 that is 4.9-7.7 "
+            "extra doublings (the measured 80% horizon is ~5x, 2.3 doublings, shorter)."
+        ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(0.95, 0.99, source="Issue 19: 95-99% success."),
     )
     weight_task_definedness: float = param(
         1.0,

@@ -1,11 +1,10 @@
 """Check 3: does the criteria-based exposure rank occupations like the published indices?
 
-The model's exposure of occupation i at log10 effective compute c is the time
-share of its tasks whose feasibility threshold is at or below c (thresholds
-from the data set's criteria, the baseline scenario and its seed stream, as in
-:mod:`sim.model.calibration`).  Its *level* at the 2025 frontier (c = 0) is
-calibrated to the employment-weighted Eloundou GPT-4 beta; its *ranking* is
-not fitted to anything.  This check reports the Spearman rank correlation of
+The model's (assisted) exposure of occupation i at log10 effective compute c
+is the time-weighted mean success probability of its tasks (difficulties from
+the data set's criteria, the baseline scenario and its seed stream, as in
+:mod:`sim.model.calibration`).  Its *level* at GPT-4's horizon is calibrated
+to Eloundou et al.'s unweighted beta; its *ranking* is not fitted to anything.  This check reports the Spearman rank correlation of
 that ranking with Eloundou et al.'s beta and with Frey & Osborne's probability
 over occupations whose criteria come from their own O*NET data.
 """
@@ -18,7 +17,7 @@ import pandas as pd
 from sim.data import FREY_OSBORNE_MATCHED_SOURCES, ONET_CRITERIA_SOURCES
 from sim.mechanisms.capability import capability_path
 from sim.mechanisms.exposure import TaskSet, exposure_at
-from sim.model.calibration import calibrate_threshold_ready, mean_reference_exposure, run_task_set
+from sim.model.calibration import calibrate_difficulty_ready, gpt4_assisted_share, run_task_set
 from sim.validation.inputs import ValidationInputs
 from sim.validation.result import CheckResult
 
@@ -112,8 +111,8 @@ def _notes(
         rater: _spearman(occupations[column][both], probability)
         for rater, column in BETA_COLUMNS.items()
     }
-    calibration = calibrate_threshold_ready(inputs.baseline, inputs.tables)
-    achieved = mean_reference_exposure(inputs.baseline, inputs.tables)
+    calibration = calibrate_difficulty_ready(inputs.baseline, inputs.tables)
+    achieved = gpt4_assisted_share(inputs.baseline, inputs.tables)
     later_text = "; ".join(
         f"{year:.0f} ({level:.1f} OOM): {r['GPT-4']:.2f} / {r['human']:.2f} / "
         f"{r['Frey-Osborne']:.2f}"
@@ -126,11 +125,12 @@ def _notes(
         "For scale, Eloundou beta itself correlates with Frey-Osborne at "
         f"{reference['GPT-4']:.2f} (GPT-4) / {reference['human']:.2f} (human): the "
         "LLM-era and 2013 indices rank occupations differently. Level calibration "
-        "(sim/model/calibration.py): target employment-weighted GPT-4 beta "
-        f"{calibration.target_exposure:.3f}; baseline threshold_ready_log10 = "
-        f"{inputs.baseline.exposure.threshold_ready_log10:g} gives {achieved:.3f}; "
-        f"bisection gives {calibration.threshold_ready_log10:.2f} -> "
-        f"{calibration.achieved_exposure:.3f}. The ranking is not fitted; "
+        "(sim/model/calibration.py): target Eloundou beta at GPT-4's horizon "
+        f"{calibration.target_share:.3f} (unweighted share of tasks assisted); baseline "
+        "difficulty_ready_log2_minutes = "
+        f"{inputs.baseline.exposure.difficulty_ready_log2_minutes:g} gives {achieved:.3f}; "
+        f"bisection gives {calibration.difficulty_ready_log2_minutes:.2f} -> "
+        f"{calibration.achieved_share:.3f}. The ranking is not fitted; "
         "exposure.task_evidence_share = "
         f"{inputs.baseline.exposure.task_evidence_share:g} was chosen among 0, 0.5 and 1 "
         "by a rule stated before the results (docs/model.md, task-level readiness)."

@@ -52,7 +52,7 @@ def baseline_exposure_path(inputs: ValidationInputs) -> tuple[FloatArray, FloatA
     steps = np.arange(scenario.n_steps + 1, dtype=np.float64)
     years: FloatArray = scenario.run.base_year + steps * scenario.step_years
     compute = capability_path(years, scenario.capability).log10_effective_compute
-    return years, exposure_path(compute, run_task_set(scenario, inputs.tables))
+    return years, exposure_path(compute, run_task_set(scenario, inputs.tables)).assisted
 
 
 def largest_annual_gain(path: FloatArray, steps_per_year: int) -> FloatArray:

@@ -24,7 +24,6 @@ import pandas as pd
 
 from sim.experiments.runner import run
 from sim.io.results import RunResult
-from sim.mechanisms.capability import MONTHS_PER_YEAR, capability_path
 from sim.mechanisms.exposure import exposure_at
 from sim.params.scenario import Scenario, derive
 from sim.validation.criteria_correlation import criteria_tasks
@@ -47,8 +46,6 @@ RADIOLOGISTS_USING_AI = 0.48
 #: Radiology residency positions offered in the 2025 NRMP Main Residency Match, an
 #: all-time high (Radiology Business, Match Day 2025, 21 March 2025, from NRMP data).
 RECORD_RADIOLOGY_POSITIONS_2025 = 1451
-#: Last year searched when locating the year a compute level is reached.
-SEARCH_END_YEAR = 2200
 
 UNEMPLOYMENT_START_YEAR = 2022
 #: Share of base employment in the most exposed group ("quintile" by employment).
@@ -138,32 +135,10 @@ def _radiology_notes(inputs: ValidationInputs, end: pd.Series) -> str:
         f"the model's radiologist exposure in 2025 is {end['exposure']:.2f} and its "
         f"adopter share {end['adopter_share']:.2f}"
     )
-    if end["exposure"] > 0.0:
-        return settings + (
-            f"Mechanism: {state}, against {facts}; partial feasibility, the adoption lag, "
-            "the regulatory slowdown and inelastic demand keep the effect small by 2025."
-        )
-    tasks = criteria_tasks(inputs)
-    codes = inputs.tables.occupations["occupation_code"].to_numpy()
-    index = int(np.flatnonzero(codes == RADIOLOGISTS)[0])
-    first_threshold = float(tasks.threshold_log10[tasks.occupation_index == index].min())
-    barrier = float(inputs.tables.occupations["interpersonal_barrier"].iloc[index])
     return settings + (
-        f"The check passes, but not for the historical reason: {state}, against {facts}. "
-        "The criteria give radiology high readiness but an interpersonal barrier rank of "
-        f"{barrier:.2f}, so its first task becomes feasible only at {first_threshold:.1f} "
-        f"OOM above the 2025 frontier ({year_reached(first_threshold, inputs):.0f} on the "
-        "baseline path); employment follows the BLS trend and spending recycling, not a "
-        "partial, regulated adoption."
+        f"Mechanism: {state}, against {facts}; partial success on its tasks, the adoption "
+        "lag, the regulatory slowdown and inelastic demand keep the effect small by 2025."
     )
-
-
-def year_reached(log10_compute: float, inputs: ValidationInputs) -> float:
-    """First year (to a month) the baseline capability path reaches ``log10_compute``."""
-    years = np.arange(LAST_FACT_YEAR, SEARCH_END_YEAR, 1.0 / MONTHS_PER_YEAR)
-    path = capability_path(years, inputs.baseline.capability).log10_effective_compute
-    reached = np.flatnonzero(path >= log10_compute)
-    return float(years[reached[0]]) if reached.size else float("inf")
 
 
 def top_exposed_group(exposure: np.ndarray, employment: np.ndarray) -> np.ndarray:
