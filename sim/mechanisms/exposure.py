@@ -404,7 +404,7 @@ def grid_sums(grid: FloatArray, tasks: TaskSet) -> FloatArray:
     ``beta (row 1 - g' row 2)``.
     """
     occupation = tasks.occupation_index
-    order = None if np.all(occupation[1:] >= occupation[:-1]) else np.argsort(occupation, "stable")
+    order = None if np.all(occupation[1:] >= occupation[:-1]) else np.argsort(occupation, kind="stable")
 
     def by_occupation(values: FloatArray) -> FloatArray:
         return np.ascontiguousarray(values if order is None else values[order], dtype=float)

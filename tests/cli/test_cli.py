@@ -74,7 +74,7 @@ def test_bad_scenario_is_one_line_exit_2(tmp_path, capsys):
 
 def test_replications_differ_and_land_in_own_directories(scenario_file, tmp_path):
     text = scenario_file.read_text().replace(
-        "[run]", "[exposure]\nthreshold_noise_sd_log10 = 2.0\n[run]"
+        "[run]", "[exposure]\ndifficulty_noise_sd_doublings = 4.0\n[run]"
     )
     scenario_file.write_text(text)
     out = tmp_path / "reps"

@@ -93,7 +93,7 @@ def test_runs_on_shared_tables_equal_runs_on_fresh_tables(toy_scenario):
     toy_scenario = derive(toy_scenario, {"labor.max_layoff_rate_per_year": 3.0})
     variants = [
         toy_scenario,
-        derive(toy_scenario, {"exposure.threshold_noise_sd_log10": 0.5, "seed": 3}),
+        derive(toy_scenario, {"exposure.difficulty_noise_sd_doublings": 1.0, "seed": 3}),
         derive(toy_scenario, {"adoption.regulatory_slowdown_by_major_group": {"43": 3.0}}),
         derive(toy_scenario, {"adoption_regulation.delay_years_by_occupation": {"43-9001": 2.0}}),
         derive(toy_scenario, {"exposure.source": "eloundou", "reallocation.self_loop_share": 0.2}),

@@ -18,8 +18,8 @@ steps_per_year = {steps}
 [occupations]
 path = "occupations"
 [exposure]
-threshold_ready_log10 = 0.0
-readiness_span_oom = 8.0
+difficulty_ready_log2_minutes = 0.0
+readiness_span_doublings = 16.0
 [demand]
 elasticity_source = "major_group"   # the toy tables have no elasticities.csv
 """

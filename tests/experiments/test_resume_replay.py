@@ -21,7 +21,7 @@ def scenario_file(tmp_path: Path, toy_tables) -> Path:
     path = tmp_path / "toy.toml"
     path.write_text(
         'seed = 7\n[run]\nhorizon_year = 2029\n[occupations]\npath = "data"\n'
-        "[exposure]\nthreshold_noise_sd_log10 = 2.0\n"
+        "[exposure]\ndifficulty_noise_sd_doublings = 4.0\n"
         '[demand]\nelasticity_source = "major_group"\n'
     )
     return path

@@ -50,7 +50,7 @@ def test_metadata_records_seed_spawn_key_scenario_and_timings(toy_scenario, toy_
 
 
 def test_replications_differ_and_each_replays_exactly(toy_scenario, toy_tables):
-    noisy = derive(toy_scenario, {"exposure.threshold_noise_sd_log10": 1.0})
+    noisy = derive(toy_scenario, {"exposure.difficulty_noise_sd_doublings": 2.0})
     first, second = (run(noisy, seed=3, replication=r, tables=toy_tables) for r in (0, 1))
     again = run(noisy, seed=3, replication=1, tables=toy_tables)
     assert not np.array_equal(first.occupations["exposure"], second.occupations["exposure"])

@@ -7,13 +7,13 @@ import pytest
 
 from sim.experiments.runner import RunSpec, batch_specs, load_tables, run, run_batch
 from sim.io.scenario_files import load_scenario
-from sim.model.calibration import calibrate_threshold_ready, mean_reference_exposure
+from sim.model.calibration import calibrate_difficulty_ready, gpt4_assisted_share
 from sim.params.scenario import derive
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
-#: How far the shipped default may sit from a fresh calibration (OOM); the
-#: default is rounded to 0.1 OOM.
-CALIBRATION_TOLERANCE_LOG10 = 0.1
+#: How far the shipped default may sit from a fresh calibration (horizon doublings);
+#: the default is rounded to 0.01.
+CALIBRATION_TOLERANCE_LOG2 = 0.01
 
 
 @pytest.fixture(scope="module")
@@ -21,14 +21,16 @@ def baseline():
     return load_scenario(SCENARIOS / "baseline.toml")
 
 
-def test_default_threshold_level_matches_a_fresh_calibration(baseline):
+def test_default_difficulty_level_matches_a_fresh_calibration(baseline):
     tables = load_tables(baseline)
-    fresh = calibrate_threshold_ready(baseline, tables)
-    default = baseline.exposure.threshold_ready_log10
-    assert fresh.threshold_ready_log10 == pytest.approx(default, abs=CALIBRATION_TOLERANCE_LOG10)
-    assert mean_reference_exposure(baseline, tables) == pytest.approx(
-        fresh.target_exposure, abs=0.01
+    fresh = calibrate_difficulty_ready(baseline, tables)
+    default = baseline.exposure.difficulty_ready_log2_minutes
+    assert fresh.difficulty_ready_log2_minutes == pytest.approx(
+        default, abs=CALIBRATION_TOLERANCE_LOG2
     )
+    # Eloundou beta, unweighted task share, mean of the two raters: 32.8%.
+    assert fresh.target_share == pytest.approx(0.328)
+    assert gpt4_assisted_share(baseline, tables) == pytest.approx(fresh.target_share, abs=0.002)
 
 
 def test_same_seed_same_frames_alone_in_batch_and_on_two_workers(baseline):

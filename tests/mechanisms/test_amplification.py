@@ -11,9 +11,22 @@ from sim.params import AdoptionParams
 
 
 def test_amdahl_known_values():
-    u = np.array([0.0, 0.5, 0.5, 1.0, 0.9])
-    k = np.array([10.0, 2.0, np.inf, 4.0, 10.0])
-    assert_allclose(amplification.productivity_multiplier(u, k), [1, 4 / 3, 2, 4, 1 / 0.19])
+    u = np.array([0.0, 0.5, 0.5, 1.0, 1.0, 0.9])
+    v = np.array([0.0, 0.0, 0.5, 0.0, 1.0, 0.4])
+    # assisted 2x, autonomous 10x: 1 / ((1 - u) + (u - v) / 2 + v / 10)
+    expected = [1, 1 / 0.75, 1 / 0.55, 2, 10, 1 / (0.1 + 0.25 + 0.04)]
+    assert_allclose(amplification.productivity_multiplier(u, v, 2.0, 10.0), expected)
+    assert_allclose(amplification.productivity_path(u, v, 2.0, 10.0), expected)
+
+
+@given(u=st.floats(0, 1), autonomous_part=st.floats(0, 1))
+def test_autonomy_raises_output_more_than_assistance(u, autonomous_part):
+    v = u * autonomous_part
+    params = AdoptionParams()
+    ka, ku = params.assisted_speedup, params.autonomous_speedup
+    both = amplification.productivity_multiplier(np.array([u]), np.array([v]), ka, ku)[0]
+    assisted = amplification.productivity_multiplier(np.array([u]), np.array([0.0]), ka, ku)[0]
+    assert 1.0 <= assisted <= both + 1e-12
 
 
 def bass_step(f0, c, p, q, dt):
@@ -63,9 +76,3 @@ def test_no_feasible_work_means_no_diffusion():
 def test_regulation_and_value_set_speed():
     speed = adoption.adoption_speed(np.array([0.5, 1.0, 0.5]), np.array([1, 1, 3.0]), 1.0)
     assert_allclose(speed, [1.0, 1.5, 1 / 3])
-
-
-def test_speedup_grows_with_compute_and_is_clipped():
-    params = AdoptionParams()
-    k = amplification.ai_speedup(np.array([-20.0, 0.0, 2.0, 100.0]), params)
-    assert_allclose(k, [1.0, 2.0, 2.0 * 10**0.3, params.ai_speedup_max])

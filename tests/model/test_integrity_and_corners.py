@@ -37,9 +37,9 @@ TOY_GROUP = "43"
 #: Valid values whose run leaves every physical bound: demand for labour at 1e58 persons and
 #: wages at 1e32 USD a year by 2200 (issue 21); refused after the run, nothing saved.
 BLOW_UP = {
-    "adoption.ai_speedup_max": 1e6,
-    "adoption.ai_speedup_reference": 1000.0,
-    "adoption.ai_speedup_per_oom": 2.0,
+    "adoption.autonomous_speedup": 1e6,
+    "adoption.assisted_speedup": 1000.0,
+    "capability.horizon_doublings_per_oom": 10.0,
     "demand.elasticity_by_major_group": {TOY_GROUP: 10.0},
     "demand.saturation_output_multiple": math.inf,
 }
@@ -56,8 +56,8 @@ ISSUE_CORNERS = {
     "full recycling, elastic, max speed-up": {
         "demand.spending_recycling_share": 1.0,
         "demand.elasticity_by_major_group": {TOY_GROUP: 10.0},
-        "adoption.ai_speedup_max": 1e6,
-        "adoption.ai_speedup_reference": 1000.0,
+        "adoption.autonomous_speedup": 1e6,
+        "adoption.assisted_speedup": 1000.0,
     },
 }
 

@@ -63,8 +63,8 @@ def test_saturation_gives_rise_then_fall():
             "demand.elasticity_by_occupation": {"43-9001": 3.0},
             "demand.elasticity_floor": 0.1,
             "demand.saturation_output_multiple": 3.0,
-            "adoption.ai_speedup_per_oom": 0.3,
-            "adoption.ai_speedup_max": 1e4,
+            "adoption.assisted_speedup": 3.0,
+            "adoption.autonomous_speedup": 1e4,
         },
     )
     frame = run(scenario, tables=tables).occupations
@@ -85,9 +85,9 @@ def toy_scenario_base():
         Scenario(),
         {
             "run.horizon_year": 2035,
-            "exposure.threshold_noise_sd_log10": 0.0,
-            "exposure.threshold_ready_log10": 0.0,
-            "exposure.readiness_span_oom": 8.0,
+            "exposure.difficulty_noise_sd_doublings": 0.0,
+            "exposure.difficulty_ready_log2_minutes": 0.0,
+            "exposure.readiness_span_doublings": 16.0,
             "demand.spending_recycling_share": 0.0,
             "demand.elasticity_source": "major_group",
         },
@@ -103,7 +103,7 @@ def test_workers_conserved_every_step(toy_scenario, toy_tables):
 
 
 def test_same_seed_identical_different_seed_differs(toy_tables):
-    scenario = derive(toy_scenario_base(), {"exposure.threshold_noise_sd_log10": 1.0})
+    scenario = derive(toy_scenario_base(), {"exposure.difficulty_noise_sd_doublings": 2.0})
     first, second = run(scenario, tables=toy_tables), run(scenario, tables=toy_tables)
     pd.testing.assert_frame_equal(first.occupations, second.occupations)
     pd.testing.assert_frame_equal(first.economy, second.economy)

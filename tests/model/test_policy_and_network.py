@@ -72,6 +72,34 @@ def test_compute_governance_caps_spending_from_start_year(toy_scenario):
     assert free.max() > 10.0
 
 
+def test_a_spending_cap_below_current_spending_is_a_valid_scenario(toy_scenario, toy_tables):
+    # Issue 21: a cap of USD 1B from 2027 lies below the baseline's ~1.3B then, so
+    # spending falls to the cap and effective compute dips; capability is the compute
+    # reached so far (trained models do not disappear), so exposure stalls, never falls.
+    capped = derive(
+        toy_scenario,
+        {
+            "compute_governance.start_year": 2027,
+            "compute_governance.spending_cap_usd_billion": 1.0,
+        },
+    )
+    result = run(capped, tables=toy_tables)
+    economy = result.economy
+    compute = economy["log10_effective_compute"].to_numpy()
+    assert np.any(np.diff(compute) < 0)  # the cap really lowers effective compute
+    assert economy.loc[economy["year"] < 2027, "spending_usd_billion"].max() > 1.2
+    assert economy.loc[economy["year"] >= 2027, "spending_usd_billion"].max() <= 1.0 + 1e-12
+    for _, frame in result.occupations.groupby("occupation_code"):
+        exposure = frame.sort_values("year")["exposure"].to_numpy()
+        assert np.all(np.diff(exposure) >= -1e-12)
+    free = run(toy_scenario, tables=toy_tables).occupations
+    last = free["year"].max()
+    assert (
+        result.occupations.loc[result.occupations["year"] == last, "exposure"].sum()
+        < free.loc[free["year"] == last, "exposure"].sum()
+    )
+
+
 def test_agents_sit_on_the_mobility_network(toy_scenario, toy_tables):
     tables = with_edges(toy_tables, [("43-9001", "43-9002"), ("43-9002", "43-9003")])
     model = LaborMarketModel(toy_scenario, tables)

@@ -27,7 +27,7 @@ def test_unknown_key_rejected_with_suggestion(tmp_path):
         ScenarioError,
         match=r"typo\.toml: unknown key "
         r"'capability\.spending_growth_per_yer' \(did you mean "
-        r"'spending_growth_per_year'\?\)",
+        r"'spending_growth_per_year'[ ?]",
     ):
         load_scenario(path)
 
