@@ -10,6 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sim.validation.bessen import bessen_check
+from sim.validation.capability_checks import (
+    eloundou_level_check,
+    ftm_span_check,
+    metr_trend_check,
+)
 from sim.validation.criteria_correlation import criteria_correlation_check
 from sim.validation.elasticity_backtest import elasticity_backtest_check
 from sim.validation.exposure_benchmarks import eloundou_check, frey_osborne_check
@@ -39,9 +44,12 @@ CHECKS: tuple[Check, ...] = (
     Check(smoothness_check, fast=True),
     Check(ordering_check, fast=True),
     Check(elasticity_backtest_check, fast=True),
+    Check(eloundou_level_check, fast=True),
+    Check(metr_trend_check, fast=True),
+    Check(ftm_span_check, fast=True),
 )
 """Issue 4's seven checks in the issue's order, then issue 8's exposure-path checks and
-elasticity backtest."""
+elasticity backtest, then issue 19's capability calibration checks."""
 
 
 def run_checks(

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from numpy.testing import assert_allclose
 
 from sim.mechanisms import exposure
+from sim.params import CapabilityParams, ExposureParams
 from sim.validation import CheckResult, ValidationInputs, load_validation_inputs, run_checks
 from sim.validation.exposure_path_checks import baseline_exposure_path, largest_annual_gain
 
@@ -63,22 +64,28 @@ def test_radiologists_above_nurses_at_every_step(inputs, results):
 
 @settings(max_examples=50, deadline=None)
 @given(
-    n_tasks=st.integers(2, 40),
-    spacing=st.floats(0.1, 3.0),
+    n_tasks=st.integers(1, 40),
+    spread=st.floats(0.0, 10.0),
     growth=st.floats(0.1, 2.0),
 )
-def test_evenly_spread_thresholds_bound_the_annual_gain(n_tasks, spacing, growth):
-    """Thresholds d OOM apart, compute rising g OOM a year: a year adds at most g/d + 1 tasks."""
+def test_the_success_slope_bounds_the_annual_gain(n_tasks, spread, growth):
+    """Capability rising g OOM a year: no task, so no occupation, gains more than the
+    logistic's largest rise over b*g doublings, 2 sigma(beta b g / 2) - 1."""
     steps_per_year = 12
+    curve = exposure.SuccessCurve.from_params(CapabilityParams(), ExposureParams())
     tasks = exposure.TaskSet(
         occupation_index=np.zeros(n_tasks, dtype=np.intp),
         weight=np.full(n_tasks, 1.0 / n_tasks),
-        threshold_log10=spacing * (np.arange(n_tasks) + 0.5),
+        difficulty=8.0 + spread * np.linspace(-1.0, 1.0, n_tasks),
+        barrier=np.zeros(n_tasks),
         n_occupations=1,
+        curve=curve,
     )
-    years = np.arange(0, 60 * steps_per_year + 1) / steps_per_year
-    path = exposure.exposure_path(growth * years, tasks)
+    years = np.arange(0, 30 * steps_per_year + 1) / steps_per_year
+    path = exposure.exposure_path(growth * years, tasks).assisted
     gain = largest_annual_gain(path, steps_per_year)[0]
-    most = min(np.floor(growth / spacing) + 1, n_tasks) / n_tasks
-    assert gain <= most + 1e-12
-    assert gain >= min(np.floor(growth / spacing), n_tasks) / n_tasks - 1e-12
+    half_rise = curve.slope * curve.doublings_per_oom * growth / 2.0
+    bound = 2.0 / (1.0 + np.exp(-half_rise)) - 1.0
+    assert gain <= bound + 2 * exposure.INTERPOLATION_ERROR_BOUND
+    if spread == 0.0:  # one difficulty: the window straddling it reaches the bound
+        assert gain >= bound - 0.02
