@@ -75,7 +75,10 @@ def productivity_path(
 
 @numba.njit(cache=True, error_model="numpy")
 def _amdahl(
-    adopted: FloatArray, autonomous: FloatArray, assisted_time: float, autonomous_time: float,
+    adopted: FloatArray,
+    autonomous: FloatArray,
+    assisted_time: float,
+    autonomous_time: float,
     out: FloatArray,
 ) -> None:
     """``out = 1 / ((1 - u) + (u - v) t_A + v t_U)`` elementwise (t = 1 / k)."""

@@ -404,7 +404,9 @@ def grid_sums(grid: FloatArray, tasks: TaskSet) -> FloatArray:
     ``beta (row 1 - g' row 2)``.
     """
     occupation = tasks.occupation_index
-    order = None if np.all(occupation[1:] >= occupation[:-1]) else np.argsort(occupation, kind="stable")
+    order = (
+        None if np.all(occupation[1:] >= occupation[:-1]) else np.argsort(occupation, kind="stable")
+    )
 
     def by_occupation(values: FloatArray) -> FloatArray:
         return np.ascontiguousarray(values if order is None else values[order], dtype=float)
@@ -544,7 +546,12 @@ def _cubic_steps(
         while k < last and h > grid[k + 1]:
             k += 1
         u = (h - grid[k]) / (grid[k + 1] - grid[k])
-        c0, c1, c2, c3 = coefficients[k, 0], coefficients[k, 1], coefficients[k, 2], coefficients[k, 3]
+        c0, c1, c2, c3 = (
+            coefficients[k, 0],
+            coefficients[k, 1],
+            coefficients[k, 2],
+            coefficients[k, 3],
+        )
         row = out[t]
         for i in range(n):
             row[i] = min(max(c0[i] + u * (c1[i] + u * (c2[i] + u * c3[i])), 0.0), 1.0)

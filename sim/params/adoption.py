@@ -13,7 +13,7 @@ from sim.params.overrides import merge_over_defaults, with_removals
 
 
 class AdoptionParams(ParamBlock):
-    """Bass diffusion of AI use behind feasibility, and the speed-ups on assisted and autonomous tasks."""
+    """Bass diffusion of AI use behind exposure; speed-ups on assisted and autonomous tasks."""
 
     initial_adopter_share: float = param(
         0.1,

@@ -4,9 +4,10 @@ The model's (assisted) exposure of occupation i at log10 effective compute c
 is the time-weighted mean success probability of its tasks (difficulties from
 the data set's criteria, the baseline scenario and its seed stream, as in
 :mod:`sim.model.calibration`).  Its *level* at GPT-4's horizon is calibrated
-to Eloundou et al.'s unweighted beta; its *ranking* is not fitted to anything.  This check reports the Spearman rank correlation of
-that ranking with Eloundou et al.'s beta and with Frey & Osborne's probability
-over occupations whose criteria come from their own O*NET data.
+to Eloundou et al.'s unweighted beta; its *ranking* is not fitted to anything.
+This check reports the Spearman rank correlation of that ranking with
+Eloundou et al.'s beta and with Frey & Osborne's probability over
+occupations whose criteria come from their own O*NET data.
 """
 
 from __future__ import annotations

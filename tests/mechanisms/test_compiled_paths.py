@@ -27,7 +27,9 @@ def grid_sums_oracle(grid, tasks):
             slope = tasks.weight * share * (1.0 - share)
             for values in (tasks.weight * share, slope, slope * tasks.barrier):
                 rows.append(
-                    np.bincount(tasks.occupation_index, weights=values, minlength=tasks.n_occupations)
+                    np.bincount(
+                        tasks.occupation_index, weights=values, minlength=tasks.n_occupations
+                    )
                 )
     return np.array(rows).reshape(grid.size, 2, 3, tasks.n_occupations).transpose(1, 2, 0, 3)
 

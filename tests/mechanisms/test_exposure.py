@@ -71,7 +71,9 @@ def test_physical_track_is_behind_and_slower_at_defaults():
     physical_growth = np.diff(physical)
     assert np.all(physical_growth > 0)
     assert np.all(physical_growth < cognitive_growth)
-    assert CURVE.physical_gap(horizons[1]) == pytest.approx(CapabilityParams().physical_lag_doublings)
+    assert CURVE.physical_gap(horizons[1]) == pytest.approx(
+        CapabilityParams().physical_lag_doublings
+    )
 
 
 def test_more_barrier_lowers_success_at_every_capability():
@@ -118,7 +120,9 @@ def test_falling_compute_keeps_the_capability_reached():
     reached = np.maximum.accumulate(path)
     for step in (0, 39, 60, 79, 100, 119):
         exact = exposure.exposure_levels_at(reached[step], tasks)
-        assert_allclose(levels.assisted[step], exact.assisted, atol=exposure.INTERPOLATION_ERROR_BOUND)
+        assert_allclose(
+            levels.assisted[step], exact.assisted, atol=exposure.INTERPOLATION_ERROR_BOUND
+        )
     assert np.all(np.diff(levels.assisted, axis=0) >= -1e-12)
 
 
@@ -129,7 +133,9 @@ def test_short_and_flat_paths_are_exact():
     short = np.array([0.0, 4.0, 9.0])  # fewer steps than grid points
     levels = exposure.exposure_path(short, tasks)
     for step, level in enumerate(short):
-        assert_allclose(levels.autonomous[step], exposure.exposure_levels_at(level, tasks).autonomous)
+        assert_allclose(
+            levels.autonomous[step], exposure.exposure_levels_at(level, tasks).autonomous
+        )
 
 
 def test_path_rejects_a_wrong_output_shape():
