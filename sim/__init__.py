@@ -1,7 +1,8 @@
 """laborsim: an agent-based labor-automation exposure simulator.
 
-Effective compute (hardware x spending x algorithms) makes occupations' tasks
-technically feasible for AI; adoption diffuses behind feasibility and
+Effective compute (hardware x spending x algorithms) raises AI capability (a
+time horizon), and with it the probability that AI assists with or does each
+of the occupations' tasks; adoption diffuses behind that exposure and
 amplifies output per worker; demand elasticity decides whether amplified
 occupations expand or shrink; labour adjusts through frictions.
 """

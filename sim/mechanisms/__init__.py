@@ -2,12 +2,13 @@
 
 1. :mod:`~sim.mechanisms.capability` effective compute = hardware x spending
    (S-curve) x algorithms, over time;
-2. :mod:`~sim.mechanisms.exposure` which tasks are technically feasible at that
-   compute; an occupation's exposure is its feasible share of task time;
-3. :mod:`~sim.mechanisms.adoption` Bass diffusion of AI use behind feasibility,
+2. :mod:`~sim.mechanisms.exposure` capability as a time horizon and the
+   probability that AI does each task, assisted or autonomously; an
+   occupation's exposure is the share of its task time AI can do;
+3. :mod:`~sim.mechanisms.adoption` Bass diffusion of AI use behind exposure,
    slowed by regulation;
-4. :mod:`~sim.mechanisms.amplification` output per worker from the adopted share
-   (Amdahl's law);
+4. :mod:`~sim.mechanisms.amplification` output per worker from the adopted
+   assisted and autonomous shares (Amdahl's law);
 5. :mod:`~sim.mechanisms.demand` price falls, demand answers with its elasticity
    (saturating), spending is recycled; required labour follows;
 6. :mod:`~sim.mechanisms.labor` employment moves toward required labour through

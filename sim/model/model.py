@@ -5,7 +5,7 @@ scenario, world 1 the no-AI-progress counterfactual (effective compute frozen
 at the base year, everything else identical, same seed).  One step:
 
 1. capability: read log10 effective compute of this step (world 1: base year);
-2. exposure: feasible task share at that compute;
+2. exposure: share of task time AI can assist with (and do autonomously);
 3. adoption: Bass diffusion of AI use, adopted share = adopters x exposure;
 4. amplification: productivity multiplier from Amdahl's law;
 5. demand: output responds to productivity through price and elasticity,

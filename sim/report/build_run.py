@@ -191,7 +191,7 @@ def _wage_section(result: RunResult, reference: Reference) -> Section:
 
 
 def _seed_examples_section(result: RunResult) -> Section:
-    title = "The seed's examples: feasible is not adopted"
+    title = "The seed's examples: possible is not adopted"
     rows = frames.seed_examples(result.occupations)
     if rows.empty:
         return unavailable("seed-examples", title, "The seed's example occupations")
@@ -200,7 +200,7 @@ def _seed_examples_section(result: RunResult) -> Section:
         title,
         "Exposure (share of tasks AI can do, orange) against adoption (share of tasks done with "
         "AI, "
-        "blue); the shaded gap is feasible work not yet adopted. Last panel: employment against "
+        "blue); the shaded gap is work within AI's reach not yet adopted. Last panel: employment against "
         "the "
         "no-AI path.",
         figs.seed_examples_figure(rows),

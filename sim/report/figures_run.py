@@ -27,7 +27,7 @@ COMPONENTS = {
 #: Columns of an uncertainty band on a movers table (the ensemble's 5th and 95th
 #: percentiles and class; ``sim.experiments.ensemble``).
 BAND_COLUMNS = ("q05", "q95")
-#: Exposure below this (share of tasks) is shown as "no task feasible".
+#: Exposure below this (share of task time) is shown as "no task within reach".
 NOTHING_FEASIBLE = 0.005
 
 
@@ -167,7 +167,7 @@ def _mover_label(row: object) -> str:
 
 
 def seed_examples_figure(rows: pd.DataFrame) -> Figure:
-    """Exposure (feasible) and adoption (adopted) over time for the seed's examples."""
+    """Exposure (AI can assist) and adoption (adopted) over time for the seed's examples."""
     present = set(rows["occupation_code"])
     labels = [label for code, label in SEED_EXAMPLES.items() if code in present]
     figure = new_figure(4.6)
@@ -190,9 +190,11 @@ def _feasible_vs_adopted(ax: Axes, one: pd.DataFrame, label: str) -> None:
         color=OKABE_ITO["orange"],
         alpha=0.25,
         linewidth=0,
-        label="feasible, not yet adopted",
+        label="within AI's reach, not yet adopted",
     )
-    ax.plot(one["year"], one["exposure"], color=OKABE_ITO["orange"], label="exposure (feasible)")
+    ax.plot(
+        one["year"], one["exposure"], color=OKABE_ITO["orange"], label="exposure (AI can assist)"
+    )
     ax.plot(one["year"], one["adoption"], color=OKABE_ITO["blue"], label="adoption (adopted)")
     ax.set_ylim(-0.03, 1.03)
     ax.set_title(label, loc="left", fontsize=8)
@@ -201,7 +203,7 @@ def _feasible_vs_adopted(ax: Axes, one: pd.DataFrame, label: str) -> None:
         ax.text(
             0.5,
             0.5,
-            f"no task feasible\nby {int(one['year'].max())}",
+            f"no task within reach\nby {int(one['year'].max())}",
             transform=ax.transAxes,
             ha="center",
             va="center",
