@@ -32,7 +32,7 @@ from sim.conventions import AI_WORLD, N_WORLDS, NO_AI_WORLD
 from sim.mechanisms import adoption, amplification, demand, regulation
 from sim.mechanisms.exposure import exposure_path
 from sim.model.inputs import ModelInputs
-from sim.model.outputs import ExogenousPaths
+from sim.model.run_arrays import ExogenousPaths
 from sim.params import Scenario
 
 FloatArray = NDArray[np.float64]
@@ -90,13 +90,21 @@ def world_paths(
     autonomous[:, NO_AI_WORLD] = autonomous[0, AI_WORLD]
     start = adoption.AdoptionState.start(config.adoption.initial_adopter_share, exposure[0])
     adopted = adoption.adoption_path(start, exposure, diffusion)
+    adopted_autonomous = adopted.adopter_share * autonomous
     productivity = amplification.productivity_path(
         adopted.adopted_share,
-        adopted.adopter_share * autonomous,
+        adopted_autonomous,
         config.adoption.assisted_speedup,
         config.adoption.autonomous_speedup,
     )
-    paths = ExogenousPaths(exposure, adopted.adopter_share, adopted.adopted_share, productivity)
+    paths = ExogenousPaths(
+        exposure,
+        adopted.adopter_share,
+        adopted.adopted_share,
+        productivity,
+        autonomous,
+        adopted_autonomous,
+    )
     delay = inputs.regulation_delay_steps
     if delay.any():
         paths = ExogenousPaths(*(regulation.delayed_path(path, delay) for path in paths))

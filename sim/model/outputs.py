@@ -103,7 +103,12 @@ class EconomyRow(NamedTuple):
     entrants_cumulative: Annotated[
         FloatArray, Series(PERSONS, "Hired from outside the labour force since the base year.")
     ]
-    mean_exposure: Annotated[FloatArray, Series(SHARE, "Employment-weighted mean exposure.")]
+    mean_exposure: Annotated[
+        FloatArray, Series(SHARE, "Employment-weighted mean exposure (assisted level).")
+    ]
+    mean_exposure_autonomous: Annotated[
+        FloatArray, Series(SHARE, "Employment-weighted mean exposure at the autonomous level.")
+    ]
     mean_adoption: Annotated[FloatArray, Series(SHARE, "Employment-weighted adopted task share.")]
     mean_productivity_multiplier: Annotated[
         FloatArray, Series("x", "Employment-weighted output per worker vs no AI.")
@@ -140,8 +145,18 @@ class OccupationRow(NamedTuple):
         FloatArray, Series(PERSONS, "Unemployed whose last job was in this occupation.")
     ]
     unemployed_no_ai: Annotated[FloatArray, Series(PERSONS, "The same without AI progress.")]
-    exposure: Annotated[FloatArray, Series(SHARE, "Share of task time AI can technically do.")]
+    exposure: Annotated[
+        FloatArray,
+        Series(SHARE, "Share of task time AI can do well enough to assist (assisted level)."),
+    ]
+    exposure_autonomous: Annotated[
+        FloatArray,
+        Series(SHARE, "Share of task time AI can do without the worker (autonomous level)."),
+    ]
     adoption: Annotated[FloatArray, Series(SHARE, "Share of task time done with AI.")]
+    adoption_autonomous: Annotated[
+        FloatArray, Series(SHARE, "Of that, the share of task time AI does autonomously.")
+    ]
     adopter_share: Annotated[
         FloatArray, Series(SHARE, "Share of the work organised around AI (Bass f).")
     ]
@@ -198,6 +213,7 @@ def economy_rows(history: History, paths: ExogenousPaths, mean_wage: FloatArray)
         exits_cumulative=np.cumsum(exits[:, AI_WORLD]),
         entrants_cumulative=np.cumsum(flows.entrants[:, AI_WORLD]),
         mean_exposure=_weighted(paths.exposure[:, AI_WORLD], weight),
+        mean_exposure_autonomous=_weighted(paths.exposure_autonomous[:, AI_WORLD], weight),
         mean_adoption=_weighted(paths.adopted_share[:, AI_WORLD], weight),
         mean_productivity_multiplier=_weighted(paths.productivity[:, AI_WORLD], weight),
         wage_bill_usd_billion=wage_bill[:, AI_WORLD],
@@ -235,7 +251,9 @@ def occupation_rows(history: History, paths: ExogenousPaths, steps_per_year: int
         unemployed=history.unemployed[at_year, AI_WORLD],
         unemployed_no_ai=history.unemployed[at_year, NO_AI_WORLD],
         exposure=paths.exposure[at_year, AI_WORLD],
+        exposure_autonomous=paths.exposure_autonomous[at_year, AI_WORLD],
         adoption=paths.adopted_share[at_year, AI_WORLD],
+        adoption_autonomous=paths.adopted_autonomous[at_year, AI_WORLD],
         adopter_share=paths.adopter_share[at_year, AI_WORLD],
         productivity_multiplier=paths.productivity[at_year, AI_WORLD],
         demand_elasticity=history.elasticity[:, AI_WORLD],

@@ -47,3 +47,5 @@ class ExogenousPaths(NamedTuple):
     adopter_share: FloatArray
     adopted_share: FloatArray
     productivity: FloatArray
+    exposure_autonomous: FloatArray
+    adopted_autonomous: FloatArray
