@@ -8,16 +8,17 @@ completes half the time.  It grows with effective compute reached,
     h(c*)   = log2 H_ref + b c*                                   (cognitive track)
     g(h)    = max(lag_P + (1 - rho) (h - log2 H_ref), 0)          (physical lag, doublings)
 
-so the physical and in-person track ``h - g`` starts ``lag_P`` doublings
+so the physical and in-person track ``h_P = h - g`` starts ``lag_P`` doublings
 behind and grows ``rho`` times as fast.  Each task j of occupation i has a
 difficulty ``d_j`` (log2 minutes: the horizon at which AI succeeds on it half
-the time) and a barrier ``b_j`` in [0, 1] (its physical or in-person share); it
-is done on the blend of the two tracks, ``h - b_j g(h)``.  With slope ``beta``
-(log-odds per doubling) and autonomy rate ``r``::
+the time) and a barrier ``b_j`` in [0, 1], the share of its activities that
+are physical or bound to presence; that share rides the physical track, the
+rest the cognitive one.  With slope ``beta`` (log-odds per doubling) and
+autonomy rate ``r``::
 
-    x_j       = beta (h - d_j - b_j g(h))
-    assisted  p_j = sigma(x_j)                    (AI output good enough to check and use)
-    autonomous q_j = sigma(x_j - logit r)         (half the time at success rate r)
+    s(x)       = 1 / (1 + exp(-x))
+    assisted   p_j = (1 - b_j) s(beta (h - d_j)) + b_j s(beta (h_P - d_j))
+    autonomous q_j = (1 - b_j) s(beta (h - d_j) - logit r) + b_j s(beta (h_P - d_j) - logit r)
     exposure_i = sum_j w_j p_j,  autonomous_i = sum_j w_j q_j   (w_j: time weights)
 
 ``q_j < p_j`` always: autonomy costs ``logit(r) / beta`` more doublings.
@@ -32,7 +33,8 @@ Difficulty by source (all monotone as the seed requires):
   [0, 1] that stands for both terms: ``readiness_j = 1 - u_j``, ``b_j = u_j``.
 
 A whole path (:func:`exposure_path`) depends on the step only through the
-scalar ``h``, so each occupation's two shares and their derivatives in ``h``
+scalar ``h`` (``h_P`` is a function of it), so each occupation's two shares and
+their derivatives in ``h``
 are summed over its tasks at a grid of capability levels spaced
 :data:`GRID_DOUBLINGS` apart and read at every step by cubic Hermite
 interpolation: ``tasks x grid points`` logistic evaluations instead of
@@ -275,17 +277,29 @@ def task_time_weights(
     return raw / safe_totals[occupation_index]
 
 
-def task_log_odds(horizon: float, tasks: TaskSet) -> FloatArray:
-    """``x_j = beta (h - d_j - b_j g(h))``: log-odds of assisted success of every task."""
+def task_log_odds(horizon: float, tasks: TaskSet) -> tuple[FloatArray, FloatArray]:
+    """Log-odds of assisted success of every task on each track: ``beta (h - d_j)``, ``beta (h_P - d_j)``."""
     curve = tasks.curve
-    gap = float(curve.physical_gap(horizon))
-    return curve.slope * (horizon - tasks.difficulty - tasks.barrier * gap)
+    physical = float(curve.physical_horizon(horizon))
+    return (
+        curve.slope * (horizon - tasks.difficulty),
+        curve.slope * (physical - tasks.difficulty),
+    )
 
 
 def success_probabilities(horizon: float, tasks: TaskSet) -> ExposureLevels:
-    """Per-task probabilities (assisted p_j, autonomous q_j) at horizon ``h`` (log2 minutes)."""
-    x = task_log_odds(horizon, tasks)
-    return ExposureLevels(_logistic(x), _logistic(x - tasks.curve.autonomy_log_odds))
+    """Per-task probabilities (assisted p_j, autonomous q_j) at horizon ``h`` (log2 minutes).
+
+    The task's barrier share ``b_j`` is done on the physical track, the rest on
+    the cognitive one: ``p_j = (1 - b_j) s(x_c) + b_j s(x_p)``.
+    """
+    cognitive, physical = task_log_odds(horizon, tasks)
+    shift = tasks.curve.autonomy_log_odds
+    barrier = tasks.barrier
+    return ExposureLevels(
+        (1.0 - barrier) * _logistic(cognitive) + barrier * _logistic(physical),
+        (1.0 - barrier) * _logistic(cognitive - shift) + barrier * _logistic(physical - shift),
+    )
 
 
 def _logistic(x: FloatArray) -> FloatArray:
@@ -371,9 +385,9 @@ def exposure_path(
         for step, level in enumerate(horizon):
             assisted[step], autonomous[step] = exposure_levels_at_horizon(float(level), tasks)
     else:
-        sums, gap_slopes = grid_sums(grid, tasks), _gap_slopes(grid, tasks.curve)
-        _interpolate(horizon, grid, sums[:3], tasks.curve.slope, gap_slopes, assisted)
-        _interpolate(horizon, grid, sums[3:], tasks.curve.slope, gap_slopes, autonomous)
+        sums, physical_slopes = grid_sums(grid, tasks), _physical_slopes(grid, tasks.curve)
+        _interpolate(horizon, grid, sums[:3], tasks.curve.slope, physical_slopes, assisted)
+        _interpolate(horizon, grid, sums[3:], tasks.curve.slope, physical_slopes, autonomous)
     return ExposureLevels(assisted, autonomous)
 
 
@@ -386,22 +400,23 @@ def capability_grid(first: float, last: float, kink: float) -> FloatArray:
     return grid
 
 
-def _gap_slopes(grid: FloatArray, curve: SuccessCurve) -> FloatArray:
-    """dg/dh on each grid interval (0 where the physical gap is clamped at 0)."""
+def _physical_slopes(grid: FloatArray, curve: SuccessCurve) -> FloatArray:
+    """dh_P/dh on each grid interval: rho where the gap is open, 1 where it is clamped at 0."""
     middle = (grid[:-1] + grid[1:]) / 2.0 if grid.size > 1 else grid
     open_gap = curve.physical_lag + (1.0 - curve.physical_growth_ratio) * (
         middle - curve.reference_log2_minutes
     )
-    return np.where(open_gap > 0.0, 1.0 - curve.physical_growth_ratio, 0.0)
+    return np.where(open_gap > 0.0, curve.physical_growth_ratio, 1.0)
 
 
 def grid_sums(grid: FloatArray, tasks: TaskSet) -> FloatArray:
     """Per grid point and occupation: the sums the interpolation needs, shape (6, G, n).
 
-    Rows 0-2 assisted, 3-5 autonomous: ``sum_j w_j s_j``, ``sum_j w_j s_j (1 - s_j)``
-    and ``sum_j w_j b_j s_j (1 - s_j)``, with ``s_j`` the task's probability at the
-    grid point.  The derivative in h of a level on an interval with gap slope g' is
-    ``beta (row 1 - g' row 2)``.
+    Rows 0-2 assisted, 3-5 autonomous: the level ``sum_j w_j ((1 - b_j) s_cj + b_j s_pj)``,
+    the cognitive slope term ``sum_j w_j (1 - b_j) s_cj (1 - s_cj)`` and the physical
+    one ``sum_j w_j b_j s_pj (1 - s_pj)``, with ``s_cj``, ``s_pj`` the task's
+    probabilities on the two tracks at the grid point.  The derivative in h of a
+    level on an interval where ``dh_P/dh = rho'`` is ``beta (row 1 + rho' row 2)``.
     """
     occupation = tasks.occupation_index
     order = (
@@ -417,7 +432,7 @@ def grid_sums(grid: FloatArray, tasks: TaskSet) -> FloatArray:
     curve = tasks.curve
     _grid_sums(
         grid,
-        curve.physical_gap(grid),
+        curve.physical_horizon(grid),
         by_occupation(tasks.difficulty),
         by_occupation(tasks.barrier),
         by_occupation(tasks.weight),
@@ -429,10 +444,27 @@ def grid_sums(grid: FloatArray, tasks: TaskSet) -> FloatArray:
     return out
 
 
+@numba.njit(cache=True, error_model="numpy")
+def _carry(
+    e: FloatArray, ratio: float, horizon: float, difficulty: FloatArray, slope: float
+) -> None:
+    """``e_j <- e_j * ratio`` (``exp(-beta (h - d_j))`` one grid step on); exact where infinite.
+
+    Values below 1e-200 become 0 (the probability is 1 to double precision, and
+    ``e`` never rises along the grid since ``ratio <= 1``).
+    """
+    for j in range(e.size):
+        carried = e[j] * ratio
+        e[j] = carried if carried >= 1e-200 else 0.0
+    for j in range(e.size):
+        if e[j] == np.inf:
+            e[j] = np.exp(-slope * (horizon - difficulty[j]))
+
+
 @numba.njit(cache=True, error_model="numpy", fastmath=FAST_MATH)
 def _grid_sums(
     grid: FloatArray,
-    gap: FloatArray,
+    physical: FloatArray,
     difficulty: FloatArray,
     barrier: FloatArray,
     weight: FloatArray,
@@ -443,59 +475,54 @@ def _grid_sums(
 ) -> None:
     """Fill :func:`grid_sums`; tasks sorted by occupation, i's tasks ``starts[i]:starts[i+1]``.
 
-    ``e_j = exp(-x_j)`` serves both levels: ``p = 1 / (1 + e)`` and, as
-    ``exp(-(x - logit r)) = e r / (1 - r)``, ``q = 1 / (1 + e odds)``.  Between grid
-    points of equal spacing D and equal gap slope g', x_j grows by
-    ``beta D (1 - b_j g')``, so ``e_j`` is carried by one multiplication; it is
-    recomputed where spacing or slope change (the kink), where it is infinite,
-    and set to 0 below 1e-200 (p = q = 1 to double precision; ``e`` never rises
-    along the grid, as ``1 - b_j g' >= 0``).
+    On each track ``e_j = exp(-beta (h - d_j))`` serves both levels:
+    ``p = 1 / (1 + e)`` and, as ``exp(-(x - logit r)) = e r / (1 - r)``,
+    ``q = 1 / (1 + e odds)``.  Between grid points of equal spacing D and equal
+    track slope, every task's ``e`` is multiplied by the same ``exp(-beta D h')``
+    (:func:`_carry`); it is recomputed where spacing or slope change (the kink).
     """
     n_tasks = difficulty.size
-    e = np.zeros(n_tasks)
-    ratio = np.empty(n_tasks)
-    spacing, gap_slope = -1.0, -1.0
+    cognitive = np.zeros(n_tasks)
+    embodied = np.zeros(n_tasks)
+    spacing, physical_slope = -1.0, -1.0
     for k in range(grid.size):
-        h, g = grid[k], gap[k]
+        h, hp = grid[k], physical[k]
         fresh = k == 0
         if k > 0:
             step = grid[k] - grid[k - 1]
-            slope_here = (gap[k] - gap[k - 1]) / step
-            if abs(step - spacing) > _SAME * step or abs(slope_here - gap_slope) > _SAME:
-                spacing, gap_slope = step, slope_here
+            slope_here = (physical[k] - physical[k - 1]) / step
+            if abs(step - spacing) > _SAME * step or abs(slope_here - physical_slope) > _SAME:
+                spacing, physical_slope = step, slope_here
                 fresh = True
-                for j in range(n_tasks):
-                    ratio[j] = np.exp(-slope * step * (1.0 - barrier[j] * slope_here))
         if fresh:
             for j in range(n_tasks):
-                e[j] = np.exp(-slope * (h - difficulty[j] - barrier[j] * g))
+                cognitive[j] = np.exp(-slope * (h - difficulty[j]))
+                embodied[j] = np.exp(-slope * (hp - difficulty[j]))
         else:
-            for j in range(n_tasks):
-                carried = e[j] * ratio[j]
-                e[j] = carried if carried >= 1e-200 else 0.0
-            for j in range(n_tasks):
-                if e[j] == np.inf:
-                    e[j] = np.exp(-slope * (h - difficulty[j] - barrier[j] * g))
+            _carry(cognitive, np.exp(-slope * spacing), h, difficulty, slope)
+            _carry(embodied, np.exp(-slope * spacing * physical_slope), hp, difficulty, slope)
         for i in range(starts.size - 1):
-            p_sum = p_slope = p_barrier = q_sum = q_slope = q_barrier = 0.0
+            p_sum = p_cognitive = p_physical = q_sum = q_cognitive = q_physical = 0.0
             for j in range(starts[i], starts[i + 1]):
-                p = 1.0 / (1.0 + e[j])
-                q = 1.0 / (1.0 + e[j] * autonomy_odds)
-                w = weight[j]
-                dp = w * p * (1.0 - p)
-                dq = w * q * (1.0 - q)
-                p_sum += w * p
-                p_slope += dp
-                p_barrier += dp * barrier[j]
-                q_sum += w * q
-                q_slope += dq
-                q_barrier += dq * barrier[j]
+                b = barrier[j]
+                w_c = weight[j] * (1.0 - b)
+                w_p = weight[j] * b
+                pc = 1.0 / (1.0 + cognitive[j])
+                pp = 1.0 / (1.0 + embodied[j])
+                qc = 1.0 / (1.0 + cognitive[j] * autonomy_odds)
+                qp = 1.0 / (1.0 + embodied[j] * autonomy_odds)
+                p_sum += w_c * pc + w_p * pp
+                p_cognitive += w_c * pc * (1.0 - pc)
+                p_physical += w_p * pp * (1.0 - pp)
+                q_sum += w_c * qc + w_p * qp
+                q_cognitive += w_c * qc * (1.0 - qc)
+                q_physical += w_p * qp * (1.0 - qp)
             out[0, k, i] = p_sum
-            out[1, k, i] = p_slope
-            out[2, k, i] = p_barrier
+            out[1, k, i] = p_cognitive
+            out[2, k, i] = p_physical
             out[3, k, i] = q_sum
-            out[4, k, i] = q_slope
-            out[5, k, i] = q_barrier
+            out[4, k, i] = q_cognitive
+            out[5, k, i] = q_physical
 
 
 def _interpolate(
@@ -503,19 +530,19 @@ def _interpolate(
     grid: FloatArray,
     sums: FloatArray,
     slope: float,
-    gap_slope: FloatArray,
+    physical_slope: FloatArray,
     out: FloatArray,
 ) -> None:
     """``out[t, i]``: cubic Hermite interpolation of ``sums[0]`` at ``horizon[t]``, in [0, 1].
 
     On interval k of width D_k the value and derivative at both ends give
     ``v(u) = c0 + u (c1 + u (c2 + u c3))``, ``u = (h - h_k) / D_k``, with the
-    derivative ``beta (sums[1] - g'_k sums[2])`` (scaled by D_k).
+    derivative ``beta (sums[1] + rho'_k sums[2])`` (scaled by D_k).
     """
     scale = slope * np.diff(grid)[:, None]
-    interval_gap_slope = gap_slope[:, None]
-    start_slope = scale * (sums[1, :-1] - interval_gap_slope * sums[2, :-1])
-    end_slope = scale * (sums[1, 1:] - interval_gap_slope * sums[2, 1:])
+    interval_slope = physical_slope[:, None]
+    start_slope = scale * (sums[1, :-1] + interval_slope * sums[2, :-1])
+    end_slope = scale * (sums[1, 1:] + interval_slope * sums[2, 1:])
     left, right = sums[0, :-1], sums[0, 1:]
     coefficients = np.stack(
         [

@@ -45,7 +45,7 @@ class ExposureParams(ParamBlock):
         source="Eloundou et al. (2024), Science 384(6702).",
     )
     difficulty_ready_log2_minutes: float = param(
-        -8.83,
+        -8.80,
         unit="log2 minutes",
         ge=-60.0,
         le=60.0,

@@ -19,13 +19,20 @@ from tests.mechanisms.test_exposure import random_tasks
 
 
 def grid_sums_oracle(grid, tasks):
-    """The sums of exposure.grid_sums from the per-task probabilities, by bincount."""
+    """The sums of exposure.grid_sums from each track's per-task probabilities, by bincount."""
+    shift = tasks.curve.autonomy_log_odds
     rows = []
     for h in grid:
-        levels = exposure.success_probabilities(float(h), tasks)
-        for share in levels:
-            slope = tasks.weight * share * (1.0 - share)
-            for values in (tasks.weight * share, slope, slope * tasks.barrier):
+        cognitive, physical = exposure.task_log_odds(float(h), tasks)
+        for offset in (0.0, shift):
+            on_c = 1.0 / (1.0 + np.exp(-(cognitive - offset)))
+            on_p = 1.0 / (1.0 + np.exp(-(physical - offset)))
+            w_c, w_p = tasks.weight * (1 - tasks.barrier), tasks.weight * tasks.barrier
+            for values in (
+                w_c * on_c + w_p * on_p,
+                w_c * on_c * (1 - on_c),
+                w_p * on_p * (1 - on_p),
+            ):
                 rows.append(
                     np.bincount(
                         tasks.occupation_index, weights=values, minlength=tasks.n_occupations
