@@ -50,15 +50,31 @@ def test_radiologists_do_not_collapse_while_adoption_lags(baseline):
 
 @pytest.mark.parametrize("code", ELASTIC_EXAMPLES)
 def test_elastic_examples_expand_against_no_ai(baseline, code):
+    """Amplified elastic work expands: by more than 10% at its peak, and it stays above
+    no-AI at the horizon. (Before issue 19: > 1.1 at the horizon; with autonomy nearly
+    complete by the 2040s, productivity reaches 12-19x and saturating demand brings
+    entrepreneurs back to 1.09 by 2055, Bessen's rise and fall.)"""
     ratio, _ = ratio_to_no_ai(baseline.occupations, code)
-    assert ratio.iloc[-1] > 1.1
+    assert ratio.max() > 1.1
+    assert ratio.iloc[-1] > 1.0
 
 
-@pytest.mark.parametrize("year", [2035, 2055])
-def test_registered_nurses_among_least_exposed_third(baseline, year):
+@pytest.mark.parametrize(("year", "column"), [(2035, "exposure"), (2045, "exposure_autonomous")])
+def test_registered_nurses_among_least_exposed_third(baseline, year, column):
+    """Nurses are far along the physical track (issue 19: far, not never).
+
+    Assisted exposure in 2035 and autonomous exposure in 2045 rank nurses in the
+    least exposed third. (Before issue 19 this read assisted exposure in 2055 too;
+    by then nearly every occupation's assisted share is within 0.01 of 1, so a
+    rank there says nothing; nurses' autonomous share is still below the mean.)
+    """
     rows = baseline.occupations.loc[baseline.occupations["year"] == year]
-    rank = rows["exposure"].rank(pct=True)[rows["occupation_code"] == NURSES].iloc[0]
+    rank = rows[column].rank(pct=True)[rows["occupation_code"] == NURSES].iloc[0]
     assert rank <= 1 / 3
+    end = baseline.occupations.loc[baseline.occupations["year"] == 2055]
+    weight = baseline.occupations.loc[baseline.occupations["year"] == 2025, "employment"]
+    mean = np.average(end["exposure_autonomous"], weights=weight.to_numpy())
+    assert end.loc[end["occupation_code"] == NURSES, "exposure_autonomous"].iloc[0] < mean
 
 
 def test_workers_conserved_and_never_negative(baseline):
@@ -114,10 +130,12 @@ def test_estimated_elasticities_keep_radiologists_shrinking(estimated):
 def test_estimated_elasticities_keep_elastic_examples_expanding(estimated, code):
     """The seed's elastic examples expand against no-AI at every quantile (issue 8).
 
-    The bar is the issue's: expand (ratio > 1). It was 1.1 when written on the
-    pre-task-readiness model; with task-level readiness entrepreneurs' 2025
-    exposure rose to 0.80, so less amplification is left after the base year and
-    at the low quantile (elasticity 1.2) they end 3% above no-AI.
+    The bar is the issue's: expand (ratio > 1), here at the peak. Since issue 19 the
+    horizon is no longer the place to look at the high quantile: autonomy takes most
+    task time by the 2040s (productivity 6-19x), demand saturates, and the examples
+    rise by 2030-35 and then fall below no-AI by 2055 (Bessen's rise and fall within
+    the horizon; docs/model.md section 2).
     """
     ratio, _ = ratio_to_no_ai(estimated.occupations, code)
-    assert ratio.iloc[-1] > 1.0
+    assert ratio.max() > 1.1
+    assert ratio.loc[:2030].iloc[-1] > 1.0  # amplification first
