@@ -278,7 +278,7 @@ def task_time_weights(
 
 
 def task_log_odds(horizon: float, tasks: TaskSet) -> tuple[FloatArray, FloatArray]:
-    """Log-odds of assisted success of every task on each track: ``beta (h - d_j)``, ``beta (h_P - d_j)``."""
+    """Assisted log-odds of every task on each track: ``beta (h - d_j)``, ``beta (h_P - d_j)``."""
     curve = tasks.curve
     physical = float(curve.physical_horizon(horizon))
     return (

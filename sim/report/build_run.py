@@ -199,10 +199,8 @@ def _seed_examples_section(result: RunResult) -> Section:
         "fig-seed-examples",
         title,
         "Exposure (share of tasks AI can do, orange) against adoption (share of tasks done with "
-        "AI, "
-        "blue); the shaded gap is work within AI's reach not yet adopted. Last panel: employment against "
-        "the "
-        "no-AI path.",
+        "AI, blue); the shaded gap is work within AI's reach not yet adopted. Last panel: "
+        "employment against the no-AI path.",
         figs.seed_examples_figure(rows),
     )
     return Section("seed-examples", title, figures=(figure,))
