@@ -243,10 +243,10 @@ def test_table_has_the_required_columns(results):
     table = results_table(list(results.values()))
     assert tuple(table.columns) == TABLE_COLUMNS
     assert table["passed"].dtype == bool
-    assert len(table) == 10
+    assert len(table) == 13
     markdown = results_markdown(list(results.values()))
     assert markdown.startswith("| check | published | source | ours | band | result |")
-    assert "9 of 10 checks pass." in markdown
+    assert "12 of 13 checks pass." in markdown
     assert all(f"`{name}`" in markdown for name in results)
 
 
@@ -268,10 +268,10 @@ def test_cli_writes_csv_and_markdown_and_exits_one_on_the_known_failure(tmp_path
     assert sim.cli.main(["validate", "--fast", "--out", str(out)]) == 1
     table = pd.read_csv(out / "validation.csv")
     assert tuple(table.columns) == TABLE_COLUMNS
-    assert len(table) == 8
+    assert len(table) == 11
     assert set(table.loc[~table["passed"], "check"]) == KNOWN_FAILURES
     assert (out / "validation.md").read_text().startswith("| check |")
-    assert "7 of 8 checks pass." in capsys.readouterr().out
+    assert "10 of 11 checks pass." in capsys.readouterr().out
 
 
 def test_cli_exits_one_when_a_check_fails(tmp_path: Path, monkeypatch):
