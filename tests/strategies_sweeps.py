@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 GOOD_UNCERTAINTIES = (
     "demand.spending_recycling_share",
     "capability.algorithmic_halving_months",
-    "exposure.readiness_span_oom",
+    "exposure.readiness_span_doublings",
 )
 GOOD_LEVERS = {
     "labor.reemployment_rate_per_year": "{ values = [1.5, 4.0] }",

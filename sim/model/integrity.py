@@ -60,7 +60,7 @@ MAX_WAGE_USD = 1e9
 #: USD 1.1e14 in 2023, World Bank).
 MAX_USD_BILLION = 1e9
 #: Largest productivity multiplier: the largest AI speed-up the parameters allow
-#: (``adoption.ai_speedup_max`` <= 1e6; Amdahl's multiplier never exceeds the speed-up).
+#: (``adoption.autonomous_speedup`` <= 1e6; Amdahl's multiplier never exceeds it).
 MAX_MULTIPLIER = 1e6
 #: Largest saturated demand elasticity: the valid range of elasticities, [0, 10].
 MAX_ELASTICITY = 10.0

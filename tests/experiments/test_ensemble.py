@@ -113,8 +113,8 @@ def test_identical_ensemble_on_one_and_two_workers(tmp_path):
     loaded = load_ensemble(tmp_path / "one")
     pd.testing.assert_frame_equal(loaded.occupations, one.occupations)
     assert loaded.meta["draws_done"] == 24
-    # the toy base sets readiness_span_oom away from its default: held, not drawn
-    assert "exposure.readiness_span_oom" in loaded.meta["held"]
+    # the toy base sets readiness_span_doublings away from its default: held, not drawn
+    assert "exposure.readiness_span_doublings" in loaded.meta["held"]
 
 
 def test_resume_after_sigkill_gives_the_uninterrupted_ensemble(tmp_path):

@@ -42,7 +42,7 @@ MODES: dict[str, dict[str, Any]] = {
     "retraining.reach_per_occupation": {"retraining.participation_share": 0.25},
     "retraining.cost_usd_per_participant_year": {"retraining.participation_share": 0.25},
     # the start year moves the growth limit (a cap below the spending of the start
-    # year is refused by the exposure path: see the closing note of #18)
+    # year is valid since #19, but the shipped cap is off)
     "compute_governance.start_year": {"compute_governance.max_spending_growth_per_year": 1.5},
     "demand.saturation_steepness": {"demand.saturation_output_multiple": 3.0},
 }
@@ -50,7 +50,6 @@ MODES: dict[str, dict[str, Any]] = {
 #: Bounds and switch years that act only once reached: the value they are moved to,
 #: inside the valid range and inside the short run (the nearest value would not bind).
 BINDING: dict[str, float] = {
-    "adoption.ai_speedup_max": 2.0,  # the AI speed-up cap binds before 2032
     "demand.baseline_trend_end_year": 2028.0,  # the trend stops within the run
     "labor.max_hiring_rate_per_year": 0.01,  # growing occupations hit the hiring cap
     "labor.labour_force_ceiling_multiple": 1.0,  # required labour exceeds the ceiling
