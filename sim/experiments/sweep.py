@@ -167,6 +167,13 @@ def check_against_data(loaded: Sweep) -> None:
             f"{where}: outcomes.occupations: unknown occupation code(s) "
             f"{unknown} (not in the base scenario's occupation table)"
         )
+    for number, rule in enumerate(loaded.spec.discovery):
+        group = rule.scope.removeprefix("soc:")
+        if rule.scope.startswith("soc:") and group not in arrays.group_names:
+            raise ScenarioError(
+                f"{where}: discovery[{number}]: scope '{rule.scope}' names no major group of the "
+                f"base scenario's data; allowed: soc:NN for NN in {', '.join(arrays.group_names)}"
+            )
     by_group = {field: group for field, (_, _, group) in override_tables(loaded.base).items()}
     for factor in (*loaded.uncertainties, *loaded.levers):
         field, _, key = factor.name.rpartition(".")

@@ -234,11 +234,15 @@ def _unemployment_section(result: RunResult) -> Section:
             strict=True,
         )
     )
+    flows = frames.destination_flows(result, transitions)
+    if flows.empty:  # a short or small run in which nobody moved between occupations
+        moved = "No unemployed worker was re-employed in another occupation in this run."
+        return Section("unemployment", title, paragraphs=(moved,), figures=(figure,))
     destinations = make_figure(
         "fig-destinations",
         "Where displaced workers went",
         "The five most common new occupations of unemployed workers from radiologists and from "
         "the three occupations losing most jobs against the no-AI path, summed over the run.",
-        labour.destinations_figure(frames.destination_flows(result, transitions), titles),
+        labour.destinations_figure(flows, titles),
     )
     return Section("unemployment", title, figures=(figure, destinations))

@@ -189,12 +189,19 @@ def _replication_dirs(path: Path) -> list[Path]:
 def load_reference(run: RunResult) -> Reference:
     """Major group titles and base-year mean wages from the run's recorded data directory."""
     recorded = run.metadata.get("occupations_dir", "")
+    if not isinstance(recorded, str):
+        return Reference(None, "the run's metadata names no occupation data directory")
     directory = Path(recorded) if recorded and Path(recorded).is_dir() else DEFAULT_OCCUPATIONS_DIR
     file = directory / REFERENCE_FILE
     if not file.is_file():
         return Reference(None, f"occupation reference data not found ({file})")
     table = pd.read_csv(file, usecols=list(REFERENCE_COLUMNS), dtype={"occupation_code": str})
-    expected = run.metadata.get("occupations_data", {}).get(REFERENCE_FILE)
+    if not set(run.occupations["occupation_code"]) & set(table["occupation_code"]):
+        return Reference(
+            None, f"occupation reference data at {file} holds none of this run's codes"
+        )
+    checksums = run.metadata.get("occupations_data")
+    expected = checksums.get(REFERENCE_FILE) if isinstance(checksums, dict) else None
     actual = hashlib.sha256(file.read_bytes()).hexdigest()
     if expected is None:
         note = f"{file} (the run recorded no checksum to compare with)"

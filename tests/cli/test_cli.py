@@ -230,3 +230,14 @@ def test_report_of_a_run_with_damaged_metadata_is_one_line(
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
+
+
+def test_report_with_a_retyped_data_directory_in_metadata_still_writes(scenario_file, tmp_path):
+    out = tmp_path / "run"
+    assert main(["run", str(scenario_file), "--out", str(out), "--quiet"]) == 0
+    metadata = json.loads((out / "metadata.json").read_text())
+    metadata["occupations_dir"] = 5  # was: TypeError, or the bundled data for a toy run (crash)
+    metadata["occupations_data"] = [1]
+    (out / "metadata.json").write_text(json.dumps(metadata))
+    assert main(["report", str(out)]) == 0
+    assert "names no occupation data directory" in (out / "report.md").read_text()

@@ -107,6 +107,12 @@ BAD = {
         LEVER + DISCOVERY.format(year=2035, threshold='below = 0\nscope = "occ:29-1224"'),
         "scope 'occ:29-1224' is not recorded",
     ),
+    "discovery scope of a group absent from the data": (
+        LEVER
+        + "[outcomes]\nby_major_group = true\n"
+        + DISCOVERY.format(year=2035, threshold='below = 0\nscope = "soc:98"'),
+        "discovery[0]: scope 'soc:98' names no major group of the base scenario's data",
+    ),
     "duplicated outcome year": (
         LEVER + "[outcomes]\nyears = [2035, 2035]\n",
         "outcomes.years: 2035 listed more than once",
