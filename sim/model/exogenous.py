@@ -30,6 +30,7 @@ from numpy.typing import NDArray
 
 from sim.conventions import AI_WORLD, N_WORLDS, NO_AI_WORLD
 from sim.mechanisms import adoption, amplification, demand, regulation
+from sim.mechanisms.demand_cycle import cycle_factor
 from sim.mechanisms.exposure import exposure_path
 from sim.model.inputs import ModelInputs
 from sim.model.run_arrays import ExogenousPaths
@@ -70,6 +71,12 @@ def exogenous_paths(
         config.demand.baseline_trend_end_year,
         scale=inputs.base_employment,
     )
+    trend *= cycle_factor(
+        years,
+        config.run.base_year,
+        config.demand.cycle_amplitude,
+        config.demand.cycle_period_years,
+    )[:, None]
     return Exogenous(by_world, diffusion, paths, np.log(paths.productivity), trend)
 
 

@@ -7,7 +7,7 @@ validation, ``laborsim params`` and ``docs/parameters.md``.
 
 - :mod:`~sim.params.run` run control and the occupation table to load;
 - :mod:`~sim.params.capability`, :mod:`~sim.params.exposure`,
-  :mod:`~sim.params.adoption`, :mod:`~sim.params.demand`,
+  :mod:`~sim.params.adoption`, :mod:`~sim.params.demand`, :mod:`~sim.params.closure`,
   :mod:`~sim.params.labor`, :mod:`~sim.params.reallocation`,
   :mod:`~sim.params.wages` one block per mechanism stage;
 - :mod:`~sim.params.policy` the policy levers (retraining, adoption
@@ -23,6 +23,7 @@ This package imports nothing from the data, model or I/O layers.
 
 from sim.params.adoption import AdoptionParams
 from sim.params.capability import CapabilityParams
+from sim.params.closure import ClosureParams
 from sim.params.demand import DemandParams, ElasticitySource
 from sim.params.exposure import EloundouRater, ExposureParams, ExposureSource
 from sim.params.labor import LaborParams
@@ -36,6 +37,7 @@ __all__ = [
     "AdoptionParams",
     "AdoptionRegulationParams",
     "CapabilityParams",
+    "ClosureParams",
     "ComputeGovernanceParams",
     "DemandParams",
     "ElasticitySource",

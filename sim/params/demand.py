@@ -1,4 +1,4 @@
-"""Demand block: elasticities, saturation, pass-through, spending recycling, the non-AI trend."""
+"""Demand block: elasticities, saturation, price pass-through, the non-AI trend."""
 
 from __future__ import annotations
 
@@ -31,12 +31,27 @@ class DemandParams(ParamBlock):
     """Price pass-through, price elasticity with saturation, and the non-AI demand trend."""
 
     price_pass_through: float = param(
-        1.0,
+        0.7,
         unit="elasticity",
         ge=0.0,
         le=1.0,
-        description="Elasticity of the output price with respect to unit labour cost.",
-        source="Assumption: competitive markets pass cost savings through in full.",
+        description=(
+            "Pass-through rho: elasticity of the output price with respect to unit labour "
+            "cost; the rest of a cost saving raises profits (closure block)."
+        ),
+        source=(
+            "Ganapati, Shapiro & Walker (2020, AEJ: Applied 12(2)): about 0.7 for US "
+            "manufacturing cost shocks; cost cuts may pass through less than increases."
+        ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.4,
+            1.0,
+            source=(
+                "Genakos & Pagliero (2022, J. Political Economy 130(4)): about 0.4 under "
+                "monopoly to full pass-through with four or more competitors."
+            ),
+        ),
     )
     elasticity_source: ElasticitySource = param(
         ElasticitySource.ESTIMATED,
@@ -143,31 +158,6 @@ class DemandParams(ParamBlock):
             "a century of textile-like productivity growth (validation check 4)."
         ),
     )
-    spending_recycling_share: float = param(
-        0.5,
-        unit="share",
-        ge=0.0,
-        le=1.0,
-        description=(
-            "Share of the spending freed by cheaper inelastic output that is spent again "
-            "on all outputs (income effect); 0 = partial equilibrium, 1 = constant total "
-            "nominal spending."
-        ),
-        source=(
-            "Assumption: midpoint between the seed's partial-equilibrium demand (0; "
-            "capital gains at labour's expense) and full recycling (1); the scenarios "
-            "partial-equilibrium.toml and income-recycling.toml bracket it."
-        ),
-        role=Role.UNCERTAINTY,
-        plausible=Plausible(
-            0.0,
-            1.0,
-            source=(
-                "The two bracketing scenarios: partial equilibrium (0), constant "
-                "nominal spending (1)."
-            ),
-        ),
-    )
     baseline_trend_multiplier: float = param(
         1.0,
         unit="x",
@@ -189,6 +179,29 @@ class DemandParams(ParamBlock):
         le=2200,
         description="After this year the non-AI demand trend is flat.",
         source="Assumption: 10-year BLS projections are not extrapolated beyond ~a decade.",
+    )
+
+    cycle_amplitude: float = param(
+        0.0,
+        unit="share of required labour",
+        ge=0.0,
+        le=0.5,
+        description=(
+            "Amplitude a of a business cycle in demand: required labour in both worlds is "
+            "multiplied by 1 + a sin(2 pi (t - base year) / cycle_period_years). 0 = no cycle."
+        ),
+        source=(
+            "Validation device (the Beveridge check, sim/validation/beveridge.py); 0 in "
+            "every shipped scenario."
+        ),
+    )
+    cycle_period_years: float = param(
+        8.0,
+        unit="years",
+        gt=0.0,
+        le=100.0,
+        description="Period of the demand cycle (used only when cycle_amplitude > 0).",
+        source="NBER business cycles since 1945: about 6-10 years from peak to peak.",
     )
 
     @model_validator(mode="after")

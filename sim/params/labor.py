@@ -1,4 +1,4 @@
-"""Labour block: attrition, hiring and layoff frictions, re-employment, exits from unemployment."""
+"""Labour block: base churn, vacancies, search, hiring and layoff frictions, exits."""
 
 from __future__ import annotations
 
@@ -48,19 +48,26 @@ class LaborParams(ParamBlock):
         source="BLS Employment Projections 2022-32 separations table.",
     )
     reemployment_rate_per_year: float = param(
-        2.5,
+        5.0,
         unit="1/year",
         ge=0.0,
         le=52.0,
-        description="Hazard at which unemployed workers fill open positions, if any.",
-        source="BLS CPS: mean unemployment duration ~20 weeks (2024), so ~2.5 per year.",
+        description=(
+            "Search intensity: hazard at which an unemployed worker (at full search "
+            "effectiveness) applies for a vacancy; the job-finding rate follows from it, the "
+            "vacancies on the network and urn-ball matching."
+        ),
+        source=(
+            "Calibrated so that the no-AI world's monthly U->E rate is near the CPS "
+            "2015-2019 mean (26.2%, BLS gross flows); docs/model.md."
+        ),
         role=Role.LEVER,
         plausible=Plausible(
-            1.5,
-            4.0,
+            3.0,
+            8.0,
             source=(
-                "Assumption: mean unemployment duration of 13-35 weeks (CPS range in recent "
-                "cycles), a placement and retraining lever."
+                "Assumption: placement services and job-search assistance move search "
+                "intensity by tens of percent either way."
             ),
         ),
     )
@@ -69,8 +76,104 @@ class LaborParams(ParamBlock):
         unit="1/year",
         ge=0.0,
         le=52.0,
-        description="Hazard at which displaced unemployed workers leave the labour force.",
-        source="Assumption: retirement and discouragement.",
+        description="Hazard at which unemployed workers leave the labour force.",
+        source=(
+            "Assumption: retirement and discouragement. CPS gross U->N flows (24%/month) are "
+            "mostly short spells and misclassification that BLS durations treat as "
+            "continuing unemployment; the model keeps their net effect through "
+            "unemployment_entry_rate_per_month."
+        ),
+    )
+    separation_rate_per_month: float = param(
+        0.01061,
+        unit="share of employment per month",
+        ge=0.0,
+        le=0.2,
+        description=(
+            "Base separations into unemployment (quits and layoffs of the ordinary churn), "
+            "in both worlds; demand-driven layoffs come on top."
+        ),
+        source="BLS CPS gross flows: E->U / (EE + EU + EN), 2015-2019 mean 1.061%/month.",
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.0092,
+            0.0115,
+            source="BLS CPS gross flows: 2022-23 mean 0.96%, 2015 mean about 1.15%.",
+        ),
+    )
+    unemployment_entry_rate_per_month: float = param(
+        0.00147,
+        unit="share of employment per month",
+        ge=0.0,
+        le=0.1,
+        description=(
+            "Entry into unemployment from outside the labour force (new entrants and "
+            "re-entrants who search before finding work), spread over occupations in "
+            "proportion to employment."
+        ),
+        source=(
+            "BLS CPS gross flows 2015-2019: net N->U (NU - UN) 0.108% of employment a month, "
+            "plus the model's own U->N exits at unemployed_exit_rate_per_year at 4.4% "
+            "unemployment (0.039%)."
+        ),
+    )
+    entrant_fill_rate_per_month: float = param(
+        0.1,
+        unit="share of open vacancies per month",
+        ge=0.0,
+        le=1.0,
+        description=(
+            "Share of the vacancies left open after matching with the unemployed that are "
+            "filled from outside the labour force each month; the rest stay open."
+        ),
+        source=(
+            "Calibrated so that the no-AI world's openings rate is near the JOLTS 2015-2019 "
+            "mean (4.15%); docs/model.md."
+        ),
+    )
+    long_term_search_effectiveness: float = param(
+        0.35,
+        unit="x search effectiveness at duration 0",
+        gt=0.0,
+        le=1.0,
+        description=(
+            "Search effectiveness of the long-term unemployed relative to the newly "
+            "unemployed; it falls linearly with duration until the long-term threshold."
+        ),
+        source=(
+            "Kroft, Lange & Notowidigdo (2013, QJE 128(3)): call-back rates fall by about "
+            "45% over the first 8 months; Krueger, Cramer & Cho (2014, BPEA Spring): the "
+            "long-term unemployed find jobs at about a third to half the rate of the "
+            "short-term unemployed."
+        ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.2,
+            0.6,
+            source="Assumption around the two studies' ratios (about 1/3 to 1/2).",
+        ),
+    )
+    base_openings_rate: float = param(
+        0.0415,
+        unit="share of positions",
+        ge=0.0,
+        lt=0.5,
+        description=(
+            "Openings over positions (employment plus openings) at the start: positions "
+            "are required labour / (1 - this), the vacancies their unfilled part."
+        ),
+        source="BLS JOLTS JTSJOR, 2015-2019 mean 4.15%.",
+    )
+    base_unemployment_rate: float = param(
+        0.0441,
+        unit="share of the labour force",
+        ge=0.0,
+        lt=0.5,
+        description=(
+            "Unemployment rate at the start, spread over occupations in proportion to "
+            "employment and over durations as in the CPS; the model moves from there."
+        ),
+        source="BLS CPS, 100 UNEMPLOY / CLF16OV, 2015-2019 mean 4.41%.",
     )
     labour_force_ceiling_multiple: float = param(
         1.66,

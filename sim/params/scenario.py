@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from sim.errors import ScenarioError
 from sim.params.adoption import AdoptionParams
 from sim.params.capability import CapabilityParams
+from sim.params.closure import ClosureParams
 from sim.params.demand import DemandParams
 from sim.params.exposure import ExposureParams
 from sim.params.labor import LaborParams
@@ -54,6 +55,7 @@ class Scenario(BaseModel):
     exposure: ExposureParams = Field(default_factory=ExposureParams)
     adoption: AdoptionParams = Field(default_factory=AdoptionParams)
     demand: DemandParams = Field(default_factory=DemandParams)
+    closure: ClosureParams = Field(default_factory=ClosureParams)
     labor: LaborParams = Field(default_factory=LaborParams)
     reallocation: ReallocationParams = Field(default_factory=ReallocationParams)
     wages: WageParams = Field(default_factory=WageParams)

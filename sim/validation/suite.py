@@ -15,12 +15,14 @@ from sim.validation.capability_checks import (
     ftm_span_check,
     metr_trend_check,
 )
+from sim.validation.beveridge import beveridge_check
 from sim.validation.criteria_correlation import criteria_correlation_check
 from sim.validation.elasticity_backtest import elasticity_backtest_check
 from sim.validation.exposure_benchmarks import eloundou_check, frey_osborne_check
 from sim.validation.exposure_path_checks import ordering_check, smoothness_check
 from sim.validation.hindcasts import radiology_check, unemployment_check
 from sim.validation.inputs import ValidationInputs, load_validation_inputs
+from sim.validation.labour_market import steady_state_check, switching_check
 from sim.validation.result import CheckResult
 from sim.validation.seed_arithmetic import seed_arithmetic_check
 
@@ -47,9 +49,13 @@ CHECKS: tuple[Check, ...] = (
     Check(eloundou_level_check, fast=True),
     Check(metr_trend_check, fast=True),
     Check(ftm_span_check, fast=True),
+    Check(steady_state_check, fast=False),
+    Check(beveridge_check, fast=False),
+    Check(switching_check, fast=False),
 )
 """Issue 4's seven checks in the issue's order, then issue 8's exposure-path checks and
-elasticity backtest, then issue 19's capability calibration checks."""
+elasticity backtest, issue 19's capability calibration checks, and issue 20's
+labour-market checks (no-AI steady state, Beveridge curve, occupational switching)."""
 
 
 def run_checks(
