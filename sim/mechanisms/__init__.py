@@ -10,7 +10,7 @@
 4. :mod:`~sim.mechanisms.amplification` output per worker from the adopted
    assisted and autonomous shares (Amdahl's law);
 5. :mod:`~sim.mechanisms.demand` price falls, demand answers with its elasticity
-   (saturating), spending is recycled; required labour follows;
+   (saturating), the income effect of the demand closure; required labour follows;
 6. :mod:`~sim.mechanisms.labor` employment moves toward required labour through
    attrition, hiring (vacancies) and layoffs;
    :mod:`~sim.mechanisms.reallocation` the unemployed search along the mobility

@@ -7,7 +7,7 @@ Required labour is::
 
     L*_i(t) = L_i(base) * trend_i(t) * q_i(t) * Y(t) / (A_i(t) / A_i(base))
 
-so with constant elasticity and no recycling (Y = 1) ``L* ∝ A^(phi eps - 1)``:
+so with constant elasticity and no income effect (Y = 1) ``L* ∝ A^(phi eps - 1)``:
 elastic demand (phi eps > 1) expands an amplified occupation, inelastic demand
 shrinks it, eps = 1 leaves it unchanged.  Saturation (Bessen 2019) lowers
 elasticity as output grows::
@@ -17,12 +17,14 @@ elasticity as output grows::
 reaching halfway to the floor at output multiple s, with steepness h, which
 turns an early rise into a later fall.
 
-Spending recycling.  Where demand is inelastic, cheaper output means less is
-spent on it: total spending at own-price demand is
-``S = sum_i w_i q_i (P_i / P_i(base))`` with base spending weights w_i (wage-bill
-shares).  A share kappa of the spending so freed is spent again on all outputs
-in proportion (an income effect): ``Y = 1 + kappa (1 / S - 1)``.  kappa = 0 is
-the partial-equilibrium model; kappa = 1 keeps total nominal spending constant.
+Income effect (the demand closure, :mod:`sim.mechanisms.closure`).  Where
+demand is inelastic, cheaper output means less is spent on it: the own-price
+bundle costs ``S = sum_i w_i q_i (P_i / P_i(base))`` with base weights w_i
+(wage-bill shares), and owners keep the profit ``G`` of the saving not passed
+on.  Consumers re-spend at ``c``, owners at ``r``, policy closes ``theta`` of
+the rest: the wage bill demanded is ``Lambda = 1 - (1 - theta)((1 - c)(1 - S)
++ (1 - r) G)``, spread over all outputs in proportion: ``Y = Lambda / Lq``,
+``Lq = sum_i w_i q_i / (A_i / A_i(base))``.
 
 Base elasticities with a range (``docs/elasticity.md``) are read at one quantile
 u in [0, 1] for all occupations, piecewise linear in log elasticity:
@@ -35,7 +37,7 @@ The non-AI trend is the BLS 2022-32 projection, compounded annually until
 Order within a step (:func:`demand_step`, the stage the compiled loop
 calls for each world): elasticity from last step's total output ``q Y``; own
 output advances with this step's price change (:mod:`sim.mechanisms.price`);
-recycled income follows from the new own output; required labour from both.
+the income effect follows from the new own output; required labour from both.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
+from sim.mechanisms.closure import Closure, labour_demand, owners_share
 from sim.mechanisms.compiled import compiled
 from sim.mechanisms.price import log_price_change, unpassed_gain
 from sim.params import DemandParams
@@ -79,8 +82,8 @@ class DemandCurves(NamedTuple):
         Price elasticity with respect to unit labour cost, phi.
     spending_weight : FloatArray
         Base-year spending weight of each occupation's output (sums to 1).
-    recycling : float
-        Share kappa of spending freed by falling prices that is spent again.
+    closure : Closure
+        Re-spending and policy constants of the income effect (:mod:`sim.mechanisms.closure`).
     """
 
     base_elasticity: FloatArray
@@ -90,11 +93,15 @@ class DemandCurves(NamedTuple):
     steepness_multiplied: int
     pass_through: float
     spending_weight: FloatArray
-    recycling: float
+    closure: Closure
 
     @classmethod
     def from_params(
-        cls, params: DemandParams, base_elasticity: FloatArray, wage_bill: FloatArray
+        cls,
+        params: DemandParams,
+        closure: Closure,
+        base_elasticity: FloatArray,
+        wage_bill: FloatArray,
     ) -> DemandCurves:
         """Resolve the demand block for occupations with ``base_elasticity`` and ``wage_bill``."""
         saturation = params.saturation_output_multiple
@@ -108,7 +115,7 @@ class DemandCurves(NamedTuple):
             steepness_multiplied=multiplications(steepness),
             pass_through=float(params.price_pass_through),
             spending_weight=np.ascontiguousarray(wage_bill / wage_bill.sum(), dtype=np.float64),
-            recycling=float(params.spending_recycling_share),
+            closure=closure,
         )
 
 
@@ -191,7 +198,7 @@ def demand_step(
     state
         :class:`DemandState`, (worlds, occupations); row ``w`` is advanced.
     relative_spending
-        Scratch row, (occupations,): left holding ``q P / P(base)``.
+        Scratch row, (occupations,): ``q P / P(base)``, then ``q / (A / A(base))``.
     log_productivity, base_log_productivity
         ln A of this step and of the base year, (occupations,).
     labour_trend
@@ -201,8 +208,9 @@ def demand_step(
     log_a, base = log_productivity, base_log_productivity
     log_income = state.log_income[w, 0]
     phi = curves.pass_through
-    recycling = curves.recycling != 0.0
-    spending = 0.0  # S = sum_i w_i q_i P_i / P_i(base)
+    closure = curves.closure
+    # S = sum_i w_i q_i P_i; G = sum_i w_i q_i P_i (1 - k_i^(beta - 1)); Lq = sum_i w_i q_i / A_i
+    spending, profit, labour = 0.0, 0.0, 0.0
     for i in range(n):
         log_output = state.log_own_output[w, i]
         elasticity = saturated_elasticity(curves, i, log_output + log_income)
@@ -214,21 +222,29 @@ def demand_step(
         state.log_own_output[w, i] = log_output
         state.log_productivity[w, i] = log_a[i]
         relative = math.exp(log_output + log_price_change(phi, log_a[i] - base[i]))
+        weighted = relative * curves.spending_weight[i]
+        spending += weighted
+        if phi != 1.0:  # else the unpassed gain is exactly 1 and owners keep nothing
+            kept = unpassed_gain(phi, log_a[i] - base[i])
+            profit += weighted * owners_share(kept, closure.bargaining_share)
+            relative = relative / kept  # now q / (A / A(base))
+            weighted = weighted / kept
         relative_spending[i] = relative
-        if recycling:
-            spending += relative * curves.spending_weight[i]
-    # Y = 1 + kappa (1 / S - 1)
-    log_income, income = 0.0, 1.0
-    if recycling:
-        income = 1.0 + curves.recycling * (1.0 / spending - 1.0)
-        log_income = math.log1p(curves.recycling * (1.0 / spending - 1.0))
-    state.log_income[w, 0] = log_income
-    # L* = trend q Y / (A / A(base)) = trend (q P / P(base)) Y / ((A / A(base)) (P / P(base)))
+        labour += weighted
+    income = (
+        labour_demand(
+            spending,
+            profit,
+            closure.consumer_mpc,
+            closure.profit_respending,
+            closure.policy_offset,
+        )
+        / labour
+    )
+    state.log_income[w, 0] = math.log(income)
+    # L* = trend q Y / (A / A(base))
     for i in range(n):
-        required = labour_trend[i] * (relative_spending[i] * income)
-        if phi != 1.0:  # else the unpassed gain is exactly 1
-            required = required / unpassed_gain(phi, log_a[i] - base[i])
-        state.required_labour[w, i] = required
+        state.required_labour[w, i] = labour_trend[i] * (relative_spending[i] * income)
 
 
 def elasticity_at_quantile(

@@ -1,34 +1,42 @@
-"""Labour adjustment: employment moves toward required labour through frictions.
+"""Labour adjustment: positions follow required labour, workers separate, vacancies open.
 
+The labour market has base flows in both worlds (calibrated to the 2015-2019
+US economy, ``docs/model.md`` section 5) and the AI-driven changes on top.
 Per step of length dt (years), for each occupation, in this order:
 
-1. attrition: ``x_i dt E`` employed workers leave the labour force (BLS exit rates);
-2. desired change: ``D = (L* - E)(1 - exp(-lambda dt))``, bounded below by
-   ``-(attrition + l_max dt E)`` and above by ``h_max dt E``;
-3. if the target lies above employment after attrition, the gap is hired; otherwise
-   the excess is laid off into unemployment (tagged with the last occupation), so
-   shrinking occupations shrink first by not replacing leavers;
-4. unemployed workers fill hires at hazard rho (never more than the hires);
-   re-employed workers come from each origin in proportion to its pool and go to
-   each hiring occupation in proportion to its hires; the rest of the hires are
-   entrants from outside the labour force;
-5. unemployed workers leave the labour force at hazard delta.
+1. positions: employers aim at ``T_i = L*_i / (1 - v0)`` positions (required
+   labour plus the base share ``v0`` of openings, ``labor.base_openings_rate``)
+   and move their positions ``J_i`` toward it:
+   ``dJ = (T - J)(1 - exp(-lambda dt))``, bounded below by
+   ``-(attrition + l_max dt) J`` and above by ``h_max dt J``;
+2. separations: ``x_i dt E`` employed workers leave the labour force
+   (attrition, BLS exit rates) and ``s dt E`` separate into unemployment
+   (the base churn, ``labor.separation_rate_per_month``); where the remaining
+   employment still exceeds the positions, the excess is laid off into
+   unemployment, at most ``l_max dt E`` a step: so a shrinking occupation
+   shrinks first by not refilling separations;
+3. vacancies: the positions not filled, ``V = max(J - E, 0)`` (posted when
+   positions rise or workers separate, withdrawn when positions fall);
+4. entry: ``n dt E`` people from outside the labour force join the unemployed
+   of the occupation (``labor.unemployment_entry_rate_per_month``);
+5. the unemployed search and are matched with the vacancies on the mobility
+   network (:mod:`sim.mechanisms.reallocation`), which fills ``m_i`` of them;
+   a share ``eta`` (``labor.entrant_fill_rate_per_month``) of the vacancies
+   still open is filled from outside the labour force; the rest stay open.
 
-Before step 2 the target may be rationed: when the occupations of a world
+Before step 1 the target may be rationed: when the occupations of a world
 together need more workers than the labour-force ceiling ``C`` (persons),
-every target is scaled by ``C / sum L*``, so employment stays bounded by the
-working-age population whatever demand asks for; and hiring is scaled down so
-that total employment itself never rises above ``C`` while shrinking
-occupations are still above their targets: where ``sum(E + change) > C``,
-every positive change is multiplied by ``1 - min(excess / sum(positive
-changes), 1)``.
+every target is scaled by ``C / sum L*``; and positions stop growing at
+``C / (1 - v0)``: where ``sum(J + dJ)`` exceeds it, every positive change is
+multiplied by ``1 - min(excess / sum(positive changes), 1)``.
 
-Steps 1-3 are :func:`openings_step`; steps 4-5 run on the mobility network
-(:mod:`sim.mechanisms.reallocation`).
+Steps 1-4 are :func:`openings_step`; step 5 runs on the mobility network
+(:mod:`sim.mechanisms.reallocation`), which also adds hires to employment.
 
-Employment never goes negative, and by construction
-``employed + unemployed + exits = start + entrants`` at every step.
-Arrays are (worlds, occupations); the stage works on one world at a time.
+Employment and vacancies never go negative, and by construction
+``employed + unemployed + exits = start + entrants`` at every step (entrants
+count both entry routes).  Arrays are (worlds, occupations); the stage works
+on one world at a time.
 """
 
 from __future__ import annotations
@@ -42,33 +50,57 @@ from sim.mechanisms.compiled import compiled, total
 from sim.params import LaborParams
 
 FloatArray = NDArray[np.float64]
+MONTHS_PER_YEAR = 12.0
 
 
 class LaborState(NamedTuple):
-    """Head counts per occupation (persons); cumulative flows since the base year."""
+    """Head counts and positions per occupation (persons); cumulative flows since the base year."""
 
     employment: FloatArray
     unemployed: FloatArray
     exits: FloatArray
     entrants: FloatArray
+    """Cumulative entrants from outside the labour force: into jobs and into unemployment."""
+    positions: FloatArray
+    """Positions ``J``: filled plus open, persons."""
+    vacancies: FloatArray
+    """Open positions ``V``, persons; after a step, those still open."""
 
     @classmethod
-    def start(cls, employment: FloatArray) -> LaborState:
-        """Base-year state (fresh arrays): everyone employed, nobody displaced yet."""
+    def start(
+        cls, employment: FloatArray, unemployed: FloatArray, openings_rate: float
+    ) -> LaborState:
+        """Base-year state (fresh arrays): positions ``E / (1 - v0)``, the rest open."""
         employed = np.array(employment, dtype=np.float64)
+        positions = employed / (1.0 - openings_rate)
         zeros = np.zeros_like(employed)
-        return cls(employed, zeros, zeros.copy(), zeros.copy())
+        return cls(
+            employed,
+            np.array(unemployed, dtype=np.float64),
+            zeros,
+            zeros.copy(),
+            positions,
+            positions - employed,
+        )
 
 
 class LaborFlows(NamedTuple):
     """Flows of one step, persons per step, per occupation."""
 
     attrition: FloatArray
+    """Employed leaving the labour force."""
     hires: FloatArray
+    """Vacancies filled: from the unemployed plus from outside the labour force."""
     layoffs: FloatArray
+    """Separations into unemployment: the base churn plus demand-driven layoffs."""
     reemployed: FloatArray
+    """Vacancies filled from the unemployed (by destination)."""
     entrants: FloatArray
+    """Vacancies filled from outside the labour force."""
     unemployed_exits: FloatArray
+    """Unemployed leaving the labour force (by last occupation)."""
+    unemployment_entrants: FloatArray
+    """People from outside the labour force starting to search (by occupation)."""
 
     @classmethod
     def none(cls, shape: tuple[int, ...]) -> FloatArray:
@@ -77,9 +109,25 @@ class LaborFlows(NamedTuple):
 
 
 #: Rows of the stacked flows array, in :class:`LaborFlows` order.
-ATTRITION, HIRES, LAYOFFS, REEMPLOYED, ENTRANTS, UNEMPLOYED_EXITS = (
+(
+    ATTRITION,
+    HIRES,
+    LAYOFFS,
+    REEMPLOYED,
+    ENTRANTS,
+    UNEMPLOYED_EXITS,
+    UNEMPLOYMENT_ENTRANTS,
+) = (
     LaborFlows._fields.index(name)
-    for name in ("attrition", "hires", "layoffs", "reemployed", "entrants", "unemployed_exits")
+    for name in (
+        "attrition",
+        "hires",
+        "layoffs",
+        "reemployed",
+        "entrants",
+        "unemployed_exits",
+        "unemployment_entrants",
+    )
 )
 
 #: Denominator floor for shares of a zero total (persons); any share of zero is zero.
@@ -91,6 +139,11 @@ def hazard_share(rate_per_year: float | FloatArray, step_years: float) -> FloatA
     return -np.expm1(-np.asarray(rate_per_year, dtype=float) * step_years)
 
 
+def monthly_share(share_per_month: float, step_years: float) -> float:
+    """Share per step of a share per month: ``1 - (1 - m)^(12 dt)``."""
+    return float(-np.expm1(MONTHS_PER_YEAR * step_years * np.log1p(-share_per_month)))
+
+
 class StepRates(NamedTuple):
     """Per-step shares, resolved once from :class:`LaborParams` and the step length.
 
@@ -99,14 +152,25 @@ class StepRates(NamedTuple):
     attrition : FloatArray
         Share of each occupation's employed leaving the labour force per step.
     adjustment : float
-        Share of the gap to required labour closed per step.
+        Share of the gap to the position target closed per step.
     min_change : FloatArray
-        Lower bound of the employment change, share of employment per step:
-        ``-(attrition + max layoffs)``, never below -1 so employment stays >= 0.
+        Lower bound of the change in positions, share of positions per step:
+        ``-(attrition + max layoffs)``, never below -1.
     max_hires : float
-        Cap on expansion hires, share of employment per step.
+        Cap on the growth of positions, share of positions per step.
+    max_layoffs : float
+        Cap on demand-driven layoffs, share of employment per step.
+    separation : float
+        Base separations into unemployment, share of employment per step.
+    unemployment_entry : float
+        Entry into unemployment from outside the labour force, share of employment per step.
+    entrant_fill : float
+        Share of the vacancies open after matching filled from outside the labour force.
+    positions_per_worker : float
+        ``1 / (1 - v0)``: positions per unit of required labour.
     reemployment, unemployed_exit : float
-        Shares of the unemployed re-employed (if hires allow) and leaving per step.
+        Shares per step: the search hazard (applications of an unemployed worker at
+        full search effectiveness) and exits of the unemployed.
     employment_ceiling : float
         Ceiling on each world's total employment, persons (inf = none).
     """
@@ -115,6 +179,11 @@ class StepRates(NamedTuple):
     adjustment: float
     min_change: FloatArray
     max_hires: float
+    max_layoffs: float
+    separation: float
+    unemployment_entry: float
+    entrant_fill: float
+    positions_per_worker: float
     reemployment: float
     unemployed_exit: float
     employment_ceiling: float
@@ -127,14 +196,20 @@ class StepRates(NamedTuple):
         step_years: float,
         employment_ceiling: float = np.inf,
     ) -> StepRates:
-        """Resolve rates per year into shares per step of ``step_years``."""
+        """Resolve rates per year or month into shares per step of ``step_years``."""
         attrition = hazard_share(exit_rate_per_year * params.exit_rate_multiplier, step_years)
         layoffs = np.minimum(params.max_layoff_rate_per_year * step_years, 1.0 - attrition)
+        separation = monthly_share(params.separation_rate_per_month, step_years)
         return cls(
             attrition=np.ascontiguousarray(attrition, dtype=np.float64),
             adjustment=float(hazard_share(params.adjustment_speed_per_year, step_years)),
             min_change=np.ascontiguousarray(-(attrition + layoffs), dtype=np.float64),
             max_hires=float(params.max_hiring_rate_per_year * step_years),
+            max_layoffs=float(params.max_layoff_rate_per_year * step_years),
+            separation=separation,
+            unemployment_entry=monthly_share(params.unemployment_entry_rate_per_month, step_years),
+            entrant_fill=monthly_share(params.entrant_fill_rate_per_month, step_years),
+            positions_per_worker=float(1.0 / (1.0 - params.base_openings_rate)),
             reemployment=float(hazard_share(params.reemployment_rate_per_year, step_years)),
             unemployed_exit=float(hazard_share(params.unemployed_exit_rate_per_year, step_years)),
             employment_ceiling=float(employment_ceiling),
@@ -142,26 +217,30 @@ class StepRates(NamedTuple):
 
 
 @compiled
-def openings_step(rates, required, employment, change, flows, w):  # pragma: no cover - compiled
-    """Steps 1-3 for world ``w``: attrition, the bounded change, hires and layoffs.
+def openings_step(rates, required, labour, change, flows, w):  # pragma: no cover - compiled
+    """Steps 1-4 for world ``w``: positions, separations, layoffs, vacancies and entry.
 
-    ``required`` (L*), ``employment`` and the scratch ``change`` are world
-    ``w``'s rows, persons; ``flows`` the stacked (flows, worlds, occupations)
-    array.  Leaves attrition, hires (= vacancies) and layoffs in ``flows`` and
-    moves ``employment`` by the change.
+    ``required`` (L*) and the scratch ``change`` are world ``w``'s rows,
+    persons; ``labour`` the :class:`LaborState` (employment, positions and
+    vacancies of row ``w`` are advanced); ``flows`` the stacked (flows,
+    worlds, occupations) array: attrition, layoffs (all separations into
+    unemployment) and entry into unemployment are set, hires are left to
+    matching.
     """
+    employment, positions, vacancies = labour.employment[w], labour.positions[w], labour.vacancies[w]
     n = employment.shape[0]
-    ceiling = rates.employment_ceiling
-    total_required = total(required, None)
+    per_worker = rates.positions_per_worker
+    ceiling = rates.employment_ceiling * per_worker
+    total_required = total(required, None) * per_worker
     rationed = total_required > ceiling
     scale = ceiling / max(total_required, TINY) if rationed else 1.0
     new_total = 0.0
     for i in range(n):
-        target = required[i] * scale if rationed else required[i]
-        step = (target - employment[i]) * rates.adjustment
-        step = min(max(step, rates.min_change[i] * employment[i]), rates.max_hires * employment[i])
+        target = required[i] * per_worker * scale
+        step = (target - positions[i]) * rates.adjustment
+        step = min(max(step, rates.min_change[i] * positions[i]), rates.max_hires * positions[i])
         change[i] = step
-        new_total += employment[i] + step
+        new_total += positions[i] + step
     if new_total > ceiling:  # growth stops at the ceiling
         growth = 0.0
         for i in range(n):
@@ -171,10 +250,16 @@ def openings_step(rates, required, employment, change, flows, w):  # pragma: no 
             if change[i] > 0.0:
                 change[i] = change[i] * keep
     for i in range(n):
+        positions[i] = positions[i] + change[i]
         attrition = rates.attrition[i] * employment[i]
-        after_attrition = change[i] + attrition
-        hires = max(after_attrition, 0.0)
+        churn = min(rates.separation * employment[i], employment[i] - attrition)
+        remaining = employment[i] - attrition - churn
+        laid_off = min(
+            max(remaining - positions[i], 0.0), rates.max_layoffs * employment[i], remaining
+        )
         flows[ATTRITION, w, i] = attrition
-        flows[HIRES, w, i] = hires
-        flows[LAYOFFS, w, i] = hires - after_attrition  # = max(-after_attrition, 0)
-        employment[i] = employment[i] + change[i]
+        flows[LAYOFFS, w, i] = churn + laid_off
+        flows[UNEMPLOYMENT_ENTRANTS, w, i] = rates.unemployment_entry * employment[i]
+        flows[HIRES, w, i] = 0.0
+        employment[i] = remaining - laid_off
+        vacancies[i] = max(positions[i] - employment[i], 0.0)

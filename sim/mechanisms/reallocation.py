@@ -1,20 +1,27 @@
-"""Search and matching on the mobility network: where displaced workers are re-employed.
+"""Search and matching on the mobility network: where the unemployed are re-employed.
 
 In the spirit of del Rio-Chanona et al. (2021, J. R. Soc. Interface 18:
-20200898).  Each step, after :func:`sim.mechanisms.labor.openings_step` has set
-attrition, vacancies ``v`` (= hires: replacements and expansion) and layoffs:
+20200898).  Each step, after :func:`sim.mechanisms.labor.openings_step` has
+set attrition, separations into unemployment, entry into unemployment and the
+open vacancies ``v``:
 
-1. layoffs join the unemployed pool ``U_i`` (tagged with the last occupation
-   ``i``, duration 0); everybody else ages one step;
-2. a share ``sigma`` (the search hazard) of the pool applies, of whom a share
-   ``pi`` is in retraining; regular searchers from ``i`` apply to ``j`` with
-   probability ``W_ij v_j / sum_k W_ik v_k``, retrainees along ``R`` the same
-   way (see :mod:`sim.mechanisms.network`);
-3. with ``a_j`` applicants for ``v_j`` vacancies, ``m_j = v_j (1 - exp(-a_j / v_j))``
+1. separations and entrants join the unemployed pool ``U_i`` (tagged with the
+   last, or intended, occupation ``i``, duration 0); everybody else ages one step;
+2. search effectiveness falls with duration ``d`` (in steps) from 1 to ``e_LT``
+   (``labor.long_term_search_effectiveness``) at the long-term threshold ``D``:
+   ``e_d = 1 - (1 - e_LT) min(d, D) / D``; origin ``i`` sends
+   ``sigma sum_d e_d U_id`` applications (``sigma`` the search hazard), a share
+   ``pi`` of them from retraining; regular applications from ``i`` go to ``j``
+   in proportion to ``W_ij v_j / sum_k W_ik v_k``, retrainees' along ``R`` the
+   same way (see :mod:`sim.mechanisms.network`);
+3. with ``a_j`` applications for ``v_j`` vacancies, ``m_j = v_j (1 - exp(-a_j / v_j))``
    are hired (each vacancy picks one of its applicants: urn-ball matching),
-   so an applicant's chance ``m_j / a_j`` falls with applicants per vacancy;
-4. vacancies not filled from the unemployed go to entrants from outside the
-   labour force, and the unemployed leave the labour force at hazard ``delta``;
+   so an application's chance ``m_j / a_j`` falls with applicants per vacancy;
+   a worker of duration ``d`` from ``i`` leaves unemployment with probability
+   ``e_d`` times origin ``i``'s hires per unit of effective search;
+4. a share ``eta`` of the vacancies still open is filled from outside the
+   labour force, the rest stay open; hires join employment; the unemployed
+   leave the labour force at hazard ``delta``;
 5. a pool left with fewer than ``negligible_pool`` persons (and more than 0)
    leaves the labour force whole (counted with the unemployed's exits): a pool
    without new layoffs shrinks by a constant share each step and would never
@@ -23,13 +30,15 @@ attrition, vacancies ``v`` (= hires: replacements and expansion) and layoffs:
 Flows on every edge are kept (``Moves``, summed by edge per year when
 transitions are recorded); duration is tracked in whole steps with an
 absorbing long-term bin (``>= long_term_steps``).  Workers are conserved:
-``employed + unemployed + exits = start + entrants`` every step.
+``employed + unemployed + exits = start + entrants`` every step.  In the base
+year the unemployed are spread over durations as in the CPS of 2015-2019
+(:func:`duration_profile`).
 
 The stage is four compiled functions run for each world in turn by
 :func:`sim.model.kernel.advance`: :func:`age_pool` (step 1), :func:`match_world`
-(2-3) or :func:`no_searchers`, and :func:`settle_pool` (4-5).  Only origins
-with searchers are visited, so a step costs in proportion to the edges
-leaving occupations that have unemployed workers.  Sums run in occupation
+(2-3) or :func:`no_searchers`, and :func:`settle_pool` (4-5).  With base
+flows every occupation has searchers every step, so matching visits every
+edge of the network in both worlds.  Sums run in occupation
 (and edge) order, four interleaved partial sums at a time.
 """
 
@@ -49,9 +58,15 @@ from sim.mechanisms.labor import (
     LAYOFFS,
     REEMPLOYED,
     UNEMPLOYED_EXITS,
+    UNEMPLOYMENT_ENTRANTS,
 )
 from sim.mechanisms.network import MobilityNetwork
-from sim.mechanisms.sparse_rows import apply_searchers, gather_row
+from sim.mechanisms.sparse_rows import (
+    apply_searchers,
+    gather_row,
+    searchers_per_reach,
+    transposed_dots,
+)
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int32]
@@ -59,6 +74,9 @@ WEEKS_PER_YEAR = 52.0
 #: Vacancy-weighted reach (persons) below which a searcher finds nothing to apply to:
 #: keeps searchers / reach finite; a millionth of a vacancy is no opening.
 NO_REACH = 1e-6
+#: CPS unemployed by duration, 2015-2019 means (thousands; BLS UEMPLT5, UEMP5TO14,
+#: UEMP15T26, UEMP27OV via FRED, occupations/labour_market/): (first week, persons).
+CPS_DURATION_GROUPS = ((0.0, 2259.6), (5.0, 2039.2), (15.0, 1044.5), (27.0, 1726.2))
 
 
 class SearchState(NamedTuple):
@@ -71,15 +89,41 @@ class SearchState(NamedTuple):
     by_duration: FloatArray
 
     @classmethod
-    def start(cls, shape: tuple[int, int], long_term_steps: int) -> SearchState:
-        """Nobody unemployed in the base year."""
-        worlds, n = shape
-        return cls(np.zeros((worlds, long_term_steps + 1, n)))
+    def start(cls, unemployed: FloatArray, profile: FloatArray) -> SearchState:
+        """Base-year unemployed ``(worlds, occupations)`` spread over durations by ``profile``."""
+        by_duration = profile[None, :, None] * np.asarray(unemployed, dtype=np.float64)[:, None, :]
+        return cls(np.ascontiguousarray(by_duration))
 
     @property
     def long_term(self) -> FloatArray:
         """Long-term unemployed by last occupation (worlds, occupations), persons."""
         return self.by_duration[:, -1]
+
+
+def duration_profile(long_term_steps: int, step_years: float) -> FloatArray:
+    """Share of the unemployed in each duration bin, (long_term_steps + 1,), as in the CPS.
+
+    Each CPS duration group (:data:`CPS_DURATION_GROUPS`) is spread evenly over
+    the bins that start within it (bin ``d`` starts at ``d dt`` years); the
+    last bin holds the 27-weeks-and-over group.  Sums to 1.
+    """
+    bins = long_term_steps + 1
+    starts = np.arange(bins) * step_years * WEEKS_PER_YEAR
+    firsts = np.array([first for first, _ in CPS_DURATION_GROUPS])
+    counts = np.array([count for _, count in CPS_DURATION_GROUPS])
+    group = np.searchsorted(firsts, starts, side="right") - 1
+    group[-1] = len(firsts) - 1
+    profile = np.zeros(bins)
+    for g in np.unique(group):
+        members = group == g
+        profile[members] = counts[g] / members.sum()
+    return profile / profile.sum()
+
+
+def search_effectiveness(long_term_steps: int, long_term_share: float) -> FloatArray:
+    """``e_d = 1 - (1 - e_LT) min(d, D) / D`` for ``d = 0 .. D`` (module docstring)."""
+    d = np.arange(long_term_steps + 1, dtype=np.float64)
+    return 1.0 - (1.0 - long_term_share) * np.minimum(d, long_term_steps) / long_term_steps
 
 
 class Moves(NamedTuple):
@@ -126,6 +170,10 @@ class Matching(NamedTuple):
     negligible_pool : float
         Pools below this many persons (and above 0) are closed after the step:
         their members leave the labour force, persons.
+    effectiveness : FloatArray
+        Search effectiveness ``e_d`` of each duration bin, (long_term_steps + 1,).
+    search_t_indptr, search_t_indices, search_t_data
+        ``W^T`` in CSR form: applications are collected by destination as dot products.
     """
 
     search_indptr: IntArray
@@ -138,6 +186,10 @@ class Matching(NamedTuple):
     participation: float
     long_term_steps: int
     negligible_pool: float
+    effectiveness: FloatArray
+    search_t_indptr: IntArray
+    search_t_indices: IntArray
+    search_t_data: FloatArray
 
     @classmethod
     def build(
@@ -147,9 +199,10 @@ class Matching(NamedTuple):
         long_term_weeks: float,
         step_years: float,
         negligible_pool: float = 0.0,
+        long_term_effectiveness: float = 1.0,
     ) -> Matching:
         """Resolve the threshold in weeks into whole steps (rounded up)."""
-        steps = max(1, math.ceil(long_term_weeks / WEEKS_PER_YEAR / step_years - 1e-9))
+        steps = long_term_steps(long_term_weeks, step_years)
         retraining = network.retraining if network.has_retraining else network.search
         return cls(
             *csr_parts(network.search),
@@ -158,7 +211,14 @@ class Matching(NamedTuple):
             float(participation),
             steps,
             float(negligible_pool),
+            search_effectiveness(steps, long_term_effectiveness),
+            *csr_parts(network.search.T.tocsr()),
         )
+
+
+def long_term_steps(long_term_weeks: float, step_years: float) -> int:
+    """Steps of unemployment from which a worker is long-term unemployed (rounded up)."""
+    return max(1, math.ceil(long_term_weeks / WEEKS_PER_YEAR / step_years - 1e-9))
 
 
 def csr_parts(matrix: object) -> tuple[IntArray, IntArray, FloatArray]:
@@ -174,7 +234,9 @@ class SearchScratch(NamedTuple):
     """Working rows of the matching stage, (worlds, occupations); no meaning between steps."""
 
     pool: FloatArray
-    """This step's unemployed pool by last occupation after layoffs, persons."""
+    """This step's unemployed pool by last occupation after separations and entry, persons."""
+    effective: FloatArray
+    """The pool weighted by search effectiveness, ``sum_d e_d U_id``, persons."""
     searchers: FloatArray
     """Regular searchers (not in retraining), persons."""
     in_training: FloatArray
@@ -193,62 +255,77 @@ class SearchScratch(NamedTuple):
 
 
 @compiled
-def age_pool(by_duration, unemployed, flows, pool, w):  # pragma: no cover - compiled
-    """Step 1 for world ``w``: everybody one step older, layoffs enter at duration 0.
+def age_pool(by_duration, unemployed, flows, effectiveness, pool, effective, w):  # pragma: no cover
+    """Step 1 for world ``w``: everybody one step older; separations and entrants at duration 0.
 
     ``by_duration`` is world ``w``'s (bins, occupations) slice of
     :class:`SearchState`, ``unemployed`` its row of the labour state, ``pool``
-    its scratch row: left holding the pool by last occupation.  Returns True
-    if anybody is unemployed.
+    and ``effective`` its scratch rows: left holding the pool by last
+    occupation and the pool weighted by search effectiveness
+    (``effectiveness``, one per bin).  Returns True if anybody is unemployed.
     """
     last = by_duration.shape[0] - 1
     anybody = False
     for i in range(by_duration.shape[1]):
-        if unemployed[i] == 0.0 and flows[LAYOFFS, w, i] == 0.0:
+        joining = flows[LAYOFFS, w, i] + flows[UNEMPLOYMENT_ENTRANTS, w, i]
+        if unemployed[i] == 0.0 and joining == 0.0:
             pool[i] = 0.0  # every bin is 0 (bins are never negative): nothing to age
+            effective[i] = 0.0
             continue
         by_duration[last, i] = by_duration[last - 1, i] + by_duration[last, i]
         for d in range(last - 1, 0, -1):
             by_duration[d, i] = by_duration[d - 1, i]
-        by_duration[0, i] = flows[LAYOFFS, w, i]
+        by_duration[0, i] = joining
         pooled = 0.0
+        weighted = 0.0
         for d in range(last + 1):
             pooled += by_duration[d, i]
+            weighted += effectiveness[d] * by_duration[d, i]
         pool[i] = pooled
+        effective[i] = weighted
         if pooled != 0.0:
             anybody = True
     return anybody
 
 
 @compiled
-def match_world(rates, matching, moves, flows, scratch, w, edge_flows):  # pragma: no cover
+def match_world(
+    rates, matching, moves, flows, scratch, vacancies, w, edge_flows
+):  # pragma: no cover - compiled
     """Steps 2-3 for world ``w``: searchers apply, vacancies are filled, by destination and origin.
 
     ``rates`` is the run's :class:`~sim.mechanisms.labor.StepRates`
     (the search hazard), ``moves`` the :class:`Moves` written for world ``w``,
-    ``flows`` the stacked flows (hires are the vacancies; re-employment is
-    written), ``scratch`` the :class:`SearchScratch` with this step's pool.
+    ``flows`` the stacked flows (re-employment is written), ``scratch`` the
+    :class:`SearchScratch` with this step's pool, ``vacancies`` world ``w``'s
+    open vacancies, persons.
     With transitions kept, re-employment on each edge is added to
     ``edge_flows`` (this world's flows of the current year, ``W``'s edges
     then ``R``'s); else it is empty.
     """
     n = scratch.pool.shape[1]
-    pool, vacancies = scratch.pool[w], flows[HIRES, w]
+    pool, effective = scratch.pool[w], scratch.effective[w]
     regular, retrained = moves.regular[w], moves.retrained[w]
     training = matching.participation > 0.0
     searchers, in_training = scratch.searchers[w], scratch.in_training[w]
     for i in range(n):
-        searchers[i] = rates.reemployment * pool[i]
+        searchers[i] = rates.reemployment * effective[i]
         in_training[i] = matching.participation * searchers[i]
         searchers[i] = searchers[i] - in_training[i]
     pressure = scratch.pressure[w]
-    apply_searchers(
+    searchers_per_reach(
         matching.search_indptr,
         matching.search_indices,
         matching.search_data,
         searchers,
         vacancies,
         NO_REACH,
+        regular,
+    )
+    transposed_dots(
+        matching.search_t_indptr,
+        matching.search_t_indices,
+        matching.search_t_data,
         regular,
         pressure,
     )
@@ -309,7 +386,7 @@ def match_world(rates, matching, moves, flows, scratch, w, edge_flows):  # pragm
 
 
 @compiled
-def no_searchers(moves, flows, scratch, w, any_world_searches):  # pragma: no cover - compiled
+def no_searchers(moves, flows, scratch, vacancies, w, any_world_searches):  # pragma: no cover
     """Steps 2-3 for world ``w``, which has nobody unemployed: nobody applies, nobody is hired.
 
     If another world has searchers, matching runs here too and an applicant's
@@ -319,7 +396,7 @@ def no_searchers(moves, flows, scratch, w, any_world_searches):  # pragma: no co
     moves.regular[w, :] = 0.0
     moves.retrained[w, :] = 0.0
     if any_world_searches:
-        moves.value[w, :] = flows[HIRES, w, :]
+        moves.value[w, :] = vacancies
     else:
         moves.value[w, :] = 0.0
     moves.participants[w, :] = 0.0
@@ -330,20 +407,24 @@ def no_searchers(moves, flows, scratch, w, any_world_searches):  # pragma: no co
 
 @compiled
 def settle_pool(rates, matching, labour, search, flows, scratch, w):  # pragma: no cover - compiled
-    """Steps 4-5 for world ``w``: the pool shrinks, entrants fill the rest, exits; totals.
+    """Step 4 for world ``w``: the pool shrinks by duration, hires fill vacancies; totals.
 
     ``labour`` is the :class:`~sim.mechanisms.labor.LaborState` (unemployed
-    set, cumulative exits and entrants advanced), ``search`` the
-    :class:`SearchState`.
+    set; employment and open vacancies advanced by the hires; cumulative
+    exits and entrants advanced), ``search`` the :class:`SearchState`.  A
+    worker of duration ``d`` from ``i`` is re-employed with probability
+    ``e_d found_i / effective_i``, so the bins lose exactly ``found_i``.
     """
     by_duration = search.by_duration[w]
+    effectiveness = matching.effectiveness
     for i in range(by_duration.shape[1]):
         pool, found = scratch.pool[w, i], scratch.reemployed_from[w, i]
+        effective = scratch.effective[w, i]
+        success = found / effective if effective > 0.0 else 0.0
         unemployed = 0.0
         if pool != 0.0:  # else every bin is 0 and stays 0
-            leaving = found / pool if pool > 0.0 else 0.0
-            stay = (1.0 - leaving) * (1.0 - rates.unemployed_exit)
             for d in range(by_duration.shape[0]):
+                stay = (1.0 - effectiveness[d] * success) * (1.0 - rates.unemployed_exit)
                 by_duration[d, i] = by_duration[d, i] * stay
                 unemployed += by_duration[d, i]
         exits = (pool - found) * rates.unemployed_exit
@@ -353,8 +434,15 @@ def settle_pool(rates, matching, labour, search, flows, scratch, w):  # pragma: 
             for d in range(by_duration.shape[0]):
                 by_duration[d, i] = 0.0
         labour.unemployed[w, i] = unemployed
-        entrants = flows[HIRES, w, i] - flows[REEMPLOYED, w, i]
+        reemployed = flows[REEMPLOYED, w, i]
+        open_after = max(labour.vacancies[w, i] - reemployed, 0.0)
+        entrants = rates.entrant_fill * open_after
         flows[ENTRANTS, w, i] = entrants
+        flows[HIRES, w, i] = reemployed + entrants
         flows[UNEMPLOYED_EXITS, w, i] = exits
+        labour.employment[w, i] = labour.employment[w, i] + reemployed + entrants
+        labour.vacancies[w, i] = open_after - entrants
         labour.exits[w, i] = labour.exits[w, i] + flows[ATTRITION, w, i] + exits
-        labour.entrants[w, i] = labour.entrants[w, i] + entrants
+        labour.entrants[w, i] = (
+            labour.entrants[w, i] + entrants + flows[UNEMPLOYMENT_ENTRANTS, w, i]
+        )

@@ -36,6 +36,33 @@ def apply_searchers(
 
 
 @compiled
+def searchers_per_reach(
+    indptr, indices, data, searchers, vacancies, no_reach, out
+):  # pragma: no cover - compiled
+    """``out_i = searchers_i / (M v)_i`` for every origin (0 without searchers or reach).
+
+    With searchers in every origin (base flows), the applications are then
+    collected by destination with :func:`transposed_dots` over ``M^T``, a dot
+    product per row instead of a scatter per edge (which stalls on repeated
+    read-modify-writes of the same destination).
+    """
+    for i in range(searchers.shape[0]):
+        out[i] = 0.0
+        if searchers[i] == 0.0:
+            continue
+        reach = row_dot(indptr, indices, data, i, vacancies)
+        if reach > no_reach:
+            out[i] = searchers[i] / reach
+
+
+@compiled
+def transposed_dots(t_indptr, t_indices, t_data, values, out):  # pragma: no cover - compiled
+    """``out = M^T values`` from ``M^T`` in CSR form: one :func:`row_dot` per destination."""
+    for j in range(out.shape[0]):
+        out[j] = row_dot(t_indptr, t_indices, t_data, j, values)
+
+
+@compiled
 def gather_row(
     indptr, indices, data, i, values, origin, edge_flows, offset
 ):  # pragma: no cover - compiled

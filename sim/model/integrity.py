@@ -5,7 +5,7 @@ of its unit, or whose workers are not conserved fails loudly with
 :class:`~sim.errors.ResultIntegrityError` instead of writing numbers nobody
 should trust.  Conservation (AI world, every step)::
 
-    employed + unemployed + exits since base = base employment + entrants since base
+    employed + unemployed + exits since base = base labour force + entrants since base
 
 holds by construction in :mod:`sim.mechanisms.labor`; float64 sums over ~800
 occupations and up to ~9,000 steps drift by ~1e-15 relative, so the check
@@ -152,12 +152,13 @@ def _out_of_bounds(frame: pd.DataFrame, name: str, base_employment: float) -> li
 
 def _not_conserved(economy: pd.DataFrame) -> list[str]:
     present = economy["employment_total"] + economy["unemployed"] + economy["exits_cumulative"]
-    inflow = economy["employment_total"].iloc[0] + economy["entrants_cumulative"]
+    base = economy["employment_total"].iloc[0] + economy["unemployed"].iloc[0]
+    inflow = base + economy["entrants_cumulative"]
     error = (present - inflow).abs() / inflow.abs().clip(lower=1.0)
     worst = float(error.max()) if len(error) else 0.0
     if not worst <= CONSERVATION_RTOL:
         return [
             f"workers not conserved (relative error {worst:.3g} > {CONSERVATION_RTOL:g}; "
-            "employed + unemployed + exits must equal base employment + entrants)"
+            "employed + unemployed + exits must equal the base labour force + entrants)"
         ]
     return []

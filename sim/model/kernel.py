@@ -143,23 +143,23 @@ def advance(  # pragma: no cover - compiled; covered through the model and its t
             demand_step(
                 c.demand, s.demand, s.relative_spending[w], log_a, base, paths.labour_trend[t], w
             )
-            openings_step(
-                c.rates,
-                s.demand.required_labour[w],
-                s.labour.employment[w],
-                s.change[w],
-                s.flows,
-                w,
-            )
+            openings_step(c.rates, s.demand.required_labour[w], s.labour, s.change[w], s.flows, w)
             pooled[w] = age_pool(
-                s.search.by_duration[w], s.labour.unemployed[w], s.flows, s.scratch.pool[w], w
+                s.search.by_duration[w],
+                s.labour.unemployed[w],
+                s.flows,
+                c.matching.effectiveness,
+                s.scratch.pool[w],
+                s.scratch.effective[w],
+                w,
             )
         for w in range(worlds):
             if pooled[w]:
                 edges = _year_edges(edge_flows, t, steps_per_year, w)
-                match_world(c.rates, c.matching, s.moves, s.flows, s.scratch, w, edges)
+                vacancies = s.labour.vacancies[w]
+                match_world(c.rates, c.matching, s.moves, s.flows, s.scratch, vacancies, w, edges)
             else:
-                no_searchers(s.moves, s.flows, s.scratch, w, pooled.any())
+                no_searchers(s.moves, s.flows, s.scratch, s.labour.vacancies[w], w, pooled.any())
             settle_pool(c.rates, c.matching, s.labour, s.search, s.flows, s.scratch, w)
             wages_step(
                 c.wages,
@@ -185,7 +185,7 @@ def record_step(s, r, t, steps_per_year):  # pragma: no cover - compiled
     """Keep what the :class:`~sim.model.run_arrays.History` keeps of the state after step ``t``.
 
     Head counts and totals every step; elasticity, required labour, long-term
-    unemployment and wages at each year's end; the AI world's flows summed
+    unemployment, wages and open vacancies at each year's end; the AI world's flows summed
     over the year that ends at the row (step 0: no flows).
     """
     worlds, n = s.labour.employment.shape
@@ -200,12 +200,14 @@ def record_step(s, r, t, steps_per_year):  # pragma: no cover - compiled
         r.search_totals[2, t, w] = total(s.moves.participants[w], None)
         r.search_totals[3, t, w] = total(s.wages.wage[w], s.labour.employment[w])
         r.search_totals[4, t, w] = total(s.wages.output_value[w], None)
+        r.search_totals[5, t, w] = total(s.labour.vacancies[w], None)
     year, into_year = t // steps_per_year, t % steps_per_year
     if into_year == 0:
         r.elasticity[year] = s.demand.elasticity
         r.required_labour[year] = s.demand.required_labour
         r.long_term_unemployed[year] = s.search.by_duration[:, last_bin]
         r.wage[year] = s.wages.wage
+        r.vacancies[year] = s.labour.vacancies
     if t > 0:
         row = year + (1 if into_year > 0 else 0)
         for f in range(s.flows.shape[0]):

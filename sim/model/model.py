@@ -46,6 +46,7 @@ from sim.conventions import N_WORLDS
 from sim.data import OccupationTables
 from sim.mechanisms import adoption, demand, labor, reallocation, wages
 from sim.mechanisms.capability import capability_path
+from sim.mechanisms.closure import Closure
 from sim.mechanisms.demand import DemandState
 from sim.mechanisms.labor import LaborFlows, LaborState
 from sim.mechanisms.reallocation import Moves, SearchState
@@ -171,8 +172,12 @@ class LaborMarketModel(mesa.Model):
     def _initialise_stages(self) -> None:
         """Constants of the stages with feedback and their base-year state."""
         config, inputs = self.config, self.inputs
+        closure = Closure.from_params(config.closure, config.wages.bargaining_share)
         self.demand_curves = demand.DemandCurves.from_params(
-            config.demand, inputs.base_elasticity, inputs.base_employment * inputs.mean_wage
+            config.demand,
+            closure,
+            inputs.base_elasticity,
+            inputs.base_employment * inputs.mean_wage,
         )
         self.labour_ceiling = config.labor.labour_force_ceiling_multiple * float(
             inputs.base_employment.sum()
@@ -183,12 +188,15 @@ class LaborMarketModel(mesa.Model):
         self._read_exogenous(0)
         self.base_log_productivity = self.log_productivity_by_step[0]
         required = self.base_labour_trend[0] * np.ones((N_WORLDS, 1))
+        base_rate = config.labor.base_unemployment_rate
+        unemployed = required * (base_rate / (1.0 - base_rate))
         self.matching = reallocation.Matching.build(
             inputs.mobility,
             config.retraining.participation_share,
             config.reallocation.long_term_unemployment_weeks,
             self.step_years,
             config.reallocation.negligible_pool_persons,
+            config.labor.long_term_search_effectiveness,
         )
         self.wage_rule = wages.WageRule.from_params(
             config.wages, inputs.mean_wage, config.demand.price_pass_through
@@ -202,8 +210,11 @@ class LaborMarketModel(mesa.Model):
         )
         self.state = kernel.KernelState.start(
             demand.DemandState.start(self.demand_curves, self.base_log_productivity, required),
-            labor.LaborState.start(required),
-            reallocation.SearchState.start(required.shape, self.matching.long_term_steps),
+            labor.LaborState.start(required, unemployed, config.labor.base_openings_rate),
+            reallocation.SearchState.start(
+                unemployed,
+                reallocation.duration_profile(self.matching.long_term_steps, self.step_years),
+            ),
             wages.WageState.empty(required.shape),
         )
         for w in range(N_WORLDS):  # base-year wages and output value

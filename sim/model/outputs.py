@@ -95,13 +95,14 @@ class EconomyRow(NamedTuple):
 
     employment_total: Annotated[FloatArray, Series(PERSONS, "Employed persons, all occupations.")]
     employment_total_no_ai: Annotated[FloatArray, Series(PERSONS, "The same without AI progress.")]
-    unemployed: Annotated[FloatArray, Series(PERSONS, "Displaced workers still looking for work.")]
+    unemployed: Annotated[FloatArray, Series(PERSONS, "Unemployed (base churn included).")]
     unemployed_no_ai: Annotated[FloatArray, Series(PERSONS, "The same without AI progress.")]
     exits_cumulative: Annotated[
         FloatArray, Series(PERSONS, "Left the labour force since the base year (employed or not).")
     ]
     entrants_cumulative: Annotated[
-        FloatArray, Series(PERSONS, "Hired from outside the labour force since the base year.")
+        FloatArray,
+        Series(PERSONS, "Entered from outside the labour force since the base year (job or search)."),
     ]
     mean_exposure: Annotated[
         FloatArray, Series(SHARE, "Employment-weighted mean exposure (assisted level).")
@@ -121,7 +122,9 @@ class EconomyRow(NamedTuple):
     ]
     hires: Annotated[FloatArray, Series(PER_STEP, "Hires, all occupations.")]
     hires_no_ai: Annotated[FloatArray, Series(PER_STEP, "The same without AI progress.")]
-    layoffs: Annotated[FloatArray, Series(PER_STEP, "Workers laid off into unemployment.")]
+    layoffs: Annotated[
+        FloatArray, Series(PER_STEP, "Separations into unemployment: base churn plus layoffs.")
+    ]
     layoffs_no_ai: Annotated[FloatArray, Series(PER_STEP, "The same without AI progress.")]
     reemployed: Annotated[FloatArray, Series(PER_STEP, "Hires filled from the unemployed.")]
     reemployed_no_ai: Annotated[FloatArray, Series(PER_STEP, "The same without AI progress.")]
@@ -182,6 +185,15 @@ class OccupationRow(NamedTuple):
     long_term_unemployed_no_ai: Annotated[FloatArray, Series(PERSONS, "The same without AI.")]
     wage: Annotated[FloatArray, Series("USD/year", "Mean wage (bargained).")]
     wage_no_ai: Annotated[FloatArray, Series("USD/year", "The same without AI progress.")]
+    vacancies: Annotated[FloatArray, Series(PERSONS, "Open vacancies (unfilled positions).")]
+    vacancies_no_ai: Annotated[FloatArray, Series(PERSONS, "The same without AI progress.")]
+    excess_unemployment_rate: Annotated[
+        FloatArray,
+        Series(SHARE, "Unemployment rate by last occupation, minus the no-AI world's."),
+    ]
+    excess_long_term_unemployed: Annotated[
+        FloatArray, Series(PERSONS, "Long-term unemployed minus the no-AI world's.")
+    ]
 
 
 def series_of(row_type: type) -> dict[str, Series]:
@@ -211,7 +223,9 @@ def economy_rows(history: History, paths: ExogenousPaths, mean_wage: FloatArray)
         unemployed=unemployed[:, AI_WORLD],
         unemployed_no_ai=unemployed[:, NO_AI_WORLD],
         exits_cumulative=np.cumsum(exits[:, AI_WORLD]),
-        entrants_cumulative=np.cumsum(flows.entrants[:, AI_WORLD]),
+        entrants_cumulative=np.cumsum(
+            flows.entrants[:, AI_WORLD] + flows.unemployment_entrants[:, AI_WORLD]
+        ),
         mean_exposure=_weighted(paths.exposure[:, AI_WORLD], weight),
         mean_exposure_autonomous=_weighted(paths.exposure_autonomous[:, AI_WORLD], weight),
         mean_adoption=_weighted(paths.adopted_share[:, AI_WORLD], weight),
@@ -266,4 +280,17 @@ def occupation_rows(history: History, paths: ExogenousPaths, steps_per_year: int
         long_term_unemployed_no_ai=history.long_term_unemployed[:, NO_AI_WORLD],
         wage=history.wage[:, AI_WORLD],
         wage_no_ai=history.wage[:, NO_AI_WORLD],
+        vacancies=history.vacancies[:, AI_WORLD],
+        vacancies_no_ai=history.vacancies[:, NO_AI_WORLD],
+        excess_unemployment_rate=_rate(history, at_year, AI_WORLD)
+        - _rate(history, at_year, NO_AI_WORLD),
+        excess_long_term_unemployed=history.long_term_unemployed[:, AI_WORLD]
+        - history.long_term_unemployed[:, NO_AI_WORLD],
     )
+
+
+def _rate(history: History, at_year: slice, world: int) -> FloatArray:
+    """Unemployed over employed plus unemployed, by occupation at each year boundary."""
+    unemployed = history.unemployed[at_year, world]
+    labour_force = history.employment[at_year, world] + unemployed
+    return unemployed / np.maximum(labour_force, _NO_WEIGHT)

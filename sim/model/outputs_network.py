@@ -49,7 +49,7 @@ class NetworkRow(NamedTuple):
     """Network, wage and policy columns of ``economy.parquet`` (AI world unless ``_no_ai``)."""
 
     unemployment_rate: Annotated[
-        FloatArray, Series(SHARE, "Displaced unemployed over employed plus displaced unemployed.")
+        FloatArray, Series(SHARE, "Unemployed over employed plus unemployed (base churn included).")
     ]
     unemployment_rate_no_ai: Annotated[FloatArray, _no_ai(SHARE)]
     long_term_unemployed: Annotated[
@@ -57,15 +57,21 @@ class NetworkRow(NamedTuple):
         Series(PERSONS, "Unemployed for reallocation.long_term_unemployment_weeks (27) or more."),
     ]
     long_term_unemployed_no_ai: Annotated[FloatArray, _no_ai(PERSONS)]
-    vacancy_rate: Annotated[
-        FloatArray,
-        Series(
-            RATE,
-            "Vacancies opened this step (= hires: all are filled within the step, by the "
-            "unemployed who match or by entrants) over employment.",
-        ),
+    vacancies: Annotated[
+        FloatArray, Series(PERSONS, "Open vacancies at the end of the step (unfilled positions).")
     ]
-    vacancy_rate_no_ai: Annotated[FloatArray, _no_ai(RATE)]
+    vacancies_no_ai: Annotated[FloatArray, _no_ai(PERSONS)]
+    openings_rate: Annotated[
+        FloatArray,
+        Series(SHARE, "Vacancies over employment plus vacancies (the JOLTS openings rate)."),
+    ]
+    openings_rate_no_ai: Annotated[FloatArray, _no_ai(SHARE)]
+    excess_unemployment_rate: Annotated[
+        FloatArray, Series(SHARE, "Unemployment rate minus the no-AI world's: AI's effect.")
+    ]
+    excess_long_term_unemployed: Annotated[
+        FloatArray, Series(PERSONS, "Long-term unemployed minus the no-AI world's: AI's effect.")
+    ]
     occupation_changes: Annotated[
         FloatArray,
         Series(PER_STEP, "Unemployed re-employed in an occupation other than their last."),
@@ -115,6 +121,7 @@ SEARCH_TOTALS = (
     "participants",  # unemployed in retraining, persons
     "labour_income",  # USD/year
     "output_value",  # USD/year
+    "vacancies",  # open at the end of the step, persons
 )
 
 
@@ -145,7 +152,9 @@ def network_rows(
     by_world = {
         "unemployment_rate": jobless / np.maximum(head_count + jobless, _TINY),
         "long_term_unemployed": totals["long_term_unemployed"],
-        "vacancy_rate": flows.hires / np.maximum(head_count, _TINY),
+        "vacancies": totals["vacancies"],
+        "openings_rate": totals["vacancies"]
+        / np.maximum(head_count + totals["vacancies"], _TINY),
         "occupation_changes": flows.reemployed - totals["same_occupation"],
         "labour_share": income / np.maximum(value, _TINY),
     }
@@ -154,8 +163,14 @@ def network_rows(
         columns[name] = values[:, AI_WORLD]
         columns[f"{name}_no_ai"] = values[:, NO_AI_WORLD]
     participants = totals["participants"][:, AI_WORLD]
+    excess = {
+        name: columns[name] - columns[f"{name}_no_ai"]
+        for name in ("unemployment_rate", "long_term_unemployed")
+    }
     return NetworkRow(
         **columns,
+        excess_unemployment_rate=excess["unemployment_rate"],
+        excess_long_term_unemployed=excess["long_term_unemployed"],
         retraining_participants=participants,
         retraining_cost_usd_billion=participants * cost_per_participant_year / USD_PER_BILLION,
         labour_income_usd_billion=income[:, AI_WORLD],

@@ -110,6 +110,7 @@ class Recorder:
             search_totals=np.empty((len(SEARCH_TOTALS), steps, worlds_by_occupation[0])),
             long_term_unemployed=np.empty((years, *worlds_by_occupation)),
             wage=np.empty((years, *worlds_by_occupation)),
+            vacancies=np.empty((years, *worlds_by_occupation)),
         )
         # Re-employment by edge per year, recorded by the compiled loop (if kept).
         network = inputs.mobility

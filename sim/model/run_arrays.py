@@ -26,7 +26,7 @@ class History(NamedTuple):
     Head counts every step, arrays (steps, worlds, occupations); labour flows
     summed over occupations every step, (flows, steps, worlds); the AI world's
     flows summed over each year and the state that is only reported yearly,
-    (years, ...); network and wage totals (sim.model.outputs_network), (5, steps, worlds).
+    (years, ...); network, wage and vacancy totals (sim.model.outputs_network), (6, steps, worlds).
     """
 
     employment: FloatArray
@@ -38,6 +38,7 @@ class History(NamedTuple):
     search_totals: FloatArray
     long_term_unemployed: FloatArray
     wage: FloatArray
+    vacancies: FloatArray
 
 
 class ExogenousPaths(NamedTuple):

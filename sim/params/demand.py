@@ -31,7 +31,7 @@ class DemandParams(ParamBlock):
     """Price pass-through, price elasticity with saturation, and the non-AI demand trend."""
 
     price_pass_through: float = param(
-        0.7,
+        0.9,
         unit="elasticity",
         ge=0.0,
         le=1.0,
@@ -40,8 +40,12 @@ class DemandParams(ParamBlock):
             "cost; the rest of a cost saving raises profits (closure block)."
         ),
         source=(
-            "Ganapati, Shapiro & Walker (2020, AEJ: Applied 12(2)): about 0.7 for US "
-            "manufacturing cost shocks; cost cuts may pass through less than increases."
+            "Between the short-run firm-level estimate, about 0.7 for US manufacturing cost "
+            "shocks (Ganapati, Shapiro & Walker 2020, AEJ: Applied 12(2)), and the long-run "
+            "industry evidence that relative prices fall about one for one with relative "
+            "productivity growth (Nordhaus 2008, BE J. Macroeconomics 8(1), US industries "
+            "1948-2001); AI's cost cuts accrue over decades, so nearer the long run, and "
+            "cuts may pass through less than increases, so below 1."
         ),
         role=Role.UNCERTAINTY,
         plausible=Plausible(

@@ -48,7 +48,7 @@ class LaborParams(ParamBlock):
         source="BLS Employment Projections 2022-32 separations table.",
     )
     reemployment_rate_per_year: float = param(
-        5.0,
+        4.58,
         unit="1/year",
         ge=0.0,
         le=52.0,
@@ -58,8 +58,9 @@ class LaborParams(ParamBlock):
             "vacancies on the network and urn-ball matching."
         ),
         source=(
-            "Calibrated so that the no-AI world's monthly U->E rate is near the CPS "
-            "2015-2019 mean (26.2%, BLS gross flows); docs/model.md."
+            "Calibrated with entrant_fill_rate_per_month so that the no-AI world's monthly "
+            "U->E rate and openings rate match the CPS and JOLTS 2015-2019 means (26.2%, "
+            "4.15%) over its first ten years (scripts/calibrate_labour_market.py)."
         ),
         role=Role.LEVER,
         plausible=Plausible(
@@ -118,7 +119,7 @@ class LaborParams(ParamBlock):
         ),
     )
     entrant_fill_rate_per_month: float = param(
-        0.1,
+        0.0617,
         unit="share of open vacancies per month",
         ge=0.0,
         le=1.0,
@@ -127,12 +128,13 @@ class LaborParams(ParamBlock):
             "filled from outside the labour force each month; the rest stay open."
         ),
         source=(
-            "Calibrated so that the no-AI world's openings rate is near the JOLTS 2015-2019 "
-            "mean (4.15%); docs/model.md."
+            "Calibrated with reemployment_rate_per_year (see there); the model has no "
+            "job-to-job moves, so its vacancies are filled more slowly than JOLTS hires "
+            "(1.15 months of hires) suggest."
         ),
     )
     long_term_search_effectiveness: float = param(
-        0.35,
+        0.5,
         unit="x search effectiveness at duration 0",
         gt=0.0,
         le=1.0,
@@ -144,7 +146,10 @@ class LaborParams(ParamBlock):
             "Kroft, Lange & Notowidigdo (2013, QJE 128(3)): call-back rates fall by about "
             "45% over the first 8 months; Krueger, Cramer & Cho (2014, BPEA Spring): the "
             "long-term unemployed find jobs at about a third to half the rate of the "
-            "short-term unemployed."
+            "short-term unemployed. The upper end of that range is taken because the "
+            "network adds its own heterogeneity (occupations with few vacancies per "
+            "searcher keep their unemployed longer); at 0.35 the no-AI world's 27+ week "
+            "share is about 40%."
         ),
         role=Role.UNCERTAINTY,
         plausible=Plausible(
