@@ -69,7 +69,7 @@ seed = 1
 [uncertainties]
 "capability.algorithmic_halving_months" = {{}}
 "demand.elasticity_quantile" = {{}}
-"demand.spending_recycling_share" = {{}}
+"closure.policy_offset_share" = {{}}
 [outcomes]
 by_major_group = true
 """

@@ -22,6 +22,24 @@ PINNED_LABOUR = {
     "reemployment_rate_per_year": 2.5,
     "unemployed_exit_rate_per_year": 0.1,
     "labour_force_ceiling_multiple": 1.66,
+    # No base flows (issue 20): no churn, no entry into unemployment, no vacancies left
+    # open, no duration dependence; the hand-worked cases are the AI-driven adjustment alone.
+    "separation_rate_per_month": 0.0,
+    "unemployment_entry_rate_per_month": 0.0,
+    "entrant_fill_rate_per_month": 1.0,
+    "long_term_search_effectiveness": 1.0,
+    "base_openings_rate": 0.0,
+}
+#: The defaults of the base flows (to switch them on over :data:`PINNED_LABOUR`).
+BASE_FLOWS = {
+    name: LaborParams.model_fields[name].default
+    for name in (
+        "separation_rate_per_month",
+        "unemployment_entry_rate_per_month",
+        "entrant_fill_rate_per_month",
+        "long_term_search_effectiveness",
+        "base_openings_rate",
+    )
 }
 
 
@@ -32,6 +50,19 @@ def labour_params(**changes: float) -> LaborParams:
 
 def _copy(values) -> np.ndarray:
     return np.array(values, dtype=np.float64, copy=True)
+
+
+def start_state(employment, unemployed=None, openings_rate=0.0) -> labor.LaborState:
+    """A base-year :class:`~sim.mechanisms.labor.LaborState` (unemployed 0 unless given)."""
+    employment = np.asarray(employment, dtype=np.float64)
+    jobless = np.zeros_like(employment) if unemployed is None else unemployed
+    return labor.LaborState.start(employment, jobless, openings_rate)
+
+
+def empty_search(shape, matching: reallocation.Matching) -> reallocation.SearchState:
+    """Nobody unemployed: a search state of ``shape`` = (worlds, occupations)."""
+    bins = matching.long_term_steps + 1
+    return reallocation.SearchState(np.zeros((shape[0], bins, shape[1])))
 
 
 def labour_step(
@@ -57,18 +88,25 @@ def labour_step(
     target = np.ascontiguousarray(np.broadcast_to(target, shape), dtype=np.float64)
     pooled = []
     for w in range(shape[0]):
-        labor.openings_step(rates, target[w], labour.employment[w], change[w], flows, w)
+        labor.openings_step(rates, target[w], labour, change[w], flows, w)
         pooled.append(
             reallocation.age_pool(
-                search.by_duration[w], labour.unemployed[w], flows, scratch.pool[w], w
+                search.by_duration[w],
+                labour.unemployed[w],
+                flows,
+                matching.effectiveness,
+                scratch.pool[w],
+                scratch.effective[w],
+                w,
             )
         )
     for w in range(shape[0]):
+        vacancies = labour.vacancies[w]
         if pooled[w]:
             edges = np.zeros(0) if edge_flows is None else edge_flows[w]
-            reallocation.match_world(rates, matching, moves, flows, scratch, w, edges)
+            reallocation.match_world(rates, matching, moves, flows, scratch, vacancies, w, edges)
         else:
-            reallocation.no_searchers(moves, flows, scratch, w, any(pooled))
+            reallocation.no_searchers(moves, flows, scratch, vacancies, w, any(pooled))
         reallocation.settle_pool(rates, matching, labour, search, flows, scratch, w)
     return labour, labor.LaborFlows(*flows), search, moves
 

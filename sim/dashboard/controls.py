@@ -58,7 +58,15 @@ CONTROL_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("demand.elasticity_source", "Elasticity source"),
             ("demand.elasticity_quantile", "Elasticity quantile (estimated source)"),
             ("demand.elasticity_by_major_group", "Price elasticity (major_group source)"),
-            ("demand.spending_recycling_share", "Income recycling share"),
+            ("demand.price_pass_through", "Price pass-through"),
+        ),
+    ),
+    (
+        "Demand closure",
+        (
+            ("closure.consumer_mpc", "Consumers' re-spending (MPC)"),
+            ("closure.profit_respending_rate", "Owners' re-spending of profit"),
+            ("closure.policy_offset_share", "Policy offset of a shortfall"),
         ),
     ),
     ("Policy levers", (("policy.*", ""),)),
@@ -66,7 +74,8 @@ CONTROL_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Labour market",
         (
             ("labor.max_layoff_rate_per_year", "Layoff cap"),
-            ("labor.reemployment_rate_per_year", "Re-employment rate"),
+            ("labor.reemployment_rate_per_year", "Search intensity"),
+            ("labor.separation_rate_per_month", "Separations into unemployment"),
         ),
     ),
 )

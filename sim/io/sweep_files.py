@@ -10,9 +10,9 @@ sampler, the sample size, replications per design point and a root seed::
     samples = 64                       # see Sampler for what N means for each
     [uncertainties]
     "capability.hardware_doubling_years" = {}            # declared plausible range
-    "demand.spending_recycling_share" = { low = 0.2, high = 0.8 }
+    "closure.policy_offset_share" = { low = 0.2, high = 0.8 }
     [levers]
-    "labor.reemployment_rate_per_year" = { values = [2.5, 4.0] }
+    "labor.reemployment_rate_per_year" = { values = [3.5, 5.5] }
     [outcomes]
     years = [2035, "horizon"]
 

@@ -140,7 +140,9 @@ def hazard_share(rate_per_year: float | FloatArray, step_years: float) -> FloatA
 
 
 def monthly_share(share_per_month: float, step_years: float) -> float:
-    """Share per step of a share per month: ``1 - (1 - m)^(12 dt)``."""
+    """Share per step of a share per month: ``1 - (1 - m)^(12 dt)`` (1 if ``m = 1``)."""
+    if share_per_month >= 1.0:
+        return 1.0
     return float(-np.expm1(MONTHS_PER_YEAR * step_years * np.log1p(-share_per_month)))
 
 

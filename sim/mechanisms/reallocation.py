@@ -104,15 +104,17 @@ def duration_profile(long_term_steps: int, step_years: float) -> FloatArray:
     """Share of the unemployed in each duration bin, (long_term_steps + 1,), as in the CPS.
 
     Each CPS duration group (:data:`CPS_DURATION_GROUPS`) is spread evenly over
-    the bins that start within it (bin ``d`` starts at ``d dt`` years); the
-    last bin holds the 27-weeks-and-over group.  Sums to 1.
+    the bins whose middle lies within it (bin ``d`` covers ``[d dt, (d + 1) dt)``
+    years); the last bin holds the 27-weeks-and-over group, the bins before it
+    the shorter groups.  Sums to 1.
     """
     bins = long_term_steps + 1
-    starts = np.arange(bins) * step_years * WEEKS_PER_YEAR
+    middles = (np.arange(bins) + 0.5) * step_years * WEEKS_PER_YEAR
     firsts = np.array([first for first, _ in CPS_DURATION_GROUPS])
     counts = np.array([count for _, count in CPS_DURATION_GROUPS])
-    group = np.searchsorted(firsts, starts, side="right") - 1
-    group[-1] = len(firsts) - 1
+    last = len(firsts) - 1
+    group = np.minimum(np.searchsorted(firsts, middles, side="right") - 1, last - 1)
+    group[-1] = last
     profile = np.zeros(bins)
     for g in np.unique(group):
         members = group == g

@@ -18,6 +18,16 @@ from pydantic.fields import FieldInfo
 MAX_QUOTED_CHARS = 200
 
 
+#: Parameters that were removed, with what replaces them (shown instead of close matches).
+REMOVED = {
+    ("demand", "spending_recycling_share"): (
+        "removed in issue 20: the demand closure replaces it (closure.consumer_mpc, "
+        "closure.profit_respending_rate, closure.policy_offset_share, with "
+        "demand.price_pass_through); closure.policy_offset_share = 1 is the old share 1"
+    ),
+}
+
+
 def format_validation_error(error: ValidationError, root: type[BaseModel], origin: str) -> str:
     """Format every problem in ``error`` as ``origin: field 'a.b': ...`` lines."""
     return "\n".join(_format_one(item, root, origin) for item in error.errors())
@@ -26,6 +36,8 @@ def format_validation_error(error: ValidationError, root: type[BaseModel], origi
 def _format_one(item: Any, root: type[BaseModel], origin: str) -> str:
     loc = tuple(str(part) for part in item["loc"])
     dotted = ".".join(loc) if loc else "(top level)"
+    if item["type"] == "extra_forbidden" and loc[-2:] in REMOVED:
+        return f"{origin}: unknown key '{dotted}': {REMOVED[loc[-2:]]}"
     if item["type"] == "extra_forbidden":
         return f"{origin}: unknown key '{dotted}'{_suggestion(root, loc)}"
     value = item.get("input")

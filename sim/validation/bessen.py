@@ -4,7 +4,8 @@ A one-occupation, textile-like industry: labour productivity A grows
 exponentially for a century; output relative to the start follows the model's
 demand response ``d ln q = phi * eps(q) * d ln A`` with saturating elasticity
 (:mod:`sim.mechanisms.demand`), and employment is required labour ``L = q / A`` (no
-non-AI trend, no spending recycling: one industry in partial equilibrium).
+non-AI trend, no income effect: one industry in partial equilibrium, nothing re-spent,
+full pass-through as in Bessen's competitive textile and steel industries).
 Since ``d ln L = (phi * eps - 1) d ln A``, employment should rise while
 ``phi * eps > 1``, peak when it crosses 1 and fall afterwards, which is the
 pattern Bessen (2019) documents for US cotton textiles, steel and autos.
@@ -18,6 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sim.mechanisms import demand
+from sim.mechanisms.closure import Closure
 from sim.params.scenario import derive
 from sim.validation.inputs import ValidationInputs
 from sim.validation.result import CheckResult
@@ -40,6 +42,13 @@ BESSEN_LATE_ELASTICITY = 0.2
 #: which phi * eps first falls below 1: the model evaluates elasticity from the
 #: previous step's output, so the discrete peak can lag the crossing by one step.
 PEAK_TOLERANCE_STEPS = 1
+#: One industry in partial equilibrium: full pass-through, nothing re-spent (no income effect).
+PARTIAL_EQUILIBRIUM = {
+    "demand.price_pass_through": 1.0,
+    "closure.consumer_mpc": 0.0,
+    "closure.profit_respending_rate": 0.0,
+    "closure.policy_offset_share": 0.0,
+}
 
 
 @dataclass(frozen=True)
@@ -90,8 +99,11 @@ def simulate_rise_and_fall(curves: demand.DemandCurves) -> RiseAndFall:
 
 def textile_curves(inputs: ValidationInputs) -> demand.DemandCurves:
     """Baseline demand block (floor, saturation, pass-through) for one elastic industry."""
-    scenario = derive(inputs.baseline, {"demand.spending_recycling_share": 0.0})
-    return demand.DemandCurves.from_params(scenario.demand, np.array([BASE_ELASTICITY]), np.ones(1))
+    scenario = derive(inputs.baseline, PARTIAL_EQUILIBRIUM)
+    closure = Closure.from_params(scenario.closure, scenario.wages.bargaining_share)
+    return demand.DemandCurves.from_params(
+        scenario.demand, closure, np.array([BASE_ELASTICITY]), np.ones(1)
+    )
 
 
 def bessen_check(inputs: ValidationInputs) -> CheckResult:
@@ -151,7 +163,7 @@ def _notes(path: RiseAndFall, saturation: float, floor: float, steepness: float)
     setup = (
         f"Setup: yearly steps, productivity {PRODUCTIVITY_MULTIPLE:g}^(t/{HORIZON_YEARS}); "
         "pass-through, floor and saturation multiple from the baseline scenario; no "
-        f"spending recycling (one industry); base elasticity {BASE_ELASTICITY:g} and the "
+        f"income effect (one industry, full pass-through); base elasticity {BASE_ELASTICITY:g} and the "
         "productivity path are stated assumptions. Elasticity after the century is "
         f"{path.final_elasticity:.2f}"
     )

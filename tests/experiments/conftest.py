@@ -32,7 +32,7 @@ samples = {samples}
 replications = {replications}
 seed = 11
 [uncertainties]
-"demand.spending_recycling_share" = {{}}
+"closure.policy_offset_share" = {{}}
 "capability.algorithmic_halving_months" = {{}}
 [levers]
 "labor.reemployment_rate_per_year" = {{ values = [1.5, 4.0] }}

@@ -55,7 +55,7 @@ def test_design_point_at_defaults_reproduces_a_single_run(tmp_path):
     values = {
         name: float(row[name])
         for name in (
-            "demand.spending_recycling_share",
+            "closure.policy_offset_share",
             "capability.algorithmic_halving_months",
             "labor.reemployment_rate_per_year",
         )
@@ -77,7 +77,7 @@ def test_identical_outcomes_on_one_and_two_workers(toy_spec, tmp_path):
     two = sim.SweepHandle(tmp_path / "two")
     pd.testing.assert_frame_equal(one.outcomes, two.outcomes)
     pd.testing.assert_frame_equal(one.yearly, two.yearly)
-    columns = ["run_id", "design_id", "replication", "spawn_key", "demand.spending_recycling_share"]
+    columns = ["run_id", "design_id", "replication", "spawn_key", "closure.policy_offset_share"]
     pd.testing.assert_frame_equal(one.experiments[columns], two.experiments[columns])
     assert two.experiments["worker"].nunique() == 2
 
@@ -146,7 +146,7 @@ def test_analyze_writes_tidy_tables(tmp_path):
     assert {"outcome_summary.csv", "morris_indices.csv", "prim_boxes.csv"} <= set(written)
     morris = pd.read_csv(written["morris_indices.csv"])
     assert set(morris["parameter"]) == {
-        "demand.spending_recycling_share",
+        "closure.policy_offset_share",
         "capability.algorithmic_halving_months",
     }
     assert set(morris["lever_point"]) == {0, 1}

@@ -58,7 +58,7 @@ BAD = {
         "(did you mean 'capability.hardware_doubling_years'",
     ),
     "bound out of range": (
-        '[uncertainties]\n"demand.spending_recycling_share" = { low = 0.2, high = 1.5 }\n',
+        '[uncertainties]\n"closure.policy_offset_share" = { low = 0.2, high = 1.5 }\n',
         "bound 1.5 is outside the valid range [0, 1] share",
     ),
     "empty design": ("", "empty design: name at least one uncertainty or lever"),

@@ -1,7 +1,9 @@
-"""Labour adjustment: conservation, non-negativity, attrition before layoffs.
+"""Labour adjustment: conservation, non-negativity, attrition before layoffs, base flows.
 
 The stages run on a complete mobility network (every occupation reachable
 from every other), so matching does not depend on who is whose neighbour.
+Most tests switch the base flows off (:func:`tests.stage_runs.labour_params`)
+to check the AI-driven adjustment by hand; the last ones check the base flows.
 """
 
 import numpy as np
@@ -12,7 +14,8 @@ from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose
 
 from sim.mechanisms import labor, network, reallocation
-from tests.stage_runs import labour_params, labour_step
+from sim.params import LaborParams
+from tests.stage_runs import BASE_FLOWS, empty_search, labour_params, labour_step, start_state
 
 N = 6
 positive = hnp.arrays(np.float64, N, elements=st.floats(0, 1e7))
@@ -36,10 +39,13 @@ def step(state, target, exit_rate, params=None, step_years=1 / 12, search=None):
     one_world = np.ndim(state.employment) == 1
     state = labor.LaborState(*(np.atleast_2d(part) for part in state))
     n = state.employment.shape[-1]
-    rates = labor.StepRates.from_params(params or labour_params(), exit_rate, step_years)
-    matching = reallocation.Matching.build(complete(n), 0.0, 27.0, step_years)
+    params = params or labour_params()
+    rates = labor.StepRates.from_params(params, exit_rate, step_years)
+    matching = reallocation.Matching.build(
+        complete(n), 0.0, 27.0, step_years, 0.0, params.long_term_search_effectiveness
+    )
     if search is None:
-        search = reallocation.SearchState.start(state.employment.shape, matching.long_term_steps)
+        search = empty_search(state.employment.shape, matching)
         search.by_duration[:, 1] = state.unemployed
     new, flows, search, _ = labour_step(state, search, np.atleast_2d(target), rates, matching)
     if one_world:
@@ -61,17 +67,19 @@ def total(state: labor.LaborState) -> float:
     layoff=st.floats(0, 5),
     speed=st.floats(0, 52),
     reemploy=st.floats(0, 52),
+    base_flows=st.sampled_from([{}, BASE_FLOWS]),
 )
 def test_conserves_workers_and_never_negative(
-    employment, targets, exit_pct, hire, layoff, speed, reemploy
+    employment, targets, exit_pct, hire, layoff, speed, reemploy, base_flows
 ):
     params = labour_params(
+        **base_flows,
         max_hiring_rate_per_year=hire,
         max_layoff_rate_per_year=layoff,
         adjustment_speed_per_year=speed,
         reemployment_rate_per_year=reemploy,
     )
-    state = labor.LaborState.start(employment)
+    state = start_state(employment)
     start = employment.sum()
     search = None
     for target in targets:
@@ -80,11 +88,13 @@ def test_conserves_workers_and_never_negative(
         assert np.all(state.unemployed >= -1e-9 * max(start, 1))
         assert total(state) == pytest.approx(start + state.entrants.sum(), rel=1e-9, abs=1e-6)
         assert np.all(flows.reemployed <= flows.hires + 1e-9)
+        assert np.all(state.vacancies >= 0.0)
 
 
 def test_steady_target_replaces_leavers_without_layoffs():
-    state = labor.LaborState.start(np.array([1000.0]))
-    new, flows, _ = step(state, np.array([1000.0]), np.array([0.12]), labour_params(), 1.0)
+    state = start_state(np.array([1000.0]))
+    params = labour_params()
+    new, flows, _ = step(state, np.array([1000.0]), np.array([0.12]), params, 1.0)
     assert_allclose(new.employment, 1000.0)
     assert flows.layoffs[0] == 0.0
     assert flows.hires[0] == pytest.approx(flows.attrition[0])
@@ -92,24 +102,26 @@ def test_steady_target_replaces_leavers_without_layoffs():
 
 def test_small_decline_absorbed_by_attrition():
     params = labour_params(adjustment_speed_per_year=52.0)
-    state = labor.LaborState.start(np.array([1000.0]))
+    state = start_state(np.array([1000.0]))
     new, flows, _ = step(state, np.array([990.0]), np.array([0.12]), params, 1 / 12)
     assert flows.layoffs[0] == 0.0
     assert new.unemployed[0] == 0.0
 
 
 def test_large_decline_is_capped_by_layoff_rate():
-    params = labour_params(adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12)
-    state = labor.LaborState.start(np.array([1000.0]))
+    params = labour_params(
+        adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12
+    )
+    state = start_state(np.array([1000.0]))
     _, flows, _ = step(state, np.array([0.0]), np.array([0.0]), params, 1 / 12)
     assert flows.layoffs[0] == pytest.approx(1000.0 * 0.12 / 12)
 
 
 def test_unemployed_fill_hires_elsewhere_before_entrants():
-    params = labour_params(adjustment_speed_per_year=52.0, reemployment_rate_per_year=52.0)
-    state = labor.LaborState(
-        np.array([1000.0, 1000.0]), np.array([50.0, 0.0]), np.zeros(2), np.zeros(2)
+    params = labour_params(
+        adjustment_speed_per_year=52.0, reemployment_rate_per_year=52.0
     )
+    state = start_state(np.array([1000.0, 1000.0]), np.array([50.0, 0.0]))
     _, flows, _ = step(state, np.array([1000.0, 1020.0]), np.zeros(2), params, 1 / 12)
     hires = 20.0 * -np.expm1(-52 / 12)
     assert flows.hires[1] == pytest.approx(hires)
@@ -121,10 +133,37 @@ def test_unemployed_fill_hires_elsewhere_before_entrants():
 
 
 def test_worlds_axis_is_independent():
-    one = labor.LaborState.start(np.array([[1000.0, 500.0]]))
-    two = labor.LaborState.start(np.array([[1000.0, 500.0], [10.0, 20.0]]))
+    one = start_state(np.array([[1000.0, 500.0]]))
+    two = start_state(np.array([[1000.0, 500.0], [10.0, 20.0]]))
     target = np.array([[800.0, 700.0], [5.0, 30.0]])
     a, _, _ = step(one, target[:1], np.array([0.03, 0.05]))
     b, _, _ = step(two, target, np.array([0.03, 0.05]))
     assert_allclose(a.employment[0], b.employment[0])
     assert_allclose(a.unemployed[0], b.unemployed[0])
+
+
+def test_base_churn_separates_and_refills_at_a_steady_target():
+    """Base flows: separations into unemployment at the CPS rate, positions kept, vacancies open."""
+    params = LaborParams()
+    employment = np.array([1000.0, 3000.0])
+    state = start_state(employment, employment * 0.046, params.base_openings_rate)
+    new, flows, _ = step(state, employment, np.zeros(2), params)
+    separation = 1.0 - (1.0 - params.separation_rate_per_month)
+    assert_allclose(flows.layoffs, separation * employment, rtol=1e-12)
+    assert_allclose(flows.unemployment_entrants, 0.00147 * employment, rtol=1e-12)
+    assert_allclose(new.positions, employment / (1.0 - params.base_openings_rate), rtol=1e-12)
+    assert np.all(new.vacancies > 0.0)
+    assert_allclose(new.employment + new.vacancies, new.positions, rtol=1e-12)
+    assert np.all(flows.hires == flows.reemployed + flows.entrants)
+
+
+def test_vacancies_are_withdrawn_before_anybody_is_laid_off():
+    """A fall in required labour first closes open positions; layoffs only beyond them."""
+    params = LaborParams(adjustment_speed_per_year=52.0)
+    employment = np.array([1000.0])
+    state = start_state(employment, None, params.base_openings_rate)
+    open_before = state.vacancies[0]
+    new, flows, _ = step(state, np.array([990.0]), np.zeros(1), params)
+    assert new.vacancies[0] < open_before
+    churn = params.separation_rate_per_month * 1000.0
+    assert flows.layoffs[0] == pytest.approx(churn)  # no layoffs beyond the churn

@@ -9,7 +9,8 @@ from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose
 
 from sim.mechanisms import labor, network, reallocation
-from tests.stage_runs import labour_params, labour_step
+from sim.params import LaborParams
+from tests.stage_runs import BASE_FLOWS, empty_search, labour_params, labour_step, start_state
 
 N = 5
 STEP = 1 / 12
@@ -23,8 +24,10 @@ def toy_network(edges, n, self_loop=0.5, reach=0):
     return network.build(n, weighted, self_loop, reach)
 
 
-def matching_for(net, participation=0.0):
-    return reallocation.Matching.build(net, participation, 27.0, STEP)
+def matching_for(net, participation=0.0, long_term_effectiveness=1.0):
+    return reallocation.Matching.build(
+        net, participation, 27.0, STEP, 0.0, long_term_effectiveness
+    )
 
 
 def edge_count(net):
@@ -37,12 +40,13 @@ def simulate(net, employment, targets, participation=0.0, params=None, exit_pct=
     Returns the matching, and per step the states, flows and moves; the flows
     by edge summed over all steps are ``history.edges`` (worlds, edges).
     """
+    params = params or labour_params()
     rates = labor.StepRates.from_params(
-        params or labour_params(), np.full(employment.shape[-1], exit_pct / 100), STEP
+        params, np.full(employment.shape[-1], exit_pct / 100), STEP
     )
-    matching = matching_for(net, participation)
-    state = labor.LaborState.start(employment)
-    search = reallocation.SearchState.start(employment.shape, matching.long_term_steps)
+    matching = matching_for(net, participation, params.long_term_search_effectiveness)
+    state = start_state(employment, None, params.base_openings_rate)
+    search = empty_search(employment.shape, matching)
     history = Steps()
     history.edges = np.zeros((employment.shape[0], edge_count(net)))
     for target in targets:
@@ -84,12 +88,13 @@ edge_sets = st.lists(
     participation=st.floats(0, 1),
     search_rate=st.floats(0, 52),
     exit_pct=st.floats(0, 20),
+    base_flows=st.sampled_from([{}, BASE_FLOWS]),
 )
 def test_conserves_workers_and_never_negative(
-    employment, targets, edges, participation, search_rate, exit_pct
+    employment, targets, edges, participation, search_rate, exit_pct, base_flows
 ):
     net = toy_network(edges, N, reach=3 if participation > 0 else 0)
-    params = labour_params(reemployment_rate_per_year=search_rate)
+    params = labour_params(**base_flows, reemployment_rate_per_year=search_rate)
     _, history = simulate(net, employment, targets, participation, params, exit_pct)
     start = employment.sum()
     reemployed = 0.0
@@ -97,6 +102,7 @@ def test_conserves_workers_and_never_negative(
         total = state.employment.sum() + state.unemployed.sum() + state.exits.sum()
         assert total == pytest.approx(start + state.entrants.sum(), rel=1e-9, abs=1e-6)
         assert np.all(state.employment >= 0)
+        assert np.all(state.vacancies >= 0)
         assert np.all(search.by_duration >= -1e-9 * max(start, 1))
         assert_allclose(search.by_duration.sum(axis=1), state.unemployed, rtol=1e-9, atol=1e-6)
         assert np.all(flows.reemployed <= flows.hires * (1 + 1e-12) + 1e-9)
@@ -132,10 +138,11 @@ def test_neighbours_by_relatedness_first():
     net = network.build(3, weighted, 0.5, 0)
     employment = np.full((1, 3), 10_000.0)
     targets = [np.array([[5_000.0, 12_500.0, 12_500.0]])] * 24
-    rates = labor.StepRates.from_params(labour_params(), np.zeros(3), STEP)
+    params = labour_params(reemployment_rate_per_year=2.5)  # few applicants
+    rates = labor.StepRates.from_params(params, np.zeros(3), STEP)
     matching = matching_for(net)
-    state = labor.LaborState.start(employment)
-    search = reallocation.SearchState.start(employment.shape, matching.long_term_steps)
+    state = start_state(employment)
+    search = empty_search(employment.shape, matching)
     edges = np.zeros((1, edge_count(net)))
     for target in targets:
         state, _, search, _ = labour_step(state, search, target, rates, matching, edges)
@@ -175,7 +182,9 @@ def test_long_term_threshold_in_steps():
 def test_unmatched_worker_becomes_long_term_after_threshold():
     # One occupation laying off with no vacancies anywhere: nobody is re-employed.
     net = toy_network([], 1)
-    params = labour_params(adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12)
+    params = labour_params(
+        adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12
+    )
     _, history = simulate(net, np.array([[1000.0]]), [np.array([[0.0]])] * 8, params=params)
     long_term = [h[2].long_term.sum() for h in history]
     assert long_term[5] == 0.0  # laid off at step 1, 6 steps later: 6 < 7
@@ -183,15 +192,17 @@ def test_unmatched_worker_becomes_long_term_after_threshold():
 
 
 def test_temporary_demand_shock_traces_downward_beveridge_curve():
+    """With base flows: a slump raises unemployment and lowers the open vacancies."""
     net = toy_network(
         [(i, (i + 1) % N) for i in range(N)] + [(i, (i + 2) % N) for i in range(N)], N
     )
     employment = np.full((1, N), 10_000.0)
     shock = employment * np.array([[0.8, 0.85, 0.9, 0.95, 1.0]])
     targets = [employment] * 12 + [shock] * 24 + [employment] * 36
-    _, history = simulate(net, employment, targets, exit_pct=4.0)
-    unemployment = np.array([h[0].unemployed.sum() / 50_000.0 for h in history])
-    vacancies = np.array([h[1].hires.sum() / h[0].employment.sum() for h in history])
+    _, history = simulate(net, employment, targets, params=LaborParams(), exit_pct=4.0)
+    labour_force = [h[0].employment.sum() + h[0].unemployed.sum() for h in history]
+    unemployment = np.array([h[0].unemployed.sum() for h in history]) / labour_force
+    vacancies = np.array([h[0].vacancies.sum() for h in history]) / labour_force
     assert unemployment[30] > unemployment[11] + 0.01
     assert vacancies[20] < vacancies[11]
     assert np.corrcoef(unemployment[12:], vacancies[12:])[0, 1] < -0.3
@@ -204,8 +215,8 @@ def _pool_after_layoffs(negligible_pool):
     rates = labor.StepRates.from_params(labour_params(), np.zeros(2), STEP)
     employment = np.array([[1_000.0, 1_000.0]])
     target = employment - np.array([[0.0004, 5.0]]) / rates.adjustment
-    state = labor.LaborState.start(employment)
-    search = reallocation.SearchState.start(employment.shape, matching.long_term_steps)
+    state = start_state(employment)
+    search = empty_search(employment.shape, matching)
     return labour_step(state, search, target, rates, matching)
 
 
@@ -224,3 +235,32 @@ def test_without_a_floor_the_small_pool_stays():
     state, flows, _, _ = _pool_after_layoffs(negligible_pool=0.0)
     assert 0.0 < state.unemployed[0, 0] < 0.0004
     assert flows.unemployed_exits[0, 0] < 1e-4
+
+
+def test_search_effectiveness_falls_linearly_to_the_long_term_level():
+    effectiveness = reallocation.search_effectiveness(7, 0.5)
+    assert_allclose(effectiveness, 1.0 - 0.5 * np.minimum(np.arange(8), 7) / 7)
+    assert effectiveness[0] == 1.0
+    assert effectiveness[-1] == pytest.approx(0.5)
+
+
+def test_duration_profile_follows_the_cps_groups():
+    profile = reallocation.duration_profile(7, STEP)
+    assert profile.sum() == pytest.approx(1.0)
+    total = sum(count for _, count in reallocation.CPS_DURATION_GROUPS)
+    assert profile[-1] == pytest.approx(1726.2 / total)  # 27 weeks and over
+    assert profile[0] == pytest.approx(2259.6 / total)  # under 5 weeks: the first month
+
+
+def test_duration_dependence_lengthens_spells():
+    """Lower search effectiveness of the long-term unemployed: more of them, same inflows."""
+
+    def long_term_share(effectiveness):
+        net = toy_network([(0, 1), (1, 0)], 2)
+        params = LaborParams(long_term_search_effectiveness=effectiveness)
+        employment = np.full((1, 2), 10_000.0)
+        _, history = simulate(net, employment, [employment] * 60, params=params)
+        state, _, search, _ = history[-1]
+        return search.long_term.sum() / state.unemployed.sum()
+
+    assert long_term_share(0.3) > long_term_share(1.0) + 0.02

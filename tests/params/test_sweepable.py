@@ -25,7 +25,7 @@ MAIN_UNCERTAINTIES = {
     "adoption.assisted_speedup",
     "adoption.autonomous_speedup",
     "demand.elasticity_quantile",
-    "demand.spending_recycling_share",
+    "closure.policy_offset_share",
 }
 
 
