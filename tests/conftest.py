@@ -125,7 +125,11 @@ def toy_scenario() -> Scenario:
             "exposure.difficulty_noise_sd_doublings": 0.0,
             "exposure.difficulty_ready_log2_minutes": 0.0,
             "exposure.readiness_span_doublings": 16.0,
-            "demand.spending_recycling_share": 0.0,
+            # No income effect: full pass-through, nothing re-spent (partial equilibrium).
+            "demand.price_pass_through": 1.0,
+            "closure.consumer_mpc": 0.0,
+            "closure.profit_respending_rate": 0.0,
+            "closure.policy_offset_share": 0.0,
             "demand.saturation_output_multiple": float("inf"),
             "demand.elasticity_source": "major_group",
             "demand.elasticity_by_occupation": {"43-9001": 0.2, "43-9002": 1.0, "43-9003": 2.0},

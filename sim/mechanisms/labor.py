@@ -26,8 +26,9 @@ Per step of length dt (years), for each occupation, in this order:
 
 Before step 1 the target may be rationed: when the occupations of a world
 together need more workers than the labour-force ceiling ``C`` (persons),
-every target is scaled by ``C / sum L*``; and positions stop growing at
-``C / (1 - v0)``: where ``sum(J + dJ)`` exceeds it, every positive change is
+every position target is scaled by ``C / sum T``; and positions stop growing
+at ``C`` (so employment, never above positions, stays within it): where
+``sum(J + dJ)`` exceeds it, every positive change is
 multiplied by ``1 - min(excess / sum(positive changes), 1)``.
 
 Steps 1-4 are :func:`openings_step`; step 5 runs on the mobility network
@@ -68,11 +69,27 @@ class LaborState(NamedTuple):
 
     @classmethod
     def start(
-        cls, employment: FloatArray, unemployed: FloatArray, openings_rate: float
+        cls,
+        employment: FloatArray,
+        unemployed: FloatArray,
+        openings_rate: float,
+        ceiling: float = np.inf,
     ) -> LaborState:
-        """Base-year state (fresh arrays): positions ``E / (1 - v0)``, the rest open."""
+        """Base-year state (fresh arrays): positions ``E / (1 - v0)``, the rest open.
+
+        Where a world's positions would exceed ``ceiling`` (persons), its open
+        positions are scaled down so that they fit (none if employment alone reaches it).
+        """
         employed = np.array(employment, dtype=np.float64)
-        positions = employed / (1.0 - openings_rate)
+        vacant = employed * (openings_rate / (1.0 - openings_rate))
+        room = np.maximum(ceiling - employed.sum(axis=-1, keepdims=True), 0.0)
+        wanted = vacant.sum(axis=-1, keepdims=True)
+        over = wanted > room
+        if over.any():
+            vacant = np.where(
+                over, vacant * (np.minimum(room, wanted) / np.maximum(wanted, TINY)), vacant
+            )
+        positions = employed + vacant
         zeros = np.zeros_like(employed)
         return cls(
             employed,
@@ -229,10 +246,14 @@ def openings_step(rates, required, labour, change, flows, w):  # pragma: no cove
     unemployment) and entry into unemployment are set, hires are left to
     matching.
     """
-    employment, positions, vacancies = labour.employment[w], labour.positions[w], labour.vacancies[w]
+    employment, positions, vacancies = (
+        labour.employment[w],
+        labour.positions[w],
+        labour.vacancies[w],
+    )
     n = employment.shape[0]
     per_worker = rates.positions_per_worker
-    ceiling = rates.employment_ceiling * per_worker
+    ceiling = rates.employment_ceiling
     total_required = total(required, None) * per_worker
     rationed = total_required > ceiling
     scale = ceiling / max(total_required, TINY) if rationed else 1.0

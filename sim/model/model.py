@@ -210,7 +210,9 @@ class LaborMarketModel(mesa.Model):
         )
         self.state = kernel.KernelState.start(
             demand.DemandState.start(self.demand_curves, self.base_log_productivity, required),
-            labor.LaborState.start(required, unemployed, config.labor.base_openings_rate),
+            labor.LaborState.start(
+                required, unemployed, config.labor.base_openings_rate, self.labour_ceiling
+            ),
             reallocation.SearchState.start(
                 unemployed,
                 reallocation.duration_profile(self.matching.long_term_steps, self.step_years),

@@ -130,6 +130,12 @@ class EconomyRow(NamedTuple):
     reemployed_no_ai: Annotated[FloatArray, Series(PER_STEP, "The same without AI progress.")]
     entrants: Annotated[FloatArray, Series(PER_STEP, "Hires filled from outside the labour force.")]
     entrants_no_ai: Annotated[FloatArray, Series(PER_STEP, "The same without AI progress.")]
+    unemployment_entrants: Annotated[
+        FloatArray, Series(PER_STEP, "Entered unemployment from outside the labour force.")
+    ]
+    unemployment_entrants_no_ai: Annotated[
+        FloatArray, Series(PER_STEP, "The same without AI progress.")
+    ]
     exits: Annotated[
         FloatArray, Series(PER_STEP, "Left the labour force: attrition plus unemployed exits.")
     ]
@@ -240,6 +246,8 @@ def economy_rows(history: History, paths: ExogenousPaths, mean_wage: FloatArray)
         reemployed_no_ai=flows.reemployed[:, NO_AI_WORLD],
         entrants=flows.entrants[:, AI_WORLD],
         entrants_no_ai=flows.entrants[:, NO_AI_WORLD],
+        unemployment_entrants=flows.unemployment_entrants[:, AI_WORLD],
+        unemployment_entrants_no_ai=flows.unemployment_entrants[:, NO_AI_WORLD],
         exits=exits[:, AI_WORLD],
         exits_no_ai=exits[:, NO_AI_WORLD],
     )

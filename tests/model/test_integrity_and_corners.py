@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sim.errors import ResultIntegrityError, ScenarioError
 from sim.experiments.runner import run
-from sim.mechanisms.labor import LaborFlows, StepRates, openings_step
+from sim.mechanisms.labor import LaborFlows, LaborState, StepRates, openings_step
 from sim.model.integrity import COLUMN_UNITS, UNIT_BOUNDS, check_outputs
 from sim.params.scenario import Scenario, derive
 from tests.strategies import NUMERIC_FIELDS
@@ -54,7 +54,7 @@ ISSUE_CORNERS = {
         "labor.adjustment_speed_per_year": 52.0,
     },
     "full recycling, elastic, max speed-up": {
-        "demand.spending_recycling_share": 1.0,
+        "closure.policy_offset_share": 1.0,
         "demand.elasticity_by_major_group": {TOY_GROUP: 10.0},
         "adoption.autonomous_speedup": 1e6,
         "adoption.assisted_speedup": 1000.0,
@@ -119,16 +119,19 @@ def test_range_corners_give_valid_results_or_a_clear_refusal(toy_tables, data):
         assert "not conserved" not in refusal
 
 
-def openings_to(required, employment, ceiling, min_change=-1.0):
-    """Employment after one openings step that closes the whole gap (no attrition)."""
-    employment = np.array(employment, dtype=float)
-    n = employment.shape[1]
-    rates = StepRates(np.zeros(n), 1.0, np.full(n, min_change), 10.0, 0.0, 0.0, ceiling)
-    flows, change = LaborFlows.none(employment.shape), np.zeros(employment.shape)
-    for w in range(employment.shape[0]):
+def openings_to(required, positions, ceiling, min_change=-1.0):
+    """Positions after one openings step that closes the whole gap (no separations, v0 = 0)."""
+    positions = np.array(positions, dtype=float)
+    n = positions.shape[1]
+    rates = StepRates(
+        np.zeros(n), 1.0, np.full(n, min_change), 10.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0, ceiling
+    )
+    labour = LaborState.start(positions, np.zeros_like(positions), 0.0)
+    flows, change = LaborFlows.none(positions.shape), np.zeros(positions.shape)
+    for w in range(positions.shape[0]):
         required_w = np.array(required[w], dtype=float)
-        openings_step(rates, required_w, employment[w], change[w], flows, w)
-    return employment, change
+        openings_step(rates, required_w, labour, change[w], flows, w)
+    return labour.positions, change
 
 
 def test_rationing_scales_only_worlds_over_the_ceiling():

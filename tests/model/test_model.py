@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
+from sim.validation.bessen import PARTIAL_EQUILIBRIUM
 from sim.experiments.runner import run
 from sim.model import LaborMarketModel
 from sim.model.agents import OccupationAgent
@@ -88,7 +89,7 @@ def toy_scenario_base():
             "exposure.difficulty_noise_sd_doublings": 0.0,
             "exposure.difficulty_ready_log2_minutes": 0.0,
             "exposure.readiness_span_doublings": 16.0,
-            "demand.spending_recycling_share": 0.0,
+            **PARTIAL_EQUILIBRIUM,
             "demand.elasticity_source": "major_group",
         },
     )
@@ -97,9 +98,10 @@ def toy_scenario_base():
 def test_workers_conserved_every_step(toy_scenario, toy_tables):
     economy = run(toy_scenario, tables=toy_tables).economy
     stock = economy["employment_total"] + economy["unemployed"] + economy["exits_cumulative"]
-    start = economy["employment_total"].iloc[0]
+    start = economy["employment_total"].iloc[0] + economy["unemployed"].iloc[0]
     assert_allclose(stock, start + economy["entrants_cumulative"], rtol=1e-12)
-    assert economy["unemployed"].max() > 0  # displacement actually happened
+    assert economy["excess_unemployment_rate"].max() > 0  # displacement actually happened
+    assert (economy["vacancies"] >= 0).all() and (economy["vacancies_no_ai"] >= 0).all()
 
 
 def test_same_seed_identical_different_seed_differs(toy_tables):
@@ -136,8 +138,10 @@ def test_occupation_agents_are_built_on_first_use_with_ids_in_row_order(toy_scen
     assert set(model.agent_types) == {OccupationAgent, mesa.Agent}
 
 
-def test_full_recycling_conserves_required_wage_bill(toy_scenario, toy_tables):
-    scenario = derive(toy_scenario, {"demand.spending_recycling_share": 1.0})
+def test_full_policy_offset_conserves_required_wage_bill(toy_scenario, toy_tables):
+    scenario = derive(
+        toy_scenario, {"closure.policy_offset_share": 1.0, "demand.price_pass_through": 0.8}
+    )
     model = run_model(scenario, toy_tables)
     wages = model.inputs.mean_wage
     assert model.productivity[0].max() > 1.5
@@ -146,13 +150,13 @@ def test_full_recycling_conserves_required_wage_bill(toy_scenario, toy_tables):
     )
 
 
-def test_recycling_offsets_inelastic_job_losses(toy_scenario, toy_tables):
+def test_policy_offset_counters_inelastic_job_losses(toy_scenario, toy_tables):
     inelastic = derive(
         toy_scenario,
         {"demand.elasticity_by_occupation": {"43-9001": 0.2, "43-9002": 0.3, "43-9003": 0.5}},
     )
     totals = [
-        run_model(derive(inelastic, {"demand.spending_recycling_share": k}), toy_tables)
+        run_model(derive(inelastic, {"closure.policy_offset_share": k}), toy_tables)
         .demand.required_labour[0]
         .sum()
         for k in (0.0, 0.5, 1.0)
