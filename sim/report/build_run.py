@@ -211,8 +211,9 @@ def _unemployment_section(result: RunResult) -> Section:
     figure = make_figure(
         "fig-unemployment",
         "Unemployment",
-        "With AI (solid) and on the no-AI path (dashed): workers laid off and not yet "
-        "re-employed or retired"
+        "With AI (solid) and on the no-AI path (dashed): the unemployed (the base churn of "
+        "the labour market in both worlds; AI's effect is the gap), the long-term unemployed "
+        "and open vacancies"
         + (
             "; the rate and long-term unemployment where the run records them."
             if "unemployment_rate" in result.economy.columns

@@ -70,6 +70,8 @@ def unemployment_figure(economy: pd.DataFrame) -> Figure:
             ("unemployment_rate", "Unemployment rate", "% of the labour force", 100.0),
             ("long_term_unemployed", "Long-term unemployed", "million persons", 1e-6),
         ]
+    if "openings_rate" in economy.columns:
+        panels.append(("openings_rate", "Openings rate", "% of positions", 100.0))
     figure = new_figure(2.6)
     axes = np.atleast_1d(figure.subplots(1, len(panels)))
     for ax, (column, title, unit, factor) in zip(axes, panels, strict=True):

@@ -57,7 +57,7 @@ class Outcome(NamedTuple):
 #: Outcomes computed from every run's economy frame (yearly rows).
 SERIES_OUTCOMES = {
     "employment_vs_no_ai_pct": Outcome("Employment vs no-AI", "%"),
-    "unemployed_million": Outcome("Displaced unemployed", "million persons"),
+    "unemployed_million": Outcome("Unemployed (base churn included)", "million persons"),
     "wage_bill_vs_no_ai_pct": Outcome("Wage bill vs no-AI (base-year wages)", "%"),
     "mean_exposure": Outcome("Mean exposure (employment-weighted)", "share of tasks"),
     "unemployed_above_no_ai_million": Outcome("Unemployed above the no-AI path", "million persons"),

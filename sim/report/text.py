@@ -40,7 +40,13 @@ def key_numbers(result: RunResult, year: int) -> dict[str, float]:
         "employment_no_ai_million": float(economy["employment_total_no_ai"]) / 1e6,
         "employment_vs_no_ai_pct": 100.0
         * (economy["employment_total"] / economy["employment_total_no_ai"] - 1.0),
-        "unemployed_million": float(economy["unemployed"]) / 1e6,
+        "unemployment_rate_no_ai_pct": 100.0 * float(economy["unemployment_rate_no_ai"]),
+        "excess_unemployment_rate_pp": 100.0 * float(economy["excess_unemployment_rate"]),
+        "excess_long_term_million": float(economy["excess_long_term_unemployed"]) / 1e6,
+        "openings_rate_pct": 100.0 * float(economy["openings_rate"]),
+        "openings_rate_no_ai_pct": 100.0 * float(economy["openings_rate_no_ai"]),
+        "labour_share_pct": 100.0 * float(economy["labour_share"]),
+        "labour_share_no_ai_pct": 100.0 * float(economy["labour_share_no_ai"]),
         "wage_bill_vs_no_ai_pct": 100.0
         * (economy["wage_bill_usd_billion"] / economy["wage_bill_no_ai_usd_billion"] - 1.0),
         "mean_exposure": float(economy["mean_exposure"]),
@@ -58,7 +64,18 @@ KEY_ROWS = (
     ("employment_million", "Employment with AI", "million persons", "{:,.1f}"),
     ("employment_no_ai_million", "Employment on the no-AI path", "million persons", "{:,.1f}"),
     ("employment_vs_no_ai_pct", "Employment vs no-AI", "%", "{:+.1f}"),
-    ("unemployed_million", "Displaced workers in unemployment", "million persons", "{:.2f}"),
+    ("unemployment_rate_no_ai_pct", "Unemployment rate on the no-AI path", "%", "{:.2f}"),
+    ("excess_unemployment_rate_pp", "Excess unemployment rate (AI minus no-AI)", "points", "{:+.2f}"),
+    (
+        "excess_long_term_million",
+        "Excess long-term unemployed (27+ weeks)",
+        "million persons",
+        "{:+.2f}",
+    ),
+    ("openings_rate_pct", "Openings rate with AI", "% of positions", "{:.2f}"),
+    ("openings_rate_no_ai_pct", "Openings rate on the no-AI path", "% of positions", "{:.2f}"),
+    ("labour_share_pct", "Labour share with AI", "% of output value", "{:.1f}"),
+    ("labour_share_no_ai_pct", "Labour share on the no-AI path", "% of output value", "{:.1f}"),
     ("wage_bill_vs_no_ai_pct", "Wage bill vs no-AI (base-year wages)", "%", "{:+.1f}"),
     ("mean_exposure", "Exposure (employment-weighted mean)", "share of tasks", "{:.2f}"),
     ("mean_adoption", "Adoption (employment-weighted mean)", "share of tasks", "{:.2f}"),
@@ -163,14 +180,16 @@ def _seed_sentence(result: RunResult, horizon: int) -> str:
 
 
 def _unemployment_sentence(economy: pd.DataFrame) -> str:
-    peak_year = int(economy["unemployed"].idxmax())
-    peak = float(economy["unemployed"].max()) / 1e6
+    excess = economy["excess_unemployment_rate"]
+    peak_year = int(excess.idxmax())
     last = economy.iloc[-1]
     gap = float(last["employment_total_no_ai"] - last["employment_total"]) / 1e6
     extra = float(last["unemployed"] - last["unemployed_no_ai"]) / 1e6
+    base = 100.0 * economy["unemployment_rate_no_ai"]
     sentence = (
-        f"Displaced workers waiting in unemployment peak at {peak:.2f} million in {peak_year} "
-        f"(no-AI path: {float(economy['unemployed_no_ai'].max()) / 1e6:.2f} million at most)."
+        f"Unemployment on the no-AI path (the base churn of the labour market) stays at "
+        f"{base.min():.1f}-{base.max():.1f}%; AI adds at most {100.0 * excess.max():.2f} points "
+        f"to it, in {peak_year}."
     )
     if gap <= 0:
         return sentence
