@@ -24,15 +24,13 @@ Who gets that saving, and what they do with it:
    with it (:func:`labour_share`; :mod:`sim.mechanisms.wages` reports it).
    ``F + G`` is the saving ``1 - Lq`` less the workers' bargained part.
 3. **Re-spending.**  Consumers spend a real-income gain at their marginal
-   propensity ``c`` (``closure.consumer_mpc``); owners spend extra profit at
-   ``r`` (``closure.profit_respending_rate``).  Every dollar not re-spent is
-   demand lost to labour, so the private shortfall is::
+   propensity ``c`` (``closure.consumer_mpc``): they spend ``X = S + c F`` (the
+   old formula with ``kappa = c``).  Profit is earned on what is bought: owners
+   receive ``G / S`` of every dollar spent and spend it again at ``r``
+   (``closure.profit_respending_rate``).  Every dollar not re-spent is demand
+   lost to labour, so the private shortfall is::
 
-       D = (1 - c) F + (1 - r) G min(1, 1 / S)
-
-   Profit is earned on what is bought: where the own-price bundle costs more
-   than the budget (``S > 1``: cheaper elastic goods), it is bought at the
-   budget's scale, so its profit is ``G / S``.
+       D = 1 - X (1 - (1 - r) G / S) = (1 - c) F + (1 - r) G X / S
 
 4. **Policy** closes the share ``theta`` of it (``closure.policy_offset_share``).
    The wage bill demanded is ``Lambda = 1 - (1 - theta) D`` and every output is
@@ -44,8 +42,7 @@ spent again and AI only moves labour between occupations (the old recycling
 share 1); ``rho = 1`` gives ``G = 0``, ``Lq = S`` and ``Y = 1 + kappa (1/S - 1)``
 with ``kappa = c + theta (1 - c)``, the old formula; ``c = r = theta = 0`` (and
 ``beta = 0``) gives ``Y = 1``, partial equilibrium (the old recycling share 0).
-``Lambda > 0`` always: ``Lambda >= S - G >= Lq`` if ``S <= 1``, and
-``Lambda >= 1 - G / S >= Lq / S`` if ``S > 1``.  The closure is one round: the labour income lost by displaced
+``Lambda > 0`` always: ``X = (1 - c) S + c > 0`` and ``G / S < 1``.  The closure is one round: the labour income lost by displaced
 workers is not fed back (no Keynesian multiplier on unemployment); ``theta``
 stands in for everything that closes a shortfall.
 
@@ -96,7 +93,7 @@ class Closure(NamedTuple):
 def labour_demand(
     own_price_spending, excess_profit, consumer_mpc, profit_respending, policy_offset
 ):  # pragma: no cover - compiled
-    """Wage bill demanded ``Lambda = 1 - (1 - theta)((1 - c)(1 - S) + (1 - r) G min(1, 1/S))``.
+    """Wage bill demanded ``Lambda = 1 - (1 - theta)(1 - X (1 - (1 - r) G / S))``, ``X = S + c (1 - S)``.
 
     Parameters
     ----------
@@ -107,11 +104,9 @@ def labour_demand(
     consumer_mpc, profit_respending, policy_offset
         ``c``, ``r`` and ``theta``, each in [0, 1].
     """
-    earned = excess_profit / own_price_spending if own_price_spending > 1.0 else excess_profit
-    shortfall = (1.0 - consumer_mpc) * (1.0 - own_price_spending) + (
-        1.0 - profit_respending
-    ) * earned
-    return 1.0 - (1.0 - policy_offset) * shortfall
+    spent = own_price_spending + consumer_mpc * (1.0 - own_price_spending)
+    kept = (1.0 - profit_respending) * excess_profit / own_price_spending
+    return 1.0 - (1.0 - policy_offset) * (1.0 - spent * (1.0 - kept))
 
 
 @compiled

@@ -37,7 +37,14 @@ def summarise(result: RunResult) -> dict[str, float]:
         )
         summary[f"unemployed_{year}"] = totals["unemployed"]
         summary[f"mean_exposure_{year}"] = float(row["mean_exposure"])
-        for column in ("long_term_unemployed", "labour_share", "labour_share_no_ai"):
+        for column in (
+            "long_term_unemployed",
+            "labour_share",
+            "labour_share_no_ai",
+            "unemployment_rate_no_ai",
+            "excess_unemployment_rate",
+            "openings_rate",
+        ):
             summary[f"{column}_{year}"] = float(row[column])
         gaps = outcomes.employment_vs_no_ai(result.occupations, year).set_index("occupation_code")
         for code in OCCUPATIONS:
