@@ -100,13 +100,13 @@ def labour_step(
                 w,
             )
         )
+    if any(pooled):
+        edges = np.zeros((shape[0], 0)) if edge_flows is None else edge_flows
+        reallocation.match_worlds(rates, matching, moves, flows, scratch, labour.vacancies, edges)
+    else:
+        for w in range(shape[0]):
+            reallocation.no_searchers(moves, flows, scratch, labour.vacancies[w], w, False)
     for w in range(shape[0]):
-        vacancies = labour.vacancies[w]
-        if pooled[w]:
-            edges = np.zeros(0) if edge_flows is None else edge_flows[w]
-            reallocation.match_world(rates, matching, moves, flows, scratch, vacancies, w, edges)
-        else:
-            reallocation.no_searchers(moves, flows, scratch, vacancies, w, any(pooled))
         reallocation.settle_pool(rates, matching, labour, search, flows, scratch, w)
     return labour, labor.LaborFlows(*flows), search, moves
 

@@ -64,8 +64,9 @@ from sim.mechanisms.network import MobilityNetwork
 from sim.mechanisms.sparse_rows import (
     apply_searchers,
     gather_row,
-    searchers_per_reach,
-    transposed_dots,
+    pair_gather_row,
+    pair_searchers_per_reach,
+    pair_transposed_dots,
 )
 
 FloatArray = NDArray[np.float64]
@@ -249,6 +250,12 @@ class SearchScratch(NamedTuple):
     """Applicants per vacancy."""
     pressure_retrained: FloatArray
     """Applicants per vacancy from retraining."""
+    vacancies_t: FloatArray
+    """Open vacancies, read as (occupations, worlds) (both worlds' values side by side)."""
+    regular_t: FloatArray
+    """``Moves.regular`` as (occupations, worlds)."""
+    value_t: FloatArray
+    """``Moves.value`` as (occupations, worlds)."""
 
     @classmethod
     def empty(cls, shape: tuple[int, int]) -> SearchScratch:
@@ -291,100 +298,131 @@ def age_pool(by_duration, unemployed, flows, effectiveness, pool, effective, w):
 
 
 @compiled
-def match_world(
-    rates, matching, moves, flows, scratch, vacancies, w, edge_flows
+def match_worlds(
+    rates, matching, moves, flows, scratch, vacancies, edge_flows
 ):  # pragma: no cover - compiled
-    """Steps 2-3 for world ``w``: searchers apply, vacancies are filled, by destination and origin.
+    """Steps 2-3 for every world: searchers apply, vacancies are filled, by destination and origin.
 
     ``rates`` is the run's :class:`~sim.mechanisms.labor.StepRates`
-    (the search hazard), ``moves`` the :class:`Moves` written for world ``w``,
-    ``flows`` the stacked flows (re-employment is written), ``scratch`` the
-    :class:`SearchScratch` with this step's pool, ``vacancies`` world ``w``'s
-    open vacancies, persons.
-    With transitions kept, re-employment on each edge is added to
-    ``edge_flows`` (this world's flows of the current year, ``W``'s edges
-    then ``R``'s); else it is empty.
+    (the search hazard), ``moves`` the :class:`Moves` written, ``flows`` the
+    stacked flows (re-employment is written), ``scratch`` the
+    :class:`SearchScratch` with this step's pool, ``vacancies`` the open
+    vacancies, (worlds, occupations), persons.  With transitions kept,
+    re-employment on each edge is added to ``edge_flows`` (the current year's
+    flows, (worlds, edges): ``W``'s edges then ``R``'s); else it has no columns.
+
+    The passes over the edges of ``W`` take two worlds at a time
+    (:mod:`sim.mechanisms.sparse_rows`), reading each edge once for both; a
+    world with nobody searching sends no applications and hires nobody.
     """
-    n = scratch.pool.shape[1]
-    pool, effective = scratch.pool[w], scratch.effective[w]
-    regular, retrained = moves.regular[w], moves.retrained[w]
+    worlds, n = scratch.pool.shape
     training = matching.participation > 0.0
-    searchers, in_training = scratch.searchers[w], scratch.in_training[w]
-    for i in range(n):
-        searchers[i] = rates.reemployment * effective[i]
-        in_training[i] = matching.participation * searchers[i]
-        searchers[i] = searchers[i] - in_training[i]
-    pressure = scratch.pressure[w]
-    searchers_per_reach(
-        matching.search_indptr,
-        matching.search_indices,
-        matching.search_data,
-        searchers,
-        vacancies,
-        NO_REACH,
-        regular,
-    )
-    transposed_dots(
-        matching.search_t_indptr,
-        matching.search_t_indices,
-        matching.search_t_data,
-        regular,
-        pressure,
-    )
-    if training:
-        by_retraining = scratch.pressure_retrained[w]
-        apply_searchers(
-            matching.retraining_indptr,
-            matching.retraining_indices,
-            matching.retraining_data,
-            in_training,
-            vacancies,
+    vacancies_t = scratch.vacancies_t.reshape((n, worlds))
+    regular_t = scratch.regular_t.reshape((n, worlds))
+    value_t = scratch.value_t.reshape((n, worlds))
+    for w in range(worlds):
+        for i in range(n):
+            searching = rates.reemployment * scratch.effective[w, i]
+            scratch.in_training[w, i] = matching.participation * searching
+            scratch.searchers[w, i] = searching - scratch.in_training[w, i]
+            vacancies_t[i, w] = vacancies[w, i]
+    for w0 in range(0, worlds, 2):
+        w1 = min(w0 + 1, worlds - 1)
+        pair_searchers_per_reach(
+            matching.search_indptr,
+            matching.search_indices,
+            matching.search_data,
+            scratch.searchers,
+            vacancies_t,
+            w0,
+            w1,
             NO_REACH,
-            retrained,
-            by_retraining,
+            moves.regular,
+            regular_t,
         )
-        for j in range(n):
-            pressure[j] = pressure[j] + by_retraining[j]
-    else:
-        retrained[:] = 0.0
-    value = moves.value[w]
-    for j in range(n):
-        if pressure[j] == 0.0:  # nobody applied: nothing filled, an applicant's value is v
-            flows[REEMPLOYED, w, j] = 0.0
-            value[j] = vacancies[j]
-            continue
-        hired = vacancies[j] * -math.expm1(-pressure[j])  # urn-ball: v (1 - exp(-a / v))
-        flows[REEMPLOYED, w, j] = hired
-        value[j] = hired / pressure[j] if pressure[j] > 0.0 else vacancies[j]
-    same = 0.0
-    for i in range(n):
-        found = 0.0
-        if regular[i] != 0.0:
-            found = regular[i] * gather_row(
-                matching.search_indptr,
-                matching.search_indices,
-                matching.search_data,
-                i,
-                value,
-                regular[i],
-                edge_flows,
-                0,
-            )
-            same += regular[i] * matching.self_loop[i] * value[i]
-        if training and retrained[i] != 0.0:
-            found += retrained[i] * gather_row(
+        pair_transposed_dots(
+            matching.search_t_indptr,
+            matching.search_t_indices,
+            matching.search_t_data,
+            regular_t,
+            w0,
+            w1,
+            scratch.pressure,
+        )
+    for w in range(worlds):
+        pressure, value = scratch.pressure[w], moves.value[w]
+        if training:
+            by_retraining = scratch.pressure_retrained[w]
+            apply_searchers(
                 matching.retraining_indptr,
                 matching.retraining_indices,
                 matching.retraining_data,
-                i,
-                value,
-                retrained[i],
-                edge_flows,
-                matching.search_data.shape[0],
+                scratch.in_training[w],
+                vacancies[w],
+                NO_REACH,
+                moves.retrained[w],
+                by_retraining,
             )
-        scratch.reemployed_from[w, i] = found
-        moves.participants[w, i] = matching.participation * pool[i]
-    moves.same_occupation[w] = same
+            for j in range(n):
+                pressure[j] = pressure[j] + by_retraining[j]
+        else:
+            moves.retrained[w, :] = 0.0
+        for j in range(n):
+            if pressure[j] == 0.0:  # nobody applied: nothing filled, an applicant's value is v
+                flows[REEMPLOYED, w, j] = 0.0
+                value[j] = vacancies[w, j]
+            else:
+                hired = vacancies[w, j] * -math.expm1(-pressure[j])  # urn-ball: v (1 - exp(-a/v))
+                flows[REEMPLOYED, w, j] = hired
+                value[j] = hired / pressure[j] if pressure[j] > 0.0 else vacancies[w, j]
+            value_t[j, w] = value[j]
+    _gather_found(matching, moves, scratch, value_t, edge_flows, training)
+
+
+@compiled
+def _gather_found(matching, moves, scratch, value_t, edge_flows, training):  # pragma: no cover
+    """Re-employed by origin (``scratch.reemployed_from``), same-occupation moves, participants."""
+    worlds, n = scratch.pool.shape
+    for w in range(worlds):
+        moves.same_occupation[w] = 0.0
+    for w0 in range(0, worlds, 2):
+        w1 = min(w0 + 1, worlds - 1)
+        for i in range(n):
+            o0, o1 = moves.regular[w0, i], moves.regular[w1, i]
+            g0 = g1 = 0.0
+            if o0 != 0.0 or o1 != 0.0:
+                g0, g1 = pair_gather_row(
+                    matching.search_indptr,
+                    matching.search_indices,
+                    matching.search_data,
+                    i,
+                    value_t,
+                    w0,
+                    w1,
+                    o0,
+                    o1,
+                    edge_flows,
+                    0,
+                )
+            scratch.reemployed_from[w0, i] = o0 * g0
+            scratch.reemployed_from[w1, i] = o1 * g1
+    for w in range(worlds):
+        for i in range(n):
+            regular = moves.regular[w, i]
+            moves.same_occupation[w] += regular * matching.self_loop[i] * value_t[i, w]
+            retrained = moves.retrained[w, i]
+            if training and retrained != 0.0:
+                scratch.reemployed_from[w, i] += retrained * gather_row(
+                    matching.retraining_indptr,
+                    matching.retraining_indices,
+                    matching.retraining_data,
+                    i,
+                    moves.value[w],
+                    retrained,
+                    edge_flows[w],
+                    matching.search_data.shape[0],
+                )
+            moves.participants[w, i] = matching.participation * scratch.pool[w, i]
 
 
 @compiled

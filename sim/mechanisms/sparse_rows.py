@@ -36,33 +36,6 @@ def apply_searchers(
 
 
 @compiled
-def searchers_per_reach(
-    indptr, indices, data, searchers, vacancies, no_reach, out
-):  # pragma: no cover - compiled
-    """``out_i = searchers_i / (M v)_i`` for every origin (0 without searchers or reach).
-
-    With searchers in every origin (base flows), the applications are then
-    collected by destination with :func:`transposed_dots` over ``M^T``, a dot
-    product per row instead of a scatter per edge (which stalls on repeated
-    read-modify-writes of the same destination).
-    """
-    for i in range(searchers.shape[0]):
-        out[i] = 0.0
-        if searchers[i] == 0.0:
-            continue
-        reach = row_dot(indptr, indices, data, i, vacancies)
-        if reach > no_reach:
-            out[i] = searchers[i] / reach
-
-
-@compiled
-def transposed_dots(t_indptr, t_indices, t_data, values, out):  # pragma: no cover - compiled
-    """``out = M^T values`` from ``M^T`` in CSR form: one :func:`row_dot` per destination."""
-    for j in range(out.shape[0]):
-        out[j] = row_dot(t_indptr, t_indices, t_data, j, values)
-
-
-@compiled
 def gather_row(
     indptr, indices, data, i, values, origin, edge_flows, offset
 ):  # pragma: no cover - compiled
@@ -110,3 +83,91 @@ def row_dot(indptr, indices, data, i, values):  # pragma: no cover - compiled
     for k in range(end, stop):
         a0 += data[k] * values[indices[k]]
     return (a0 + a1) + (a2 + a3)
+
+
+@compiled
+def pair_row_dot(indptr, indices, data, i, values_t, w0, w1):  # pragma: no cover - compiled
+    """Row ``i`` of ``M values`` for worlds ``w0`` and ``w1`` at once: one pass over the row.
+
+    ``values_t`` is (occupations, worlds), so both worlds' values of an edge's
+    destination sit side by side; each world's sum has two interleaved partial
+    sums, in edge order, whatever world it is paired with (``w1 = w0`` for one
+    world alone gives the same sum).
+    """
+    start, stop = indptr[i], indptr[i + 1]
+    a0 = a1 = b0 = b1 = 0.0
+    end = stop - (stop - start) % 2
+    for k in range(start, end, 2):
+        j0, j1 = indices[k], indices[k + 1]
+        a0 += data[k] * values_t[j0, w0]
+        b0 += data[k] * values_t[j0, w1]
+        a1 += data[k + 1] * values_t[j1, w0]
+        b1 += data[k + 1] * values_t[j1, w1]
+    for k in range(end, stop):
+        j0 = indices[k]
+        a0 += data[k] * values_t[j0, w0]
+        b0 += data[k] * values_t[j0, w1]
+    return a0 + a1, b0 + b1
+
+
+@compiled
+def pair_searchers_per_reach(
+    indptr, indices, data, searchers, vacancies_t, w0, w1, no_reach, out, out_t
+):  # pragma: no cover - compiled
+    """``out[w, i] = searchers[w, i] / (M v_w)_i`` for worlds ``w0`` and ``w1``, one pass over ``M``.
+
+    0 without searchers or with reach ``no_reach`` or less.  With searchers in
+    every origin (base flows), the applications are then collected by
+    destination with :func:`pair_transposed_dots` over ``M^T``: a dot product
+    per row instead of a scatter per edge (which stalls on repeated
+    read-modify-writes of the same destination).  ``out`` is (worlds,
+    occupations), ``out_t`` the same values as (occupations, worlds).
+    """
+    for i in range(searchers.shape[1]):
+        s0, s1 = searchers[w0, i], searchers[w1, i]
+        r0 = r1 = 0.0
+        if s0 != 0.0 or s1 != 0.0:
+            reach0, reach1 = pair_row_dot(indptr, indices, data, i, vacancies_t, w0, w1)
+            r0 = s0 / reach0 if s0 != 0.0 and reach0 > no_reach else 0.0
+            r1 = s1 / reach1 if s1 != 0.0 and reach1 > no_reach else 0.0
+        out[w0, i], out[w1, i] = r0, r1
+        out_t[i, w0], out_t[i, w1] = r0, r1
+
+
+@compiled
+def pair_transposed_dots(
+    t_indptr, t_indices, t_data, values_t, w0, w1, out
+):  # pragma: no cover - compiled
+    """``out[w] = M^T values[w]`` for worlds ``w0`` and ``w1``, from ``M^T`` in CSR form."""
+    for j in range(out.shape[1]):
+        out[w0, j], out[w1, j] = pair_row_dot(t_indptr, t_indices, t_data, j, values_t, w0, w1)
+
+
+@compiled
+def pair_gather_row(
+    indptr, indices, data, i, values_t, w0, w1, origin0, origin1, edge_flows, offset
+):  # pragma: no cover - compiled
+    """:func:`gather_row` for worlds ``w0`` and ``w1`` in one pass over row ``i``.
+
+    ``edge_flows`` is the year's (worlds, edges) flows (no columns when
+    transitions are not kept); ``w1 = w0`` adds the world's flows once.  The
+    sums run in the order of :func:`pair_row_dot`, kept flows or not.
+    """
+    if edge_flows.shape[1] == 0:
+        return pair_row_dot(indptr, indices, data, i, values_t, w0, w1)
+    start, stop = indptr[i], indptr[i + 1]
+    a0 = a1 = b0 = b1 = 0.0
+    end = stop - (stop - start) % 2
+    for k in range(start, stop):
+        j = indices[k]
+        flow0, flow1 = data[k] * values_t[j, w0], data[k] * values_t[j, w1]
+        if k < end and (k - start) % 2 == 1:
+            a1 += flow0
+            b1 += flow1
+        else:
+            a0 += flow0
+            b0 += flow1
+        edge_flows[w0, offset + k] += origin0 * flow0
+        if w1 != w0:
+            edge_flows[w1, offset + k] += origin1 * flow1
+    return a0 + a1, b0 + b1

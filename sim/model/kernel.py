@@ -14,7 +14,7 @@ number of steps per call:
    limit, hires and layoffs);
 3. search and matching on the mobility network, :mod:`sim.mechanisms.reallocation`:
    :func:`~sim.mechanisms.reallocation.age_pool`, then
-   :func:`~sim.mechanisms.reallocation.match_world` (or
+   :func:`~sim.mechanisms.reallocation.match_worlds` (or
    :func:`~sim.mechanisms.reallocation.no_searchers`) and
    :func:`~sim.mechanisms.reallocation.settle_pool`;
 4. wages and output value: :func:`sim.mechanisms.wages.wages_step`;
@@ -46,7 +46,7 @@ from sim.mechanisms.reallocation import (
     SearchScratch,
     SearchState,
     age_pool,
-    match_world,
+    match_worlds,
     no_searchers,
     settle_pool,
 )
@@ -153,13 +153,13 @@ def advance(  # pragma: no cover - compiled; covered through the model and its t
                 s.scratch.effective[w],
                 w,
             )
+        if pooled.any():
+            edges = _year_edges(edge_flows, t, steps_per_year)
+            match_worlds(c.rates, c.matching, s.moves, s.flows, s.scratch, s.labour.vacancies, edges)
+        else:
+            for w in range(worlds):
+                no_searchers(s.moves, s.flows, s.scratch, s.labour.vacancies[w], w, False)
         for w in range(worlds):
-            if pooled[w]:
-                edges = _year_edges(edge_flows, t, steps_per_year, w)
-                vacancies = s.labour.vacancies[w]
-                match_world(c.rates, c.matching, s.moves, s.flows, s.scratch, vacancies, w, edges)
-            else:
-                no_searchers(s.moves, s.flows, s.scratch, s.labour.vacancies[w], w, pooled.any())
             settle_pool(c.rates, c.matching, s.labour, s.search, s.flows, s.scratch, w)
             wages_step(
                 c.wages,
@@ -174,10 +174,10 @@ def advance(  # pragma: no cover - compiled; covered through the model and its t
 
 
 @compiled
-def _year_edges(edge_flows, t, steps_per_year, w):  # pragma: no cover - compiled
-    """World ``w``'s flows by edge for the year of step ``t`` (empty if not kept)."""
+def _year_edges(edge_flows, t, steps_per_year):  # pragma: no cover - compiled
+    """The flows by edge of the year of step ``t``, (worlds, edges) (no columns if not kept)."""
     row = min((t - 1) // steps_per_year, edge_flows.shape[0] - 1)
-    return edge_flows[row, w]
+    return edge_flows[row]
 
 
 @compiled
