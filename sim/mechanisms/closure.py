@@ -42,7 +42,8 @@ spent again and AI only moves labour between occupations (the old recycling
 share 1); ``rho = 1`` gives ``G = 0``, ``Lq = S`` and ``Y = 1 + kappa (1/S - 1)``
 with ``kappa = c + theta (1 - c)``, the old formula; ``c = r = theta = 0`` (and
 ``beta = 0``) gives ``Y = 1``, partial equilibrium (the old recycling share 0).
-``Lambda > 0`` always: ``X = (1 - c) S + c > 0`` and ``G / S < 1``.  The closure is one round: the labour income lost by displaced
+``Lambda > 0`` always: ``X = (1 - c) S + c > 0`` and ``G / S < 1``.  The
+closure is one round: the labour income lost by displaced
 workers is not fed back (no Keynesian multiplier on unemployment); ``theta``
 stands in for everything that closes a shortfall.
 
@@ -93,7 +94,9 @@ class Closure(NamedTuple):
 def labour_demand(
     own_price_spending, excess_profit, consumer_mpc, profit_respending, policy_offset
 ):  # pragma: no cover - compiled
-    """Wage bill demanded ``Lambda = 1 - (1 - theta)(1 - X (1 - (1 - r) G / S))``, ``X = S + c (1 - S)``.
+    """Wage bill demanded ``Lambda = 1 - (1 - theta)(1 - X (1 - (1 - r) G / S))``.
+
+    ``X = S + c (1 - S)`` is what consumers spend (module docstring).
 
     Parameters
     ----------

@@ -114,7 +114,7 @@ def pair_row_dot(indptr, indices, data, i, values_t, w0, w1):  # pragma: no cove
 def pair_searchers_per_reach(
     indptr, indices, data, searchers, vacancies_t, w0, w1, no_reach, out, out_t
 ):  # pragma: no cover - compiled
-    """``out[w, i] = searchers[w, i] / (M v_w)_i`` for worlds ``w0`` and ``w1``, one pass over ``M``.
+    """``out[w, i] = searchers[w, i] / (M v_w)_i`` for worlds ``w0`` and ``w1`` in one pass.
 
     0 without searchers or with reach ``no_reach`` or less.  With searchers in
     every origin (base flows), the applications are then collected by

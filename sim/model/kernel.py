@@ -155,7 +155,8 @@ def advance(  # pragma: no cover - compiled; covered through the model and its t
             )
         if pooled.any():
             edges = _year_edges(edge_flows, t, steps_per_year)
-            match_worlds(c.rates, c.matching, s.moves, s.flows, s.scratch, s.labour.vacancies, edges)
+            vacancies = s.labour.vacancies
+            match_worlds(c.rates, c.matching, s.moves, s.flows, s.scratch, vacancies, edges)
         else:
             for w in range(worlds):
                 no_searchers(s.moves, s.flows, s.scratch, s.labour.vacancies[w], w, False)

@@ -102,7 +102,7 @@ class EconomyRow(NamedTuple):
     ]
     entrants_cumulative: Annotated[
         FloatArray,
-        Series(PERSONS, "Entered from outside the labour force since the base year (job or search)."),
+        Series(PERSONS, "Entered the labour force since the base year (into a job or a search)."),
     ]
     mean_exposure: Annotated[
         FloatArray, Series(SHARE, "Employment-weighted mean exposure (assisted level).")

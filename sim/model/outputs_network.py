@@ -153,8 +153,7 @@ def network_rows(
         "unemployment_rate": jobless / np.maximum(head_count + jobless, _TINY),
         "long_term_unemployed": totals["long_term_unemployed"],
         "vacancies": totals["vacancies"],
-        "openings_rate": totals["vacancies"]
-        / np.maximum(head_count + totals["vacancies"], _TINY),
+        "openings_rate": totals["vacancies"] / np.maximum(head_count + totals["vacancies"], _TINY),
         "occupation_changes": flows.reemployed - totals["same_occupation"],
         "labour_share": income / np.maximum(value, _TINY),
     }

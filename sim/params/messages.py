@@ -36,8 +36,9 @@ def format_validation_error(error: ValidationError, root: type[BaseModel], origi
 def _format_one(item: Any, root: type[BaseModel], origin: str) -> str:
     loc = tuple(str(part) for part in item["loc"])
     dotted = ".".join(loc) if loc else "(top level)"
-    if item["type"] == "extra_forbidden" and loc[-2:] in REMOVED:
-        return f"{origin}: unknown key '{dotted}': {REMOVED[loc[-2:]]}"
+    removed = REMOVED.get((loc[-2], loc[-1])) if len(loc) >= 2 else None
+    if item["type"] == "extra_forbidden" and removed is not None:
+        return f"{origin}: unknown key '{dotted}': {removed}"
     if item["type"] == "extra_forbidden":
         return f"{origin}: unknown key '{dotted}'{_suggestion(root, loc)}"
     value = item.get("input")

@@ -65,7 +65,7 @@ KEY_ROWS = (
     ("employment_no_ai_million", "Employment on the no-AI path", "million persons", "{:,.1f}"),
     ("employment_vs_no_ai_pct", "Employment vs no-AI", "%", "{:+.1f}"),
     ("unemployment_rate_no_ai_pct", "Unemployment rate on the no-AI path", "%", "{:.2f}"),
-    ("excess_unemployment_rate_pp", "Excess unemployment rate (AI minus no-AI)", "points", "{:+.2f}"),
+    ("excess_unemployment_rate_pp", "Excess unemployment rate (AI - no-AI)", "points", "{:+.2f}"),
     (
         "excess_long_term_million",
         "Excess long-term unemployed (27+ weeks)",

@@ -163,7 +163,8 @@ def _notes(path: RiseAndFall, saturation: float, floor: float, steepness: float)
     setup = (
         f"Setup: yearly steps, productivity {PRODUCTIVITY_MULTIPLE:g}^(t/{HORIZON_YEARS}); "
         "pass-through, floor and saturation multiple from the baseline scenario; no "
-        f"income effect (one industry, full pass-through); base elasticity {BASE_ELASTICITY:g} and the "
+        "income effect (one industry, full pass-through); base elasticity "
+        f"{BASE_ELASTICITY:g} and the "
         "productivity path are stated assumptions. Elasticity after the century is "
         f"{path.final_elasticity:.2f}"
     )

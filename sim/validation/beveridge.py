@@ -46,9 +46,13 @@ def us_points(occupations_dir: Path) -> FloatArray:
     first, last = US_BEVERIDGE_YEARS
     table = table.loc[table["date"].dt.year.between(first, last)].dropna(subset=["JTSJOL"])
     labour_force = table["CLF16OV"].to_numpy(dtype=float)
-    return PERCENT * np.column_stack(
-        (table["UNEMPLOY"].to_numpy(dtype=float), table["JTSJOL"].to_numpy(dtype=float))
-    ) / labour_force[:, None]
+    return (
+        PERCENT
+        * np.column_stack(
+            (table["UNEMPLOY"].to_numpy(dtype=float), table["JTSJOL"].to_numpy(dtype=float))
+        )
+        / labour_force[:, None]
+    )
 
 
 def loop_area(points: FloatArray) -> float:

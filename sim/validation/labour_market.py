@@ -58,9 +58,7 @@ def no_ai_figures(result: RunResult, base_year: float) -> dict[str, float]:
         "unemployment_rate": float(window["unemployment_rate_no_ai"].mean()),
         "long_term_share": float((window["long_term_unemployed_no_ai"] / unemployed).mean()),
         "openings_rate": float(window["openings_rate_no_ai"].mean()),
-        "job_finding_rate_monthly": float(
-            1.0 - (1.0 - finding_per_step.mean()) ** steps_per_month
-        ),
+        "job_finding_rate_monthly": float(1.0 - (1.0 - finding_per_step.mean()) ** steps_per_month),
         "vacancies_per_unemployed": float((window["vacancies_no_ai"] / unemployed).mean()),
         "yearly_unemployment_spread": float((yearly - yearly.mean()).abs().max()),
     }

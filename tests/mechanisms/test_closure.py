@@ -24,8 +24,11 @@ def closure(c=0.94, r=0.25, theta=0.65, beta=BETA):
     return Closure.from_params(params, beta)
 
 
-def economy(gain_first=np.log(2.0), elasticity=0.2, pass_through=1.0):
-    """Two industries with equal weights; the first gets AI (own-price output moved), not the second."""
+LOG_TWO = float(np.log(2.0))
+
+
+def economy(gain_first=LOG_TWO, elasticity=0.2, pass_through=1.0):
+    """Two industries with equal weights; the first gets AI (its own output moved)."""
     weights = np.array([0.5, 0.5])
     log_gain = np.array([[gain_first, 0.0]])
     log_output = np.array([[pass_through * elasticity * gain_first, 0.0]])

@@ -9,7 +9,6 @@ from sim.mechanisms.closure import Closure
 from sim.params import DemandParams
 from tests.stage_runs import demand_path, saturated
 
-
 #: Nothing re-spent, no bargaining: no income effect (partial equilibrium).
 NOTHING_RESPENT = Closure(0.0, 0.0, 0.0, 0.0)
 #: Policy closes every shortfall: the wage bill demanded stays at its base level.

@@ -25,9 +25,7 @@ def toy_network(edges, n, self_loop=0.5, reach=0):
 
 
 def matching_for(net, participation=0.0, long_term_effectiveness=1.0):
-    return reallocation.Matching.build(
-        net, participation, 27.0, STEP, 0.0, long_term_effectiveness
-    )
+    return reallocation.Matching.build(net, participation, 27.0, STEP, 0.0, long_term_effectiveness)
 
 
 def edge_count(net):

@@ -39,7 +39,13 @@ from sim.validation.hindcasts import TOP_EXPOSED_SHARE, top_exposed_group
 from sim.validation.result import TABLE_COLUMNS
 from tests.conftest import make_tables
 
-MODEL_CHECKS = {"radiology_2016_hindcast", "no_early_unemployment_wave"}
+MODEL_CHECKS = {
+    "radiology_2016_hindcast",
+    "no_early_unemployment_wave",
+    "no_ai_steady_state",
+    "beveridge_curve",
+    "occupational_switching",
+}
 #: Figures of the committed data set (OEWS May 2025 x Frey-Osborne / Eloundou labels).
 DATA_TOLERANCE = 1e-3
 
@@ -112,11 +118,15 @@ def results(inputs) -> dict[str, CheckResult]:
 #: Checks that fail on the shipped data, with the reason (docs/validation.md): METR's
 #: success slope (0.6 log-odds per doubling) over the first year's ~1.7 horizon
 #: doublings moves occupations whose tasks sit close together by up to ~0.2 a year.
-KNOWN_FAILURES = {"smooth_exposure"}
+#: Issue 20: the Beveridge path is too steep (vacancies swing more than unemployment: with
+#: about 0.35 applicants per vacancy a month, urn-ball job finding barely responds to
+#: vacancies), and re-employment stays within the major group too often (the self-loop
+#: share 0.5 is a stated assumption); docs/validation.md.
+KNOWN_FAILURES = {"smooth_exposure", "beveridge_curve", "occupational_switching"}
 
 
 def test_every_check_passes_except_the_known_failures(results):
-    assert len(results) == len(CHECKS) == 13
+    assert len(results) == len(CHECKS) == 16
     failing = {name for name, r in results.items() if not r.passed}
     assert failing == KNOWN_FAILURES
 
