@@ -34,7 +34,9 @@ from sim.model.outputs import (
     PER_STEP,
     PER_YEAR,
     PERSONS,
+    PERSONS_DIFFERENCE,
     SHARE,
+    SHARE_DIFFERENCE,
     CapabilityRow,
     EconomyRow,
     OccupationRow,
@@ -68,6 +70,9 @@ MAX_ELASTICITY = 10.0
 #: capability path extrapolates its trends: with the default rates it reaches about 100
 #: OOM by 2200 (the latest horizon), so this bound only catches a broken path.
 MAX_LOG10 = 1_000.0
+#: Largest fall of a head count against the no-AI world (``persons (difference)``),
+#: persons: absolute, as the low end of a bound is; about 3,000x US employment.
+MAX_HEAD_COUNT_DROP = 1e12
 #: Relative round-off tolerated beyond the high end of a bound.
 HIGH_RTOL = 1e-9
 
@@ -86,6 +91,8 @@ UNIT_BOUNDS: dict[str, Bounds] = {
     PER_STEP: Bounds(-NEGATIVE_TOLERANCE, MAX_HEAD_COUNT_MULTIPLE, relative=True),
     PER_YEAR: Bounds(-NEGATIVE_TOLERANCE, MAX_HEAD_COUNT_MULTIPLE, relative=True),
     SHARE: Bounds(-SHARE_TOLERANCE, 1.0 + SHARE_TOLERANCE),
+    SHARE_DIFFERENCE: Bounds(-1.0 - SHARE_TOLERANCE, 1.0 + SHARE_TOLERANCE),
+    PERSONS_DIFFERENCE: Bounds(-MAX_HEAD_COUNT_DROP, MAX_HEAD_COUNT_MULTIPLE, relative=True),
     "share of employment per step": Bounds(-SHARE_TOLERANCE, MAX_HEAD_COUNT_MULTIPLE),
     "x": Bounds(0.0, MAX_MULTIPLIER),
     "dimensionless": Bounds(0.0, MAX_ELASTICITY),

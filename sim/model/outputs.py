@@ -50,6 +50,9 @@ PERSONS = "persons"
 PER_STEP = "persons/step"
 PER_YEAR = "persons/year"
 SHARE = "share, [0, 1]"
+#: Differences AI minus no-AI world (issue 20's excess outputs).
+SHARE_DIFFERENCE = "share difference, [-1, 1]"
+PERSONS_DIFFERENCE = "persons (difference)"
 
 #: Identifier columns of each frame, before the declared outputs.
 #: First columns of both frames of a run (added by sim.experiments.runner).
@@ -195,10 +198,10 @@ class OccupationRow(NamedTuple):
     vacancies_no_ai: Annotated[FloatArray, Series(PERSONS, "The same without AI progress.")]
     excess_unemployment_rate: Annotated[
         FloatArray,
-        Series(SHARE, "Unemployment rate by last occupation, minus the no-AI world's."),
+        Series(SHARE_DIFFERENCE, "Unemployment rate by last occupation, minus the no-AI world's."),
     ]
     excess_long_term_unemployed: Annotated[
-        FloatArray, Series(PERSONS, "Long-term unemployed minus the no-AI world's.")
+        FloatArray, Series(PERSONS_DIFFERENCE, "Long-term unemployed minus the no-AI world's.")
     ]
 
 

@@ -28,7 +28,9 @@ from sim.model.outputs import (
     PER_STEP,
     PER_YEAR,
     PERSONS,
+    PERSONS_DIFFERENCE,
     SHARE,
+    SHARE_DIFFERENCE,
     USD_PER_BILLION,
     Series,
 )
@@ -67,10 +69,10 @@ class NetworkRow(NamedTuple):
     ]
     openings_rate_no_ai: Annotated[FloatArray, _no_ai(SHARE)]
     excess_unemployment_rate: Annotated[
-        FloatArray, Series(SHARE, "Unemployment rate minus the no-AI world's: AI's effect.")
+        FloatArray, Series(SHARE_DIFFERENCE, "Unemployment rate minus the no-AI world's.")
     ]
     excess_long_term_unemployed: Annotated[
-        FloatArray, Series(PERSONS, "Long-term unemployed minus the no-AI world's: AI's effect.")
+        FloatArray, Series(PERSONS_DIFFERENCE, "Long-term unemployed minus the no-AI world's.")
     ]
     occupation_changes: Annotated[
         FloatArray,

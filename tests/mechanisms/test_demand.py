@@ -21,7 +21,6 @@ def curves(
     """Demand constants with every parameter the cases rely on pinned."""
     eps = np.asarray(eps, dtype=float)
     params = DemandParams(
-        price_pass_through=1.0,
         elasticity_floor=floor,
         saturation_output_multiple=saturation,
         saturation_steepness=steepness,

@@ -109,18 +109,14 @@ def test_small_decline_absorbed_by_attrition():
 
 
 def test_large_decline_is_capped_by_layoff_rate():
-    params = labour_params(
-        adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12
-    )
+    params = labour_params(adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12)
     state = start_state(np.array([1000.0]))
     _, flows, _ = step(state, np.array([0.0]), np.array([0.0]), params, 1 / 12)
     assert flows.layoffs[0] == pytest.approx(1000.0 * 0.12 / 12)
 
 
 def test_unemployed_fill_hires_elsewhere_before_entrants():
-    params = labour_params(
-        adjustment_speed_per_year=52.0, reemployment_rate_per_year=52.0
-    )
+    params = labour_params(adjustment_speed_per_year=52.0, reemployment_rate_per_year=52.0)
     state = start_state(np.array([1000.0, 1000.0]), np.array([50.0, 0.0]))
     _, flows, _ = step(state, np.array([1000.0, 1020.0]), np.zeros(2), params, 1 / 12)
     hires = 20.0 * -np.expm1(-52 / 12)

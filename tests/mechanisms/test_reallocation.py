@@ -39,9 +39,7 @@ def simulate(net, employment, targets, participation=0.0, params=None, exit_pct=
     by edge summed over all steps are ``history.edges`` (worlds, edges).
     """
     params = params or labour_params()
-    rates = labor.StepRates.from_params(
-        params, np.full(employment.shape[-1], exit_pct / 100), STEP
-    )
+    rates = labor.StepRates.from_params(params, np.full(employment.shape[-1], exit_pct / 100), STEP)
     matching = matching_for(net, participation, params.long_term_search_effectiveness)
     state = start_state(employment, None, params.base_openings_rate)
     search = empty_search(employment.shape, matching)
@@ -180,9 +178,7 @@ def test_long_term_threshold_in_steps():
 def test_unmatched_worker_becomes_long_term_after_threshold():
     # One occupation laying off with no vacancies anywhere: nobody is re-employed.
     net = toy_network([], 1)
-    params = labour_params(
-        adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12
-    )
+    params = labour_params(adjustment_speed_per_year=52.0, max_layoff_rate_per_year=0.12)
     _, history = simulate(net, np.array([[1000.0]]), [np.array([[0.0]])] * 8, params=params)
     long_term = [h[2].long_term.sum() for h in history]
     assert long_term[5] == 0.0  # laid off at step 1, 6 steps later: 6 < 7

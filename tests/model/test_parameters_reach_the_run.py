@@ -45,6 +45,15 @@ MODES: dict[str, dict[str, Any]] = {
     # year is valid since #19, but the shipped cap is off)
     "compute_governance.start_year": {"compute_governance.max_spending_growth_per_year": 1.5},
     "demand.saturation_steepness": {"demand.saturation_output_multiple": 3.0},
+    "demand.cycle_period_years": {"demand.cycle_amplitude": 0.03},
+    # with base flows every pool gets new members each step and never becomes negligible;
+    # without them (displacement only), pools of shrinking occupations dwindle
+    "reallocation.negligible_pool_persons": {
+        "labor.separation_rate_per_month": 0.0,
+        "labor.unemployment_entry_rate_per_month": 0.0,
+        "labor.base_unemployment_rate": 0.0,
+        "labor.max_layoff_rate_per_year": 0.3,
+    },
 }
 
 #: Bounds and switch years that act only once reached: the value they are moved to,
@@ -53,6 +62,7 @@ BINDING: dict[str, float] = {
     "demand.baseline_trend_end_year": 2028.0,  # the trend stops within the run
     "labor.max_hiring_rate_per_year": 0.01,  # growing occupations hit the hiring cap
     "labor.labour_force_ceiling_multiple": 1.0,  # required labour exceeds the ceiling
+    "reallocation.negligible_pool_persons": 1.0,  # dwindling pools close below a person
     "compute_governance.start_year": 2029.0,  # the cap starts within the run
     "compute_governance.max_spending_growth_per_year": 1.05,  # the growth limit binds
 }
