@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sim.validation.bessen import bessen_check
+from sim.validation.beveridge import beveridge_check
 from sim.validation.capability_checks import (
     eloundou_level_check,
     ftm_span_check,
     metr_trend_check,
 )
-from sim.validation.beveridge import beveridge_check
 from sim.validation.criteria_correlation import criteria_correlation_check
 from sim.validation.elasticity_backtest import elasticity_backtest_check
 from sim.validation.exposure_benchmarks import eloundou_check, frey_osborne_check
