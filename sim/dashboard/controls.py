@@ -41,9 +41,18 @@ CONTROL_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("capability.spending_growth_per_year", "Spending growth"),
             ("capability.spending_ceiling_usd_billion", "Spending ceiling"),
             ("capability.algorithmic_halving_months", "Algorithmic halving time"),
+            ("capability.horizon_doublings_per_oom", "Horizon doublings per OOM"),
+            ("capability.physical_growth_ratio", "Physical track growth (x cognitive)"),
         ),
     ),
-    ("Exposure", (("exposure.source", "Exposure source"),)),
+    (
+        "Exposure",
+        (
+            ("exposure.source", "Exposure source"),
+            ("exposure.success_slope_per_doubling", "Success slope (log-odds per doubling)"),
+            ("exposure.autonomy_success_rate", "Success rate for autonomy"),
+        ),
+    ),
     (
         "Adoption",
         (
