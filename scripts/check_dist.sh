@@ -39,7 +39,8 @@ for file in "$repo"/scenarios/*.toml "$repo"/scenarios/sweeps/*.toml; do
     name="$(basename "$file" .toml)"
     grep -q "^  $name " scenarios.txt || { echo "not listed: $name"; exit 1; }
 done
-"$bin/laborsim" occupations | head -3
+"$bin/laborsim" occupations >occupations.txt  # to a file: `| head` would break the pipe
+head -3 occupations.txt
 
 step "a shipped scenario by name, its report and a replay"
 "$bin/laborsim" run baseline --out wheel-run --quiet --report
