@@ -20,9 +20,10 @@ from sim.params import Scenario, derive
 from sim.params._field import Plausible, Role
 from sim.params.sweepable import declared
 
-#: Draws when none is given: 2 workers run them in about 15 s on this project's
-#: 2-core machine (README), so ``make run`` stays near a minute.
-DEFAULT_DRAWS = 512
+#: Draws when none is given: chosen so that ``make run`` (data summary, central
+#: run, ensemble on 2 workers, analysis, report) stays near a minute on 2 cores
+#: (README); a run costs ~0.15 s of CPU since issue 20's base flows.
+DEFAULT_DRAWS = 256
 #: The policy milestone reported beside the horizon (where inside the run).
 MILESTONE_YEAR = 2035
 
