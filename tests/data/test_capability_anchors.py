@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -31,14 +32,21 @@ def test_eloundou_task_shares_recomputed_from_the_label_set(rater, column):
     assert e1 + e2 == pytest.approx(anchors.ELOUNDOU_E1_E2[rater], abs=0.0005)
 
 
+def _rows(path: Path) -> list[dict[str, str]]:
+    """Every row of a staged CSV file (closed after reading)."""
+    with path.open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 @needs_raw
 def test_metr_frontier_points_match_the_staged_file():
+    metr = _rows(METR)
     rows = {
         row["model_key"]: row
-        for row in csv.DictReader(METR.open())
+        for row in metr
         if row["suite"] == "TH1.1" and row["is_sota"] == "True" and row["release_date"] >= "2023"
     }
-    gpt4 = [float(r["p50_min"]) for r in csv.DictReader(METR.open()) if r["model_key"] == "gpt_4"]
+    gpt4 = [float(r["p50_min"]) for r in metr if r["model_key"] == "gpt_4"]
     assert anchors.GPT4_HORIZON_MINUTES == pytest.approx(math.sqrt(gpt4[0] * gpt4[1]))
     staged = sorted(float(row["p50_min"]) for row in rows.values())
     ours = sorted(point.minutes for point in anchors.METR_FRONTIER)
@@ -47,7 +55,7 @@ def test_metr_frontier_points_match_the_staged_file():
 
 @needs_raw
 def test_ftm_span_range_matches_the_presets():
-    rows = list(csv.DictReader(FTM.open()))
+    rows = _rows(FTM)
 
     def span(preset: str) -> float:
         level = {

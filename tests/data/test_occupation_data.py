@@ -7,7 +7,6 @@ data into a temporary directory and compares the file contents.
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
 import numpy as np
@@ -292,13 +291,34 @@ def test_summary_lists_counts_and_extremes(tables: OccupationTables) -> None:
 # --- rebuild ------------------------------------------------------------------------------
 
 
-def _content(path: Path) -> bytes:
-    data = path.read_bytes()
-    return gzip.decompress(data) if path.suffix == ".gz" else data
+#: Largest difference accepted between a rebuilt and a committed float cell, and the
+#: largest share of cells of a column that may differ at all.  Sums over O*NET ratings
+#: can differ in their last bit between CPUs (numpy's SIMD and scalar paths); that
+#: flips a value on a 4-decimal rounding boundary, or reorders near-ties inside a
+#: percentile rank (own_data_availability: 14 of 21,583 task rows moved by up to
+#: 7e-4, about 15 rank positions, on an AMD EPYC against the committed Intel build).
+CROSS_CPU_TOLERANCE = 1e-3
+CROSS_CPU_SHARE = 0.001
+
+
+def _same_table(rebuilt: Path, committed: Path) -> None:
+    """Same rows, columns and text; floats equal up to one rounding step."""
+    new, old = pd.read_csv(rebuilt), pd.read_csv(committed)
+    assert list(new.columns) == list(old.columns), committed.name
+    assert new.shape == old.shape, committed.name
+    for column in old.columns:
+        if pd.api.types.is_float_dtype(old[column]):
+            gaps = (new[column] - old[column]).abs()
+            message = f"{committed.name}: {column} differs by up to {gaps.max()}"
+            assert gaps.max() <= CROSS_CPU_TOLERANCE, message
+            assert (gaps > 0).mean() <= CROSS_CPU_SHARE, message
+            assert new[column].isna().equals(old[column].isna()), f"{committed.name}: {column}"
+        else:
+            assert new[column].equals(old[column]), f"{committed.name}: {column}"
 
 
 @needs_raw
 def test_rebuild_equals_committed(tmp_path: Path) -> None:
     run_build(BUILD_SCRIPT, tmp_path)
     for name in (OCCUPATIONS_FILE, TASKS_FILE, TRANSITIONS_FILE, SKILLS_FILE):
-        assert _content(tmp_path / name) == _content(DATA_DIR / name), name
+        _same_table(tmp_path / name, DATA_DIR / name)
