@@ -28,7 +28,7 @@ from SALib.analyze import sobol as sobol_analyze
 
 from sim.errors import LaborsimError
 from sim.experiments.analysis_files import store_identity, write_tables
-from sim.experiments.design import MORRIS_LEVELS, Design, build_design, sampling_values
+from sim.experiments.design import MORRIS_LEVELS, Design, sampling_values, stored_design
 from sim.experiments.store import DATABASE_FILE, DONE, FAILED, SweepStore
 from sim.io.sweep_files import DiscoverySpec, Sampler, sweep_from_fingerprint
 
@@ -231,7 +231,8 @@ def analyze_sweep(directory: str | Path) -> SweepAnalysis:
         raise LaborsimError(f"{directory}: no {DATABASE_FILE} here; run laborsim sweep first")
     with SweepStore(directory, read_only=True) as store:
         sweep = sweep_from_fingerprint(store.meta()["fingerprint"], origin=str(directory))
-        design = build_design(sweep)
+        experiments = store.experiments()
+        design = stored_design(sweep, experiments, origin=str(directory))
         counts = store.counts()
         pending = counts.get("pending", 0)
         if pending:
@@ -241,7 +242,6 @@ def analyze_sweep(directory: str | Path) -> SweepAnalysis:
                 "laborsim sweep with the same spec and --out to finish it"
             )
         means = design_outcomes(store)
-        experiments = store.experiments()
         indices_file = (
             "sobol_indices.csv" if design.sampler is Sampler.SOBOL else "morris_indices.csv"
         )

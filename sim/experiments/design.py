@@ -18,13 +18,14 @@ The design table is stored with the results and never inferred from row order.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from sim.errors import LaborsimError
 from sim.io.sweep_files import Factor, Sampler, SeedScheme, Sweep
 from sim.params._field import Distribution
 from sim.rng import child_sequence, root_sequence, run_sequence
@@ -124,6 +125,50 @@ def _from_sampling(factor: Factor, values: NDArray[np.float64]) -> NDArray[np.fl
     if factor.distribution is Distribution.LOG_UNIFORM:
         return np.power(10.0, values)
     return values
+
+
+def stored_design(sweep: Sweep, experiments: pd.DataFrame, *, origin: str) -> Design:
+    """The design a sweep store's runs were made from, with factors in their sampled order.
+
+    A store records its sweep as canonical JSON with sorted keys, so a sweep rebuilt
+    from it lists its factors alphabetically, while the runs were sampled in the
+    spec's order.  Sobol' indices are positional (SALib reads the i-th column of
+    each block as factor i) and a lever grid is numbered in factor order, so the
+    factors are put back in the order of the store's value columns, the design is
+    drawn again and checked value for value against the runs the store holds.
+
+    Raises
+    ------
+    LaborsimError
+        The store's runs are not the design its sweep describes.
+    """
+    by_name = {f.name: f for f in (*sweep.uncertainties, *sweep.levers)}
+    order = [column for column in experiments.columns if column in by_name]
+    if sorted(order) != sorted(by_name):
+        raise LaborsimError(
+            f"{origin}: the store's runs vary {sorted(order)} but its sweep names "
+            f"{sorted(by_name)}; run the sweep into a new --out directory"
+        )
+    rank = {name: position for position, name in enumerate(order)}
+    design = build_design(
+        replace(
+            sweep,
+            uncertainties=tuple(sorted(sweep.uncertainties, key=lambda f: rank[f.name])),
+            levers=tuple(sorted(sweep.levers, key=lambda f: rank[f.name])),
+        )
+    )
+    stored = experiments.drop_duplicates("design_id").set_index("design_id").sort_index()
+    drawn = design.points.set_index("design_id").sort_index()
+    names = design.factor_names
+    same = stored.index.equals(drawn.index) and np.array_equal(
+        stored[names].to_numpy(float), drawn[names].to_numpy(float)
+    )
+    if not same:
+        raise LaborsimError(
+            f"{origin}: the store's runs are not the design its sweep describes (values "
+            "differ); run the sweep into a new --out directory"
+        )
+    return design
 
 
 def run_table(design: Design, replications: int) -> pd.DataFrame:

@@ -1,17 +1,27 @@
-"""Analysis against known answers: Sobol' indices of the Ishigami function, a PRIM box."""
+"""Analysis against known answers: Sobol' indices of the Ishigami function, a PRIM box,
+and the indices of a stored sweep given to the factor that moved its outcome."""
 
 from __future__ import annotations
 
 import math
 
+import duckdb
 import numpy as np
+import pandas as pd
+import pytest
 
-from sim.experiments.analysis import design_outcomes, prim_boxes, sensitivity_indices
+from sim.errors import LaborsimError
+from sim.experiments.analysis import (
+    analyze_sweep,
+    design_outcomes,
+    prim_boxes,
+    sensitivity_indices,
+)
 from sim.experiments.design import build_design
-from sim.experiments.store import SweepStore
+from sim.experiments.store import DATABASE_FILE, SweepStore
 from sim.experiments.sweep import run_sweep
 from sim.experiments.sweep_outcomes import OutcomeRow
-from sim.io.sweep_files import DiscoverySpec, Factor, Sweep, SweepSpec
+from sim.io.sweep_files import DiscoverySpec, Factor, Sweep, SweepSpec, resolve
 from sim.params import Scenario
 
 ISHIGAMI_A, ISHIGAMI_B = 7.0, 0.1
@@ -85,3 +95,56 @@ def test_prim_finds_the_box_where_the_cases_of_interest_are():
     assert 0.38 < boxes.loc["b", "high"] < 0.55
     assert boxes["density"].iloc[0] >= 0.8
     assert boxes["coverage"].iloc[0] >= 0.8
+
+
+class OnlyTheFirstFactor:
+    """An evaluator whose one outcome is the value of a single named factor."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, values, seed):
+        return [OutcomeRow("employment_vs_no_ai", 2035, "total", values[self.name])], None
+
+
+def test_analysis_of_a_stored_sweep_names_the_factor_that_moved_the_outcome(tmp_path):
+    # The store records its sweep as JSON with sorted keys; factors listed out of
+    # alphabetical order once had their Sobol' indices and PRIM values given to the
+    # wrong names (the design was drawn again in alphabetical order).
+    moving, idle = "demand.price_pass_through", "capability.hardware_doubling_years"
+    spec = SweepSpec(
+        base="-",
+        sampler="sobol",
+        samples=64,
+        seed=3,
+        uncertainties={moving: {}, idle: {}},
+        discovery=[{"outcome": "employment_vs_no_ai", "year": 2035, "below": 0.5}],
+    )
+    sweep = resolve(spec, Scenario())
+    assert [f.name for f in sweep.uncertainties] == [moving, idle]
+    run_sweep(sweep, out=tmp_path, evaluator=OnlyTheFirstFactor(moving))
+    analyze_sweep(tmp_path)
+    indices = pd.read_csv(tmp_path / "sobol_indices.csv").set_index("parameter")
+    assert indices.loc[moving, "ST"] > 0.95
+    assert abs(indices.loc[idle, "ST"]) < 0.01
+    boxes = pd.read_csv(tmp_path / "prim_boxes.csv")
+    assert set(boxes["parameter"]) == {moving}
+    assert boxes["high"].iloc[0] <= 0.55  # pass-through below 0.5 is the case of interest
+
+
+def test_analysis_refuses_a_store_whose_runs_are_not_its_design(tmp_path):
+    spec = SweepSpec(
+        base="-",
+        sampler="sobol",
+        samples=8,
+        seed=3,
+        uncertainties={"demand.price_pass_through": {}},
+    )
+    sweep = resolve(spec, Scenario())
+    run_sweep(sweep, out=tmp_path, evaluator=OnlyTheFirstFactor("demand.price_pass_through"))
+    with duckdb.connect(str(tmp_path / DATABASE_FILE)) as connection:
+        connection.execute(
+            'UPDATE experiments SET "demand.price_pass_through" = 0.5 WHERE run_id = 3'
+        )
+    with pytest.raises(LaborsimError, match="not the design its sweep describes"):
+        analyze_sweep(tmp_path)
