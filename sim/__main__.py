@@ -1,7 +1,7 @@
-"""Allow ``python -m sim``."""
+"""Allow ``python -m sim`` (the same entry point as the ``laborsim`` command)."""
 
 import sys
 
-from sim.cli import main
+from sim.entry_point import main
 
 sys.exit(main())

@@ -51,13 +51,13 @@ from __future__ import annotations
 
 import logging
 import math
-import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from sim.errors import LaborsimError
 from sim.experiments.evaluate import Evaluator, RunTask, failed_chunk, run_chunk
 from sim.experiments.store import FinishedRuns
+from sim.experiments.worker_lifetime import sigint_ignored
 
 #: Target number of chunks per worker: enough to balance load, few enough to keep overhead low.
 CHUNKS_PER_WORKER = 8
@@ -207,18 +207,14 @@ def _local_cluster(workers: int) -> Any:
     }
     # Worker processes inherit an ignored SIGINT, so Ctrl-C reaches only this process,
     # which cancels the work and closes the cluster itself.
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        with dask.config.set(settings):
-            return LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=":0",  # any free port: several sweeps may run at once
-                silence_logs=logging.ERROR,
-            )
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    with sigint_ignored(), dask.config.set(settings):
+        return LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",  # any free port: several sweeps may run at once
+            silence_logs=logging.ERROR,
+        )
 
 
 class _OwnedClient:

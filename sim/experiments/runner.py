@@ -26,7 +26,7 @@ import pandas as pd
 from sim.data import OccupationTables, load_occupation_tables
 from sim.errors import DataValidationError, LaborsimError
 from sim.experiments.resume import identity
-from sim.experiments.worker_lifetime import exit_with_parent
+from sim.experiments.worker_lifetime import exit_with_parent, sigint_ignored
 from sim.io.input_files import checked_path
 from sim.io.provenance import data_fingerprint, environment_versions, git_commit
 from sim.io.results import RunResult
@@ -287,8 +287,12 @@ def iter_batch(
         initializer=exit_with_parent,
         initargs=(os.getpid(),),
     ) as pool:
-        futures = [pool.submit(_run_or_error, spec) for spec in specs]
-        yield from (future.result() for future in futures)
+        try:
+            with sigint_ignored():  # workers start (at submit) ignoring Ctrl-C: see worker_lifetime
+                futures = [pool.submit(_run_or_error, spec) for spec in specs]
+            yield from (future.result() for future in futures)
+        finally:  # interrupted or abandoned: drop the runs not started, wait for the running
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_or_error(spec: RunSpec) -> RunResult | LaborsimError:

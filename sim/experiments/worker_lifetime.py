@@ -5,13 +5,21 @@ run does not notice that its parent was killed (``kill -9``, an out-of-memory
 kill, a closed terminal) and would run on alone.  Each worker starts a daemon
 thread that polls its parent process id and exits the worker as soon as the
 parent is gone (on POSIX an orphan is re-parented, so ``getppid`` changes).
+
+Workers are started with SIGINT ignored (:func:`sigint_ignored`; the setting is
+inherited): a Ctrl-C in a terminal reaches every process of the command, and a
+worker interrupted in the middle of an import or a run would print its own
+traceback.  Only the parent handles it: it cancels the work and stops the workers.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import threading
 import time
+from collections.abc import Iterator
 
 #: Seconds between checks of the parent process; an orphaned worker ends within this.
 PARENT_POLL_SECONDS = 0.2
@@ -31,3 +39,19 @@ def _watch(parent_pid: int) -> None:
     while os.getppid() == parent_pid:
         time.sleep(PARENT_POLL_SECONDS)
     os._exit(ORPHAN_EXIT_STATUS)
+
+
+@contextlib.contextmanager
+def sigint_ignored() -> Iterator[None]:
+    """Ignore SIGINT in this process for the block: worker processes started in it inherit that.
+
+    Outside the main thread (where signal handlers cannot be changed) this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
