@@ -13,12 +13,17 @@ behind and grows ``rho`` times as fast.  Each task j of occupation i has a
 difficulty ``d_j`` (log2 minutes: the horizon at which AI succeeds on it half
 the time) and a barrier ``b_j`` in [0, 1], the share of its activities that
 are physical or bound to presence; that share rides the physical track, the
-rest the cognitive one.  With slope ``beta`` (log-odds per doubling) and
-autonomy rate ``r``::
+rest the cognitive one.  An instance of length ``l`` (log2 minutes) succeeds
+with METR's logistic ``s(beta (h - l))``; a task statement covers instances
+whose log2 length is normal around ``d_j`` with sd ``sigma_w``, so the task
+succeeds on the mean over its instances, by the probit approximation a logistic
+with the flatter slope ``beta' = beta / kappa``,
+``kappa = sqrt(1 + pi beta^2 sigma_w^2 / 8)`` (:func:`instance_spread_factor`).
+With autonomy rate ``r`` and ``c = logit(r) / kappa``::
 
     s(x)       = 1 / (1 + exp(-x))
-    assisted   p_j = (1 - b_j) s(beta (h - d_j)) + b_j s(beta (h_P - d_j))
-    autonomous q_j = (1 - b_j) s(beta (h - d_j) - logit r) + b_j s(beta (h_P - d_j) - logit r)
+    assisted   p_j = (1 - b_j) s(beta' (h - d_j)) + b_j s(beta' (h_P - d_j))
+    autonomous q_j = (1 - b_j) s(beta' (h - d_j) - c) + b_j s(beta' (h_P - d_j) - c)
     exposure_i = sum_j w_j p_j,  autonomous_i = sum_j w_j q_j   (w_j: time weights)
 
 ``q_j < p_j`` always: autonomy costs ``logit(r) / beta`` more doublings.
@@ -75,6 +80,27 @@ FAST_MATH = {"reassoc", "contract", "arcp", "nsz"}
 _SAME = 1e-9
 
 
+def instance_spread_factor(slope: float, length_sd: float) -> float:
+    """``kappa = sqrt(1 + pi beta^2 sigma_w^2 / 8)``: how much instance spread flattens a task.
+
+    A task statement covers instances whose log2 length is normal around the
+    task's difficulty ``d_j`` with sd ``sigma_w``; each instance succeeds with
+    METR's logistic ``s(beta (h - l))``, so the task succeeds on the share
+    ``E[s(beta (h - d_j) - c - beta sigma_w z)]`` of its instances (``c = 0``
+    assisted, ``logit r`` autonomous), which the probit approximation gives as
+    ``s((beta (h - d_j) - c) / kappa)`` (error below 0.01 for ``beta sigma_w <= 1.5``,
+    tested against quadrature).
+
+    Parameters
+    ----------
+    slope
+        beta > 0, METR's per-instance log-odds per doubling.
+    length_sd
+        sigma_w >= 0, sd of log2 instance length within a task, doublings.
+    """
+    return math.sqrt(1.0 + math.pi * (slope * length_sd) ** 2 / 8.0)
+
+
 @dataclass(frozen=True)
 class SuccessCurve:
     """How capability turns into task success (resolved once per run).
@@ -82,9 +108,11 @@ class SuccessCurve:
     Attributes
     ----------
     slope : float
-        beta, log-odds of success per horizon doubling.
+        Task-level slope, log-odds of success per horizon doubling:
+        ``beta / kappa`` (:func:`instance_spread_factor`).
     autonomy_log_odds : float
-        logit(r): extra log-odds the autonomous level needs.
+        Extra task-level log-odds the autonomous level needs: ``logit(r) / kappa``
+        (so autonomy still costs ``logit(r) / beta`` more doublings).
     reference_log2_minutes : float
         log2 of the reference-year 50% horizon, minutes.
     doublings_per_oom : float
@@ -106,9 +134,11 @@ class SuccessCurve:
     def from_params(cls, capability: CapabilityParams, exposure: ExposureParams) -> SuccessCurve:
         """Resolve the capability-track and success-curve parameters."""
         rate = exposure.autonomy_success_rate
+        slope = exposure.success_slope_per_doubling
+        spread = instance_spread_factor(slope, exposure.instance_length_sd_doublings)
         return cls(
-            slope=exposure.success_slope_per_doubling,
-            autonomy_log_odds=math.log(rate / (1.0 - rate)),
+            slope=slope / spread,
+            autonomy_log_odds=math.log(rate / (1.0 - rate)) / spread,
             reference_log2_minutes=math.log2(capability.horizon_reference_minutes),
             doublings_per_oom=capability.horizon_doublings_per_oom,
             physical_lag=capability.physical_lag_doublings,

@@ -10,6 +10,13 @@ human and GPT-4 raters' unweighted task shares (32.8%).  The calibration reads
 the horizon, not the compute path, so it holds whatever the growth rates; the
 assisted share falls monotonically as the level rises, so bisection finds it to
 any tolerance.
+
+:func:`calibrate_initial_adopter_share` then sets the base-year level of AI
+use: ``adoption.initial_adopter_share`` ``f_0`` such that the adopted task
+share ``u = f_0 e(t_0)``, weighted by base-year employment, equals the centre
+of Bick, Blandin & Deming's late-2024 share of work hours assisted by
+generative AI (1-5%, :mod:`sim.data.adoption_anchors`); closed form, since
+``u`` is linear in ``f_0``.
 """
 
 from __future__ import annotations
@@ -20,8 +27,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from sim.data import OccupationTables
+from sim.data.adoption_anchors import WORK_HOURS_ASSISTED_RANGE, WORK_HOURS_ASSISTED_TARGET
 from sim.data.capability_anchors import ELOUNDOU_BETA_TARGET, GPT4_HORIZON_MINUTES
-from sim.mechanisms.exposure import TaskSet, success_probabilities
+from sim.mechanisms.capability import capability_path
+from sim.mechanisms.exposure import TaskSet, exposure_levels_at, success_probabilities
 from sim.model.inputs import build_task_set
 from sim.params.scenario import Scenario, derive
 from sim.rng import EXPOSURE_STREAM, named_stream, run_sequence
@@ -89,6 +98,51 @@ def calibrate_difficulty_ready(scenario: Scenario, tables: OccupationTables) -> 
         derive(scenario, {"exposure.difficulty_ready_log2_minutes": level}), tables
     )
     return Calibration(level, ELOUNDOU_BETA_TARGET, achieved)
+
+
+@dataclass(frozen=True)
+class AdopterCalibration:
+    """Result of :func:`calibrate_initial_adopter_share`.
+
+    Attributes
+    ----------
+    initial_adopter_share : float
+        Calibrated ``adoption.initial_adopter_share`` f_0 (share of work).
+    plausible : tuple[float, float]
+        f_0 that gives the low and high ends of the published range.
+    base_exposure : float
+        Employment-weighted assisted exposure in the base year.
+    target_share : float
+        Share of work hours assisted by AI the calibration reproduces.
+    """
+
+    initial_adopter_share: float
+    plausible: tuple[float, float]
+    base_exposure: float
+    target_share: float
+
+
+def base_year_exposure(scenario: Scenario, tables: OccupationTables) -> float:
+    """Employment-weighted assisted exposure at the base year (step 0 of every run)."""
+    years = np.array([scenario.run.base_year])
+    compute = capability_path(years, scenario.capability, scenario.compute_governance)
+    tasks = run_task_set(scenario, tables)
+    assisted = exposure_levels_at(float(compute.log10_effective_compute[0]), tasks).assisted
+    return employment_weighted(assisted, tables)
+
+
+def calibrate_initial_adopter_share(
+    scenario: Scenario, tables: OccupationTables
+) -> AdopterCalibration:
+    """``f_0 = target / e_w(t_0)``: the base-year adopted share matches Bick et al.'s hours."""
+    exposure = base_year_exposure(scenario, tables)
+    low, high = WORK_HOURS_ASSISTED_RANGE
+    return AdopterCalibration(
+        WORK_HOURS_ASSISTED_TARGET / exposure,
+        (low / exposure, high / exposure),
+        exposure,
+        WORK_HOURS_ASSISTED_TARGET,
+    )
 
 
 def employment_weighted(values: np.ndarray, tables: OccupationTables) -> float:

@@ -16,14 +16,28 @@ class AdoptionParams(ParamBlock):
     """Bass diffusion of AI use behind exposure; speed-ups on assisted and autonomous tasks."""
 
     initial_adopter_share: float = param(
-        0.1,
+        0.059,
         unit="share",
         ge=0.0,
         le=1.0,
-        description="Share of each occupation's work already using AI in the base year.",
+        description=(
+            "Share of each occupation's work already organised around AI in the base year "
+            "(f_0); the adopted task share starts at f_0 times exposure."
+        ),
         source=(
-            "Calibration: gives 1-4% of work hours AI-assisted in 2025, as Bick, Blandin & "
-            "Deming (2024) estimate 0.5-3.5%."
+            "Calibration (sim/model/calibration.py, calibrate_initial_adopter_share): the "
+            "base-year adopted task share, weighted by employment (f_0 x 0.507), equals 3% "
+            "of work hours, the centre of Bick, Blandin & Deming's 1-5% of US work hours "
+            "assisted by generative AI in late 2024 (NBER w32966, revised Feb 2025)."
+        ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.020,
+            0.098,
+            source=(
+                "f_0 that gives 1% and 5% of work hours at the base-year exposure (0.507): "
+                "the ends of Bick, Blandin & Deming's range."
+            ),
         ),
     )
     bass_innovation_per_year: float = param(

@@ -45,7 +45,7 @@ class ExposureParams(ParamBlock):
         source="Eloundou et al. (2024), Science 384(6702).",
     )
     difficulty_ready_log2_minutes: float = param(
-        -8.80,
+        -8.69,
         unit="log2 minutes",
         ge=-60.0,
         le=60.0,
@@ -113,6 +113,39 @@ class ExposureParams(ParamBlock):
         ),
         role=Role.UNCERTAINTY,
         plausible=Plausible(0.49, 0.77, source="METR: range across the 16 models, 0.49-0.77."),
+    )
+    instance_length_sd_doublings: float = param(
+        1.41,
+        unit="doublings",
+        ge=0.0,
+        le=10.0,
+        description=(
+            "Standard deviation of log2 instance length within one O*NET task statement: a "
+            "statement ('correct errors in software') covers instances of different length, "
+            "each succeeding on METR's per-instance logistic, so the task's success is the "
+            "mean over its instances (logistic-normal, probit approximation: slope and "
+            "autonomy log-odds divided by sqrt(1 + pi slope^2 sd^2 / 8))."
+        ),
+        source=(
+            "SWE-bench Verified (one task statement, 'resolve an issue in a Python library', "
+            "500 instances): OpenAI's annotators' time buckets <15 min / 15-60 min / 1-4 h / "
+            ">4 h hold 194 / 261 / 42 / 3 issues (METR/cross-domain-horizon "
+            "data/benchmarks/swe_bench_verified.toml gives them 7.5 / 30 / 120 / 480 min): "
+            "sd 1.28 doublings at the bucket points, 1.41 with the spread inside a bucket "
+            "(uniform over its 2 doublings)."
+        ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            1.28,
+            2.41,
+            source=(
+                "Low: SWE-bench Verified at the bucket points (no spread inside a bucket). "
+                "High: the spread of all METR TH1 tasks of 1 minute or more (HCAST and "
+                "RE-Bench, 103 tasks across their families, METR/cross-domain-horizon "
+                "data/benchmarks/hcast_r_s.toml): one statement spans less than a whole "
+                "suite of unrelated task families."
+            ),
+        ),
     )
     autonomy_success_rate: float = param(
         0.95,

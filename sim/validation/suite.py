@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sim.validation.adoption_checks import adoption_level_check
 from sim.validation.bessen import bessen_check
 from sim.validation.beveridge import beveridge_check
 from sim.validation.capability_checks import (
@@ -49,12 +50,14 @@ CHECKS: tuple[Check, ...] = (
     Check(eloundou_level_check, fast=True),
     Check(metr_trend_check, fast=True),
     Check(ftm_span_check, fast=True),
+    Check(adoption_level_check, fast=True),
     Check(steady_state_check, fast=False),
     Check(beveridge_check, fast=False),
     Check(switching_check, fast=False),
 )
 """Issue 4's seven checks in the issue's order, then issue 8's exposure-path checks and
-elasticity backtest, issue 19's capability calibration checks, and issue 20's
+elasticity backtest, issue 19's capability calibration checks and base-year adoption level,
+and issue 20's
 labour-market checks (no-AI steady state, Beveridge curve, occupational switching)."""
 
 

@@ -134,7 +134,7 @@ KNOWN_FAILURES = {
 
 
 def test_every_check_passes_except_the_known_failures(results):
-    assert len(results) == len(CHECKS) == 16
+    assert len(results) == len(CHECKS) == 17
     failing = {name for name, r in results.items() if not r.passed}
     assert failing == KNOWN_FAILURES
 
@@ -153,6 +153,7 @@ def test_fast_only_skips_the_model_runs(inputs):
         "eloundou_level_at_gpt4",
         "metr_horizon_trend",
         "ftm_cognitive_span",
+        "adoption_level_base_year",
     ]
     assert MODEL_CHECKS.isdisjoint(r.name for r in fast)
 
@@ -266,10 +267,10 @@ def test_table_has_the_required_columns(results):
     table = results_table(list(results.values()))
     assert tuple(table.columns) == TABLE_COLUMNS
     assert table["passed"].dtype == bool
-    assert len(table) == len(CHECKS) == 16
+    assert len(table) == len(CHECKS) == 17
     markdown = results_markdown(list(results.values()))
     assert markdown.startswith("| check | published | source | ours | band | result |")
-    assert f"{16 - len(KNOWN_FAILURES)} of 16 checks pass." in markdown
+    assert f"{17 - len(KNOWN_FAILURES)} of 17 checks pass." in markdown
     assert all(f"`{name}`" in markdown for name in results)
 
 
@@ -291,11 +292,11 @@ def test_cli_writes_csv_and_markdown_and_exits_one_on_the_known_failure(tmp_path
     assert sim.cli.main(["validate", "--fast", "--out", str(out)]) == 1
     table = pd.read_csv(out / "validation.csv")
     assert tuple(table.columns) == TABLE_COLUMNS
-    assert len(table) == 11
+    assert len(table) == 12
     # --fast runs no model, so only the known failures among the fast checks appear.
     assert set(table.loc[~table["passed"], "check"]) == KNOWN_FAILURES & set(table["check"])
     assert (out / "validation.md").read_text().startswith("| check |")
-    assert "10 of 11 checks pass." in capsys.readouterr().out
+    assert "11 of 12 checks pass." in capsys.readouterr().out
 
 
 def test_cli_exits_one_when_a_check_fails(tmp_path: Path, monkeypatch):
