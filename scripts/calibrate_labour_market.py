@@ -35,7 +35,7 @@ from sim.validation.labour_targets import (
 BASELINE = Path(__file__).resolve().parents[1] / "scenarios" / "baseline.toml"
 SEARCH, FILL = "labor.reemployment_rate_per_year", "labor.entrant_fill_rate_per_month"
 #: Starting point (search hazard per year, filling share per month) and solver settings.
-START = (5.0, 0.05)
+START = (19.0, 0.064)
 STEP_SIZE, TOLERANCE = 1e-3, 1e-3
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.mechanisms import demand, labor, reallocation, wages
+from sim.mechanisms import demand, labor, reallocation, unemployment_pool, wages
 from sim.params import LaborParams
 
 #: The labour parameters the hand-worked labour cases assume, pinned (not the
@@ -23,12 +23,13 @@ PINNED_LABOUR = {
     "unemployed_exit_rate_per_year": 0.1,
     "labour_force_ceiling_multiple": 1.66,
     # No base flows (issue 20): no churn, no entry into unemployment, no vacancies left
-    # open, no duration dependence; the hand-worked cases are the AI-driven adjustment alone.
+    # open, no duration dependence, every vacancy with an applicant hires within the step;
+    # the hand-worked cases are the AI-driven adjustment alone.
     "separation_rate_per_month": 0.0,
     "unemployment_entry_rate_per_month": 0.0,
     "entrant_fill_rate_per_month": 1.0,
     "long_term_search_effectiveness": 1.0,
-    "base_openings_rate": 0.0,
+    "hiring_capacity_per_month": 1.0,
 }
 #: The defaults of the base flows (to switch them on over :data:`PINNED_LABOUR`).
 BASE_FLOWS = {
@@ -38,7 +39,7 @@ BASE_FLOWS = {
         "unemployment_entry_rate_per_month",
         "entrant_fill_rate_per_month",
         "long_term_search_effectiveness",
-        "base_openings_rate",
+        "hiring_capacity_per_month",
     )
 }
 
@@ -53,33 +54,38 @@ def _copy(values) -> np.ndarray:
 
 
 def start_state(employment, unemployed=None, openings_rate=0.0) -> labor.LaborState:
-    """A base-year :class:`~sim.mechanisms.labor.LaborState` (unemployed 0 unless given)."""
+    """A base-year :class:`~sim.mechanisms.labor.LaborState` (unemployed 0 unless given).
+
+    ``openings_rate`` of every occupation's positions are open (the model starts
+    each occupation at its own steady state instead, :mod:`sim.mechanisms.steady_state`).
+    """
     employment = np.asarray(employment, dtype=np.float64)
     jobless = np.zeros_like(employment) if unemployed is None else unemployed
-    return labor.LaborState.start(employment, jobless, openings_rate)
+    vacancies = employment * (openings_rate / (1.0 - openings_rate))
+    return labor.LaborState.start(employment, jobless, vacancies)
 
 
-def empty_search(shape, matching: reallocation.Matching) -> reallocation.SearchState:
+def empty_search(shape, matching: reallocation.Matching) -> unemployment_pool.SearchState:
     """Nobody unemployed: a search state of ``shape`` = (worlds, occupations)."""
     bins = matching.long_term_steps + 1
-    return reallocation.SearchState(np.zeros((shape[0], bins, shape[1])))
+    return unemployment_pool.SearchState(np.zeros((shape[0], bins, shape[1])))
 
 
 def labour_step(
     state: labor.LaborState,
-    search: reallocation.SearchState,
+    search: unemployment_pool.SearchState,
     target: np.ndarray,
     rates: labor.StepRates,
     matching: reallocation.Matching,
     edge_flows: np.ndarray | None = None,
-) -> tuple[labor.LaborState, labor.LaborFlows, reallocation.SearchState, reallocation.Moves]:
+) -> tuple[labor.LaborState, labor.LaborFlows, unemployment_pool.SearchState, reallocation.Moves]:
     """One labour-market step of every world: openings, matching on the network, settling.
 
     Arrays are (worlds, occupations); the inputs are not changed.  With
     ``edge_flows`` (worlds, edges), re-employment by edge is added to it.
     """
     labour = labor.LaborState(*(_copy(part) for part in state))
-    search = reallocation.SearchState(_copy(search.by_duration))
+    search = unemployment_pool.SearchState(_copy(search.by_duration))
     shape = labour.employment.shape
     flows = labor.LaborFlows.none(shape)
     moves = reallocation.Moves.none(shape)
@@ -90,7 +96,7 @@ def labour_step(
     for w in range(shape[0]):
         labor.openings_step(rates, target[w], labour, change[w], flows, w)
         pooled.append(
-            reallocation.age_pool(
+            unemployment_pool.age_pool(
                 search.by_duration[w],
                 labour.unemployed[w],
                 flows,
@@ -107,7 +113,7 @@ def labour_step(
         for w in range(shape[0]):
             reallocation.no_searchers(moves, flows, scratch, labour.vacancies[w], w, False)
     for w in range(shape[0]):
-        reallocation.settle_pool(rates, matching, labour, search, flows, scratch, w)
+        unemployment_pool.settle_pool(rates, matching, labour, search, flows, scratch, w)
     return labour, labor.LaborFlows(*flows), search, moves
 
 

@@ -4,9 +4,11 @@ The labour market has base flows in both worlds (calibrated to the 2015-2019
 US economy, ``docs/model.md`` section 5) and the AI-driven changes on top.
 Per step of length dt (years), for each occupation, in this order:
 
-1. positions: employers aim at ``T_i = L*_i / (1 - v0)`` positions (required
-   labour plus the base share ``v0`` of openings, ``labor.base_openings_rate``)
-   and move their positions ``J_i`` toward it:
+1. positions: employers aim at ``T_i = k_i L*_i`` positions (required labour
+   times the occupation's positions per worker at the base-flow steady state,
+   ``k_i = (E_i + V_i) / E_i``, :mod:`sim.mechanisms.steady_state`: the
+   vacancies it keeps open to replace its separations) and move their
+   positions ``J_i`` toward it:
    ``dJ = (T - J)(1 - exp(-lambda dt))``, bounded below by
    ``-(attrition + l_max dt) J`` and above by ``h_max dt J``;
 2. separations: ``x_i dt E`` employed workers leave the labour force
@@ -72,16 +74,16 @@ class LaborState(NamedTuple):
         cls,
         employment: FloatArray,
         unemployed: FloatArray,
-        openings_rate: float,
+        vacancies: FloatArray,
         ceiling: float = np.inf,
     ) -> LaborState:
-        """Base-year state (fresh arrays): positions ``E / (1 - v0)``, the rest open.
+        """Base-year state (fresh arrays): positions are employment plus open ``vacancies``.
 
         Where a world's positions would exceed ``ceiling`` (persons), its open
         positions are scaled down so that they fit (none if employment alone reaches it).
         """
         employed = np.array(employment, dtype=np.float64)
-        vacant = employed * (openings_rate / (1.0 - openings_rate))
+        vacant = np.broadcast_to(np.asarray(vacancies, dtype=np.float64), employed.shape).copy()
         room = np.maximum(ceiling - employed.sum(axis=-1, keepdims=True), 0.0)
         wanted = vacant.sum(axis=-1, keepdims=True)
         over = wanted > room
@@ -185,11 +187,16 @@ class StepRates(NamedTuple):
         Entry into unemployment from outside the labour force, share of employment per step.
     entrant_fill : float
         Share of the vacancies open after matching filled from outside the labour force.
-    positions_per_worker : float
-        ``1 / (1 - v0)``: positions per unit of required labour.
+    positions_per_worker : FloatArray
+        ``k_i``: positions per unit of required labour, per occupation (1 from
+        :meth:`from_params`; the model sets the steady state's,
+        :attr:`sim.mechanisms.steady_state.SteadyState.positions_per_worker`).
     reemployment, unemployed_exit : float
         Shares per step: the search hazard (applications of an unemployed worker at
         full search effectiveness) and exits of the unemployed.
+    hiring_capacity : float
+        Share of open vacancies with applicants that can hire within a step
+        (``labor.hiring_capacity_per_month``).
     employment_ceiling : float
         Ceiling on each world's total employment, persons (inf = none).
     """
@@ -202,10 +209,11 @@ class StepRates(NamedTuple):
     separation: float
     unemployment_entry: float
     entrant_fill: float
-    positions_per_worker: float
+    positions_per_worker: FloatArray
     reemployment: float
     unemployed_exit: float
     employment_ceiling: float
+    hiring_capacity: float
 
     @classmethod
     def from_params(
@@ -228,10 +236,11 @@ class StepRates(NamedTuple):
             separation=separation,
             unemployment_entry=monthly_share(params.unemployment_entry_rate_per_month, step_years),
             entrant_fill=monthly_share(params.entrant_fill_rate_per_month, step_years),
-            positions_per_worker=float(1.0 / (1.0 - params.base_openings_rate)),
+            positions_per_worker=np.ones_like(attrition, dtype=np.float64),
             reemployment=float(hazard_share(params.reemployment_rate_per_year, step_years)),
             unemployed_exit=float(hazard_share(params.unemployed_exit_rate_per_year, step_years)),
             employment_ceiling=float(employment_ceiling),
+            hiring_capacity=monthly_share(params.hiring_capacity_per_month, step_years),
         )
 
 
@@ -254,12 +263,12 @@ def openings_step(rates, required, labour, change, flows, w):  # pragma: no cove
     n = employment.shape[0]
     per_worker = rates.positions_per_worker
     ceiling = rates.employment_ceiling
-    total_required = total(required, None) * per_worker
+    total_required = total(required, per_worker)
     rationed = total_required > ceiling
     scale = ceiling / max(total_required, TINY) if rationed else 1.0
     new_total = 0.0
     for i in range(n):
-        target = required[i] * per_worker * scale
+        target = required[i] * per_worker[i] * scale
         step = (target - positions[i]) * rates.adjustment
         step = min(max(step, rates.min_change[i] * positions[i]), rates.max_hires * positions[i])
         change[i] = step

@@ -2,44 +2,31 @@
 
 In the spirit of del Rio-Chanona et al. (2021, J. R. Soc. Interface 18:
 20200898).  Each step, after :func:`sim.mechanisms.labor.openings_step` has
-set attrition, separations into unemployment, entry into unemployment and the
-open vacancies ``v``:
+set the open vacancies ``v`` and :func:`sim.mechanisms.unemployment_pool.age_pool`
+the pool ``U_id`` by last occupation ``i`` and duration ``d``:
 
-1. separations and entrants join the unemployed pool ``U_i`` (tagged with the
-   last, or intended, occupation ``i``, duration 0); everybody else ages one step;
-2. search effectiveness falls with duration ``d`` (in steps) from 1 to ``e_LT``
-   (``labor.long_term_search_effectiveness``) at the long-term threshold ``D``:
-   ``e_d = 1 - (1 - e_LT) min(d, D) / D``; origin ``i`` sends
-   ``sigma sum_d e_d U_id`` applications (``sigma`` the search hazard), a share
-   ``pi`` of them from retraining; regular applications from ``i`` go to ``j``
-   in proportion to ``W_ij v_j / sum_k W_ik v_k``, retrainees' along ``R`` the
+1. origin ``i`` sends ``sigma sum_d e_d U_id`` applications (``sigma`` the
+   search hazard, ``e_d`` search effectiveness by duration), a share ``pi`` of
+   them from retraining; regular applications from ``i`` go to ``j`` in
+   proportion to ``W_ij v_j / sum_k W_ik v_k``, retrainees' along ``R`` the
    same way (see :mod:`sim.mechanisms.network`);
-3. with ``a_j`` applications for ``v_j`` vacancies, ``m_j = v_j (1 - exp(-a_j / v_j))``
-   are hired (each vacancy picks one of its applicants: urn-ball matching),
+2. with ``a_j`` applications for ``v_j`` vacancies, ``m_j = psi v_j (1 - exp(-a_j / v_j))``
+   are hired: each vacancy picks one of its applicants (urn-ball matching) and
+   completes the hire within the step with probability ``psi``
+   (``labor.hiring_capacity_per_month``: screening and interviews take time),
    so an application's chance ``m_j / a_j`` falls with applicants per vacancy;
-   a worker of duration ``d`` from ``i`` leaves unemployment with probability
-   ``e_d`` times origin ``i``'s hires per unit of effective search;
-4. a share ``eta`` of the vacancies still open is filled from outside the
-   labour force, the rest stay open; hires join employment; the unemployed
-   leave the labour force at hazard ``delta``;
-5. a pool left with fewer than ``negligible_pool`` persons (and more than 0)
-   leaves the labour force whole (counted with the unemployed's exits): a pool
-   without new layoffs shrinks by a constant share each step and would never
-   reach zero (a numerical floor, ``reallocation.negligible_pool_persons``).
+3. origin ``i`` finds ``found_i = sum_j x_ij m_j / a_j`` jobs, which
+   :func:`sim.mechanisms.unemployment_pool.settle_pool` takes out of its pool.
 
 Flows on every edge are kept (``Moves``, summed by edge per year when
-transitions are recorded); duration is tracked in whole steps with an
-absorbing long-term bin (``>= long_term_steps``).  Workers are conserved:
-``employed + unemployed + exits = start + entrants`` every step.  In the base
-year the unemployed are spread over durations as in the CPS of 2015-2019
-(:func:`duration_profile`).
-
-The stage is four compiled functions run for each world in turn by
-:func:`sim.model.kernel.advance`: :func:`age_pool` (step 1), :func:`match_world`
-(2-3) or :func:`no_searchers`, and :func:`settle_pool` (4-5).  With base
-flows every occupation has searchers every step, so matching visits every
-edge of the network in both worlds.  Sums run in occupation
-(and edge) order, four interleaved partial sums at a time.
+transitions are recorded).  The stage is :func:`match_worlds` (or
+:func:`no_searchers` for a world with nobody unemployed), run for both worlds
+at once by :func:`sim.model.kernel.advance`.  With base flows every
+occupation has searchers every step, so matching visits every edge of the
+network in both worlds: each origin's reach ``(W v)_i``, applications
+collected by destination as dot products over ``W^T``, each origin's hires
+gathered along its row; sums run in occupation (and edge) order, a fixed
+number of interleaved partial sums at a time.
 """
 
 from __future__ import annotations
@@ -51,15 +38,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sim.mechanisms.compiled import compiled
-from sim.mechanisms.labor import (
-    ATTRITION,
-    ENTRANTS,
-    HIRES,
-    LAYOFFS,
-    REEMPLOYED,
-    UNEMPLOYED_EXITS,
-    UNEMPLOYMENT_ENTRANTS,
-)
+from sim.mechanisms.labor import REEMPLOYED
 from sim.mechanisms.network import MobilityNetwork
 from sim.mechanisms.sparse_rows import (
     apply_searchers,
@@ -68,65 +47,13 @@ from sim.mechanisms.sparse_rows import (
     pair_searchers_per_reach,
     pair_transposed_dots,
 )
+from sim.mechanisms.unemployment_pool import long_term_steps, search_effectiveness
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int32]
-WEEKS_PER_YEAR = 52.0
 #: Vacancy-weighted reach (persons) below which a searcher finds nothing to apply to:
 #: keeps searchers / reach finite; a millionth of a vacancy is no opening.
 NO_REACH = 1e-6
-#: CPS unemployed by duration, 2015-2019 means (thousands; BLS UEMPLT5, UEMP5TO14,
-#: UEMP15T26, UEMP27OV via FRED, occupations/labour_market/): (first week, persons).
-CPS_DURATION_GROUPS = ((0.0, 2259.6), (5.0, 2039.2), (15.0, 1044.5), (27.0, 1726.2))
-
-
-class SearchState(NamedTuple):
-    """Unemployed by duration: (worlds, long_term_steps + 1, occupations), persons.
-
-    Bin ``d`` holds those laid off ``d`` steps ago; the last bin everybody
-    unemployed for ``long_term_steps`` steps or more.
-    """
-
-    by_duration: FloatArray
-
-    @classmethod
-    def start(cls, unemployed: FloatArray, profile: FloatArray) -> SearchState:
-        """Base-year unemployed ``(worlds, occupations)`` spread over durations by ``profile``."""
-        by_duration = profile[None, :, None] * np.asarray(unemployed, dtype=np.float64)[:, None, :]
-        return cls(np.ascontiguousarray(by_duration))
-
-    @property
-    def long_term(self) -> FloatArray:
-        """Long-term unemployed by last occupation (worlds, occupations), persons."""
-        return self.by_duration[:, -1]
-
-
-def duration_profile(long_term_steps: int, step_years: float) -> FloatArray:
-    """Share of the unemployed in each duration bin, (long_term_steps + 1,), as in the CPS.
-
-    Each CPS duration group (:data:`CPS_DURATION_GROUPS`) is spread evenly over
-    the bins whose middle lies within it (bin ``d`` covers ``[d dt, (d + 1) dt)``
-    years); the last bin holds the 27-weeks-and-over group, the bins before it
-    the shorter groups.  Sums to 1.
-    """
-    bins = long_term_steps + 1
-    middles = (np.arange(bins) + 0.5) * step_years * WEEKS_PER_YEAR
-    firsts = np.array([first for first, _ in CPS_DURATION_GROUPS])
-    counts = np.array([count for _, count in CPS_DURATION_GROUPS])
-    last = len(firsts) - 1
-    group = np.minimum(np.searchsorted(firsts, middles, side="right") - 1, last - 1)
-    group[-1] = last
-    profile = np.zeros(bins)
-    for g in np.unique(group):
-        members = group == g
-        profile[members] = counts[g] / members.sum()
-    return profile / profile.sum()
-
-
-def search_effectiveness(long_term_steps: int, long_term_share: float) -> FloatArray:
-    """``e_d = 1 - (1 - e_LT) min(d, D) / D`` for ``d = 0 .. D`` (module docstring)."""
-    d = np.arange(long_term_steps + 1, dtype=np.float64)
-    return 1.0 - (1.0 - long_term_share) * np.minimum(d, long_term_steps) / long_term_steps
 
 
 class Moves(NamedTuple):
@@ -219,11 +146,6 @@ class Matching(NamedTuple):
         )
 
 
-def long_term_steps(long_term_weeks: float, step_years: float) -> int:
-    """Steps of unemployment from which a worker is long-term unemployed (rounded up)."""
-    return max(1, math.ceil(long_term_weeks / WEEKS_PER_YEAR / step_years - 1e-9))
-
-
 def csr_parts(matrix: object) -> tuple[IntArray, IntArray, FloatArray]:
     """``indptr``, ``indices`` (int32) and ``data`` of a CSR matrix, contiguous."""
     return (
@@ -261,40 +183,6 @@ class SearchScratch(NamedTuple):
     def empty(cls, shape: tuple[int, int]) -> SearchScratch:
         """Zeroed rows for ``shape`` = (worlds, occupations)."""
         return cls(*np.zeros((len(cls._fields), *shape)))
-
-
-@compiled
-def age_pool(by_duration, unemployed, flows, effectiveness, pool, effective, w):  # pragma: no cover
-    """Step 1 for world ``w``: everybody one step older; separations and entrants at duration 0.
-
-    ``by_duration`` is world ``w``'s (bins, occupations) slice of
-    :class:`SearchState`, ``unemployed`` its row of the labour state, ``pool``
-    and ``effective`` its scratch rows: left holding the pool by last
-    occupation and the pool weighted by search effectiveness
-    (``effectiveness``, one per bin).  Returns True if anybody is unemployed.
-    """
-    last = by_duration.shape[0] - 1
-    anybody = False
-    for i in range(by_duration.shape[1]):
-        joining = flows[LAYOFFS, w, i] + flows[UNEMPLOYMENT_ENTRANTS, w, i]
-        if unemployed[i] == 0.0 and joining == 0.0:
-            pool[i] = 0.0  # every bin is 0 (bins are never negative): nothing to age
-            effective[i] = 0.0
-            continue
-        by_duration[last, i] = by_duration[last - 1, i] + by_duration[last, i]
-        for d in range(last - 1, 0, -1):
-            by_duration[d, i] = by_duration[d - 1, i]
-        by_duration[0, i] = joining
-        pooled = 0.0
-        weighted = 0.0
-        for d in range(last + 1):
-            pooled += by_duration[d, i]
-            weighted += effectiveness[d] * by_duration[d, i]
-        pool[i] = pooled
-        effective[i] = weighted
-        if pooled != 0.0:
-            anybody = True
-    return anybody
 
 
 @compiled
@@ -371,8 +259,8 @@ def match_worlds(
             if pressure[j] == 0.0:  # nobody applied: nothing filled, an applicant's value is v
                 flows[REEMPLOYED, w, j] = 0.0
                 value[j] = vacancies[w, j]
-            else:
-                hired = vacancies[w, j] * -math.expm1(-pressure[j])  # urn-ball: v (1 - exp(-a/v))
+            else:  # urn-ball with hiring capacity psi: psi v (1 - exp(-a/v))
+                hired = vacancies[w, j] * rates.hiring_capacity * -math.expm1(-pressure[j])
                 flows[REEMPLOYED, w, j] = hired
                 value[j] = hired / pressure[j] if pressure[j] > 0.0 else vacancies[w, j]
             value_t[j, w] = value[j]
@@ -443,46 +331,3 @@ def no_searchers(moves, flows, scratch, vacancies, w, any_world_searches):  # pr
     scratch.reemployed_from[w, :] = 0.0
     flows[REEMPLOYED, w, :] = 0.0
     moves.same_occupation[w] = 0.0
-
-
-@compiled
-def settle_pool(rates, matching, labour, search, flows, scratch, w):  # pragma: no cover - compiled
-    """Step 4 for world ``w``: the pool shrinks by duration, hires fill vacancies; totals.
-
-    ``labour`` is the :class:`~sim.mechanisms.labor.LaborState` (unemployed
-    set; employment and open vacancies advanced by the hires; cumulative
-    exits and entrants advanced), ``search`` the :class:`SearchState`.  A
-    worker of duration ``d`` from ``i`` is re-employed with probability
-    ``e_d found_i / effective_i``, so the bins lose exactly ``found_i``.
-    """
-    by_duration = search.by_duration[w]
-    effectiveness = matching.effectiveness
-    for i in range(by_duration.shape[1]):
-        pool, found = scratch.pool[w, i], scratch.reemployed_from[w, i]
-        effective = scratch.effective[w, i]
-        success = found / effective if effective > 0.0 else 0.0
-        unemployed = 0.0
-        if pool != 0.0:  # else every bin is 0 and stays 0
-            for d in range(by_duration.shape[0]):
-                stay = (1.0 - effectiveness[d] * success) * (1.0 - rates.unemployed_exit)
-                by_duration[d, i] = by_duration[d, i] * stay
-                unemployed += by_duration[d, i]
-        exits = (pool - found) * rates.unemployed_exit
-        if 0.0 < unemployed < matching.negligible_pool:  # a negligible pool leaves
-            exits = exits + unemployed
-            unemployed = 0.0
-            for d in range(by_duration.shape[0]):
-                by_duration[d, i] = 0.0
-        labour.unemployed[w, i] = unemployed
-        reemployed = flows[REEMPLOYED, w, i]
-        open_after = max(labour.vacancies[w, i] - reemployed, 0.0)
-        entrants = rates.entrant_fill * open_after
-        flows[ENTRANTS, w, i] = entrants
-        flows[HIRES, w, i] = reemployed + entrants
-        flows[UNEMPLOYED_EXITS, w, i] = exits
-        labour.employment[w, i] = labour.employment[w, i] + reemployed + entrants
-        labour.vacancies[w, i] = open_after - entrants
-        labour.exits[w, i] = labour.exits[w, i] + flows[ATTRITION, w, i] + exits
-        labour.entrants[w, i] = (
-            labour.entrants[w, i] + entrants + flows[UNEMPLOYMENT_ENTRANTS, w, i]
-        )

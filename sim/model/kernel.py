@@ -13,10 +13,10 @@ number of steps per call:
    to the labour-force ceiling, attrition, the bounded change, the growth
    limit, hires and layoffs);
 3. search and matching on the mobility network, :mod:`sim.mechanisms.reallocation`:
-   :func:`~sim.mechanisms.reallocation.age_pool`, then
+   :func:`~sim.mechanisms.unemployment_pool.age_pool`, then
    :func:`~sim.mechanisms.reallocation.match_worlds` (or
    :func:`~sim.mechanisms.reallocation.no_searchers`) and
-   :func:`~sim.mechanisms.reallocation.settle_pool`;
+   :func:`~sim.mechanisms.unemployment_pool.settle_pool`;
 4. wages and output value: :func:`sim.mechanisms.wages.wages_step`;
 5. recording into the run's :class:`~sim.model.run_arrays.History`
    (:func:`record_step`, also used for the base year).
@@ -40,16 +40,8 @@ from sim.conventions import AI_WORLD
 from sim.mechanisms.compiled import compiled, total
 from sim.mechanisms.demand import DemandCurves, DemandState, demand_step
 from sim.mechanisms.labor import LaborFlows, LaborState, StepRates, openings_step
-from sim.mechanisms.reallocation import (
-    Matching,
-    Moves,
-    SearchScratch,
-    SearchState,
-    age_pool,
-    match_worlds,
-    no_searchers,
-    settle_pool,
-)
+from sim.mechanisms.reallocation import Matching, Moves, SearchScratch, match_worlds, no_searchers
+from sim.mechanisms.unemployment_pool import SearchState, age_pool, settle_pool
 from sim.mechanisms.wages import WageRule, WageState, wages_step
 from sim.model.run_arrays import History
 

@@ -44,12 +44,21 @@ from mesa.discrete_space import Network
 
 from sim.conventions import N_WORLDS
 from sim.data import OccupationTables
-from sim.mechanisms import adoption, demand, labor, reallocation, wages
+from sim.mechanisms import (
+    adoption,
+    demand,
+    labor,
+    reallocation,
+    steady_state,
+    unemployment_pool,
+    wages,
+)
 from sim.mechanisms.capability import capability_path
 from sim.mechanisms.closure import Closure
 from sim.mechanisms.demand import DemandState
 from sim.mechanisms.labor import LaborFlows, LaborState
-from sim.mechanisms.reallocation import Moves, SearchState
+from sim.mechanisms.reallocation import Moves
+from sim.mechanisms.unemployment_pool import SearchState
 from sim.mechanisms.wages import WageState
 from sim.model import kernel
 from sim.model.agents import OccupationAgent
@@ -182,14 +191,9 @@ class LaborMarketModel(mesa.Model):
         self.labour_ceiling = config.labor.labour_force_ceiling_multiple * float(
             inputs.base_employment.sum()
         )
-        self.labor_rates = labor.StepRates.from_params(
-            config.labor, inputs.exit_rate_per_year, self.step_years, self.labour_ceiling
-        )
         self._read_exogenous(0)
         self.base_log_productivity = self.log_productivity_by_step[0]
         required = self.base_labour_trend[0] * np.ones((N_WORLDS, 1))
-        base_rate = config.labor.base_unemployment_rate
-        unemployed = required * (base_rate / (1.0 - base_rate))
         self.matching = reallocation.Matching.build(
             inputs.mobility,
             config.retraining.participation_share,
@@ -197,6 +201,15 @@ class LaborMarketModel(mesa.Model):
             self.step_years,
             config.reallocation.negligible_pool_persons,
             config.labor.long_term_search_effectiveness,
+        )
+        rates = labor.StepRates.from_params(
+            config.labor, inputs.exit_rate_per_year, self.step_years, self.labour_ceiling
+        )
+        trend = self.base_labour_trend
+        growth = trend[1] / np.where(trend[0] > 0.0, trend[0], 1.0) if len(trend) > 1 else None
+        self.steady_state = steady_state.solve(rates, self.matching, required[0], growth)
+        self.labor_rates = rates._replace(
+            positions_per_worker=self.steady_state.positions_per_worker
         )
         self.wage_rule = wages.WageRule.from_params(
             config.wages, inputs.mean_wage, config.demand.price_pass_through
@@ -211,12 +224,12 @@ class LaborMarketModel(mesa.Model):
         self.state = kernel.KernelState.start(
             demand.DemandState.start(self.demand_curves, self.base_log_productivity, required),
             labor.LaborState.start(
-                required, unemployed, config.labor.base_openings_rate, self.labour_ceiling
+                required,
+                self.steady_state.unemployed * np.ones((N_WORLDS, 1)),
+                self.steady_state.vacancies,
+                self.labour_ceiling,
             ),
-            reallocation.SearchState.start(
-                unemployed,
-                reallocation.duration_profile(self.matching.long_term_steps, self.step_years),
-            ),
+            unemployment_pool.SearchState.in_every_world(self.steady_state.by_duration, N_WORLDS),
             wages.WageState.empty(required.shape),
         )
         for w in range(N_WORLDS):  # base-year wages and output value

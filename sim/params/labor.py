@@ -48,7 +48,7 @@ class LaborParams(ParamBlock):
         source="BLS Employment Projections 2022-32 separations table.",
     )
     reemployment_rate_per_year: float = param(
-        4.58,
+        14.19,
         unit="1/year",
         ge=0.0,
         le=52.0,
@@ -60,15 +60,17 @@ class LaborParams(ParamBlock):
         source=(
             "Calibrated with entrant_fill_rate_per_month so that the no-AI world's monthly "
             "U->E rate and openings rate match the CPS and JOLTS 2015-2019 means (26.2%, "
-            "4.15%) over its first ten years (scripts/calibrate_labour_market.py)."
+            "4.15%) over its first ten years (scripts/calibrate_labour_market.py), given "
+            "hiring_capacity_per_month; 14.19/year is 69% of the (effective) unemployed "
+            "applying in a month."
         ),
         role=Role.LEVER,
         plausible=Plausible(
-            3.0,
-            8.0,
+            8.5,
+            21.0,
             source=(
                 "Assumption: placement services and job-search assistance move search "
-                "intensity by tens of percent either way."
+                "intensity by tens of percent either way (0.6x-1.5x)."
             ),
         ),
     )
@@ -119,7 +121,7 @@ class LaborParams(ParamBlock):
         ),
     )
     entrant_fill_rate_per_month: float = param(
-        0.0617,
+        0.0639,
         unit="share of open vacancies per month",
         ge=0.0,
         le=1.0,
@@ -131,6 +133,39 @@ class LaborParams(ParamBlock):
             "Calibrated with reemployment_rate_per_year (see there); the model has no "
             "job-to-job moves, so its vacancies are filled more slowly than JOLTS hires "
             "(1.15 months of hires) suggest."
+        ),
+    )
+    hiring_capacity_per_month: float = param(
+        0.55,
+        unit="share of open vacancies per month",
+        gt=0.0,
+        le=1.0,
+        description=(
+            "Share of open vacancies that can complete a hire within a month when they have "
+            "an applicant (screening, interviews and offers take time): a vacancy with "
+            "applicants from the unemployed hires one of them with this probability a month, "
+            "so urn-ball matching fills psi v (1 - exp(-a / v)). Below 1 it makes job finding "
+            "respond to vacancies as the matching-function literature finds."
+        ),
+        source=(
+            "Time to fill a vacancy: about 25-30 working days in 2015-2019 (DHI-DFH mean "
+            "vacancy duration, after Davis, Faberman & Haltiwanger 2013, QJE 128(2)), "
+            "36-42 calendar days in employer surveys (SHRM): 1 - exp(-30.4 / 38) = 0.55 a "
+            "month with applicants present (0.52-0.57 over that range). With it (and the "
+            "search intensity re-fitted) the no-AI world's elasticity of U->E to V/U over a "
+            "demand cycle is 0.41, inside the 0.3-0.5 of Petrongolo & Pissarides (2001, JEL "
+            "39(2)); at 1 (every vacancy with an applicant hires within the month) it is "
+            "about 0.16."
+        ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.45,
+            0.65,
+            source=(
+                "Time-to-fill evidence above (0.52-0.57), widened; 0.45 is about the lowest "
+                "at which the search intensity can still be fitted (U->E then needs 94% of "
+                "the unemployed to apply each month)."
+            ),
         ),
     )
     long_term_search_effectiveness: float = param(
@@ -157,28 +192,6 @@ class LaborParams(ParamBlock):
             0.6,
             source="Assumption around the two studies' ratios (about 1/3 to 1/2).",
         ),
-    )
-    base_openings_rate: float = param(
-        0.0415,
-        unit="share of positions",
-        ge=0.0,
-        lt=0.5,
-        description=(
-            "Openings over positions (employment plus openings) at the start: positions "
-            "are required labour / (1 - this), the vacancies their unfilled part."
-        ),
-        source="BLS JOLTS JTSJOR, 2015-2019 mean 4.15%.",
-    )
-    base_unemployment_rate: float = param(
-        0.0441,
-        unit="share of the labour force",
-        ge=0.0,
-        lt=0.5,
-        description=(
-            "Unemployment rate at the start, spread over occupations in proportion to "
-            "employment and over durations as in the CPS; the model moves from there."
-        ),
-        source="BLS CPS, 100 UNEMPLOY / CLF16OV, 2015-2019 mean 4.41%.",
     )
     labour_force_ceiling_multiple: float = param(
         1.66,

@@ -25,6 +25,14 @@ REMOVED = {
         "closure.profit_respending_rate, closure.policy_offset_share, with "
         "demand.price_pass_through); closure.policy_offset_share = 1 is the old share 1"
     ),
+    ("labor", "base_openings_rate"): (
+        "removed in issue 20: every occupation starts at its own steady state of the base "
+        "flows, so the openings rate comes out (sim/mechanisms/steady_state.py)"
+    ),
+    ("labor", "base_unemployment_rate"): (
+        "removed in issue 20: every occupation starts at its own steady state of the base "
+        "flows, so the unemployment rate comes out (sim/mechanisms/steady_state.py)"
+    ),
 }
 
 

@@ -142,12 +142,12 @@ def test_base_churn_separates_and_refills_at_a_steady_target():
     """Base flows: separations into unemployment at the CPS rate, positions kept, vacancies open."""
     params = LaborParams()
     employment = np.array([1000.0, 3000.0])
-    state = start_state(employment, employment * 0.046, params.base_openings_rate)
+    state = start_state(employment, employment * 0.046)
     new, flows, _ = step(state, employment, np.zeros(2), params)
     separation = 1.0 - (1.0 - params.separation_rate_per_month)
     assert_allclose(flows.layoffs, separation * employment, rtol=1e-12)
     assert_allclose(flows.unemployment_entrants, 0.00147 * employment, rtol=1e-12)
-    assert_allclose(new.positions, employment / (1.0 - params.base_openings_rate), rtol=1e-12)
+    assert_allclose(new.positions, employment, rtol=1e-12)  # positions per worker 1 here
     assert np.all(new.vacancies > 0.0)
     assert_allclose(new.employment + new.vacancies, new.positions, rtol=1e-12)
     assert np.all(flows.hires == flows.reemployed + flows.entrants)
@@ -157,7 +157,7 @@ def test_vacancies_are_withdrawn_before_anybody_is_laid_off():
     """A fall in required labour first closes open positions; layoffs only beyond them."""
     params = LaborParams(adjustment_speed_per_year=52.0)
     employment = np.array([1000.0])
-    state = start_state(employment, None, params.base_openings_rate)
+    state = start_state(employment, None, 0.0415)
     open_before = state.vacancies[0]
     new, flows, _ = step(state, np.array([990.0]), np.zeros(1), params)
     assert new.vacancies[0] < open_before

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from numpy.testing import assert_allclose
 
-from sim.mechanisms import labor, network, reallocation
+from sim.mechanisms import labor, network, reallocation, unemployment_pool
 from sim.params import LaborParams
 from tests.stage_runs import BASE_FLOWS, empty_search, labour_params, labour_step, start_state
 
@@ -41,7 +41,7 @@ def simulate(net, employment, targets, participation=0.0, params=None, exit_pct=
     params = params or labour_params()
     rates = labor.StepRates.from_params(params, np.full(employment.shape[-1], exit_pct / 100), STEP)
     matching = matching_for(net, participation, params.long_term_search_effectiveness)
-    state = start_state(employment, None, params.base_openings_rate)
+    state = start_state(employment, None)
     search = empty_search(employment.shape, matching)
     history = Steps()
     history.edges = np.zeros((employment.shape[0], edge_count(net)))
@@ -232,18 +232,10 @@ def test_without_a_floor_the_small_pool_stays():
 
 
 def test_search_effectiveness_falls_linearly_to_the_long_term_level():
-    effectiveness = reallocation.search_effectiveness(7, 0.5)
+    effectiveness = unemployment_pool.search_effectiveness(7, 0.5)
     assert_allclose(effectiveness, 1.0 - 0.5 * np.minimum(np.arange(8), 7) / 7)
     assert effectiveness[0] == 1.0
     assert effectiveness[-1] == pytest.approx(0.5)
-
-
-def test_duration_profile_follows_the_cps_groups():
-    profile = reallocation.duration_profile(7, STEP)
-    assert profile.sum() == pytest.approx(1.0)
-    total = sum(count for _, count in reallocation.CPS_DURATION_GROUPS)
-    assert profile[-1] == pytest.approx(1726.2 / total)  # 27 weeks and over
-    assert profile[0] == pytest.approx(2259.6 / total)  # under 5 weeks: the first month
 
 
 def test_duration_dependence_lengthens_spells():

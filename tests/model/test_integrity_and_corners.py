@@ -120,13 +120,14 @@ def test_range_corners_give_valid_results_or_a_clear_refusal(toy_tables, data):
 
 
 def openings_to(required, positions, ceiling, min_change=-1.0):
-    """Positions after one openings step that closes the whole gap (no separations, v0 = 0)."""
+    """Positions after one openings step that closes the whole gap (no separations, k = 1)."""
     positions = np.array(positions, dtype=float)
     n = positions.shape[1]
     rates = StepRates(
-        np.zeros(n), 1.0, np.full(n, min_change), 10.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0, ceiling
+        *(np.zeros(n), 1.0, np.full(n, min_change), 10.0, 1.0, 0.0, 0.0, 1.0, np.ones(n)),
+        *(0.0, 0.0, ceiling, 1.0),
     )
-    labour = LaborState.start(positions, np.zeros_like(positions), 0.0)
+    labour = LaborState.start(positions, np.zeros_like(positions), np.zeros_like(positions))
     flows, change = LaborFlows.none(positions.shape), np.zeros(positions.shape)
     for w in range(positions.shape[0]):
         required_w = np.array(required[w], dtype=float)

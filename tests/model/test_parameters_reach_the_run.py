@@ -51,7 +51,6 @@ MODES: dict[str, dict[str, Any]] = {
     "reallocation.negligible_pool_persons": {
         "labor.separation_rate_per_month": 0.0,
         "labor.unemployment_entry_rate_per_month": 0.0,
-        "labor.base_unemployment_rate": 0.0,
         "labor.max_layoff_rate_per_year": 0.3,
     },
 }

@@ -1,0 +1,157 @@
+"""The unemployed by duration: who joins, who ages, who leaves (issue 20).
+
+Each occupation's unemployed pool ``U_id`` is kept by whole steps ``d``
+since its members became unemployed, tagged with their last (or intended)
+occupation ``i``; the last bin is absorbing and holds everybody unemployed
+for ``D = ceil(long_term_weeks / dt)`` steps or more (the long-term
+unemployed, ``reallocation.long_term_unemployment_weeks``).  Per step:
+
+1. :func:`age_pool`: everybody moves one bin on; separations into
+   unemployment and entrants from outside the labour force join bin 0;
+2. matching on the mobility network (:mod:`sim.mechanisms.reallocation`)
+   weighs the pool by search effectiveness, which falls linearly with
+   duration from 1 to ``e_LT`` (``labor.long_term_search_effectiveness``) at
+   ``D``: ``e_d = 1 - (1 - e_LT) min(d, D) / D`` (:func:`search_effectiveness`),
+   and finds ``found_i`` jobs for origin ``i``;
+3. :func:`settle_pool`: a worker of duration ``d`` is re-employed with
+   probability ``e_d found_i / sum_d e_d U_id`` (so the bins lose exactly
+   ``found_i``), the rest leave the labour force at hazard ``delta``; a pool
+   left with fewer than ``negligible_pool`` persons (and more than 0) leaves
+   the labour force whole (``reallocation.negligible_pool_persons``); hires
+   join employment and fill vacancies, a share ``eta`` of those still open is
+   filled from outside the labour force.
+
+Workers are conserved: ``employed + unemployed + exits = start + entrants``
+every step.  The base year's pool is each occupation's steady state
+(:mod:`sim.mechanisms.steady_state`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import numpy as np
+from numpy.typing import NDArray
+
+from sim.mechanisms.compiled import compiled
+from sim.mechanisms.labor import (
+    ATTRITION,
+    ENTRANTS,
+    HIRES,
+    LAYOFFS,
+    REEMPLOYED,
+    UNEMPLOYED_EXITS,
+    UNEMPLOYMENT_ENTRANTS,
+)
+
+FloatArray = NDArray[np.float64]
+WEEKS_PER_YEAR = 52.0
+
+
+class SearchState(NamedTuple):
+    """Unemployed by duration: (worlds, long_term_steps + 1, occupations), persons.
+
+    Bin ``d`` holds those laid off ``d`` steps ago; the last bin everybody
+    unemployed for ``long_term_steps`` steps or more.
+    """
+
+    by_duration: FloatArray
+
+    @classmethod
+    def in_every_world(cls, by_duration: FloatArray, worlds: int) -> SearchState:
+        """One world's unemployed by duration, (bins, occupations), copied into each world."""
+        return cls(np.ascontiguousarray(np.broadcast_to(by_duration, (worlds, *by_duration.shape))))
+
+    @property
+    def long_term(self) -> FloatArray:
+        """Long-term unemployed by last occupation (worlds, occupations), persons."""
+        return self.by_duration[:, -1]
+
+
+def search_effectiveness(long_term_steps: int, long_term_share: float) -> FloatArray:
+    """``e_d = 1 - (1 - e_LT) min(d, D) / D`` for ``d = 0 .. D`` (module docstring)."""
+    d = np.arange(long_term_steps + 1, dtype=np.float64)
+    return 1.0 - (1.0 - long_term_share) * np.minimum(d, long_term_steps) / long_term_steps
+
+
+def long_term_steps(long_term_weeks: float, step_years: float) -> int:
+    """Steps of unemployment from which a worker is long-term unemployed (rounded up)."""
+    return max(1, math.ceil(long_term_weeks / WEEKS_PER_YEAR / step_years - 1e-9))
+
+
+@compiled
+def age_pool(by_duration, unemployed, flows, effectiveness, pool, effective, w):  # pragma: no cover
+    """Step 1 for world ``w``: everybody one step older; separations and entrants at duration 0.
+
+    ``by_duration`` is world ``w``'s (bins, occupations) slice of
+    :class:`SearchState`, ``unemployed`` its row of the labour state, ``pool``
+    and ``effective`` its scratch rows: left holding the pool by last
+    occupation and the pool weighted by search effectiveness
+    (``effectiveness``, one per bin).  Returns True if anybody is unemployed.
+    """
+    last = by_duration.shape[0] - 1
+    anybody = False
+    for i in range(by_duration.shape[1]):
+        joining = flows[LAYOFFS, w, i] + flows[UNEMPLOYMENT_ENTRANTS, w, i]
+        if unemployed[i] == 0.0 and joining == 0.0:
+            pool[i] = 0.0  # every bin is 0 (bins are never negative): nothing to age
+            effective[i] = 0.0
+            continue
+        by_duration[last, i] = by_duration[last - 1, i] + by_duration[last, i]
+        for d in range(last - 1, 0, -1):
+            by_duration[d, i] = by_duration[d - 1, i]
+        by_duration[0, i] = joining
+        pooled = 0.0
+        weighted = 0.0
+        for d in range(last + 1):
+            pooled += by_duration[d, i]
+            weighted += effectiveness[d] * by_duration[d, i]
+        pool[i] = pooled
+        effective[i] = weighted
+        if pooled != 0.0:
+            anybody = True
+    return anybody
+
+
+@compiled
+def settle_pool(rates, matching, labour, search, flows, scratch, w):  # pragma: no cover - compiled
+    """Step 4 for world ``w``: the pool shrinks by duration, hires fill vacancies; totals.
+
+    ``labour`` is the :class:`~sim.mechanisms.labor.LaborState` (unemployed
+    set; employment and open vacancies advanced by the hires; cumulative
+    exits and entrants advanced), ``search`` the :class:`SearchState`.  A
+    worker of duration ``d`` from ``i`` is re-employed with probability
+    ``e_d found_i / effective_i``, so the bins lose exactly ``found_i``.
+    """
+    by_duration = search.by_duration[w]
+    effectiveness = matching.effectiveness
+    for i in range(by_duration.shape[1]):
+        pool, found = scratch.pool[w, i], scratch.reemployed_from[w, i]
+        effective = scratch.effective[w, i]
+        success = found / effective if effective > 0.0 else 0.0
+        unemployed = 0.0
+        if pool != 0.0:  # else every bin is 0 and stays 0
+            for d in range(by_duration.shape[0]):
+                stay = (1.0 - effectiveness[d] * success) * (1.0 - rates.unemployed_exit)
+                by_duration[d, i] = by_duration[d, i] * stay
+                unemployed += by_duration[d, i]
+        exits = (pool - found) * rates.unemployed_exit
+        if 0.0 < unemployed < matching.negligible_pool:  # a negligible pool leaves
+            exits = exits + unemployed
+            unemployed = 0.0
+            for d in range(by_duration.shape[0]):
+                by_duration[d, i] = 0.0
+        labour.unemployed[w, i] = unemployed
+        reemployed = flows[REEMPLOYED, w, i]
+        open_after = max(labour.vacancies[w, i] - reemployed, 0.0)
+        entrants = rates.entrant_fill * open_after
+        flows[ENTRANTS, w, i] = entrants
+        flows[HIRES, w, i] = reemployed + entrants
+        flows[UNEMPLOYED_EXITS, w, i] = exits
+        labour.employment[w, i] = labour.employment[w, i] + reemployed + entrants
+        labour.vacancies[w, i] = open_after - entrants
+        labour.exits[w, i] = labour.exits[w, i] + flows[ATTRITION, w, i] + exits
+        labour.entrants[w, i] = (
+            labour.entrants[w, i] + entrants + flows[UNEMPLOYMENT_ENTRANTS, w, i]
+        )
