@@ -23,9 +23,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
+from sim.experiments.evaluate import ModelEvaluator
 from sim.experiments.runner import advance_to_horizon, load_tables, run
 from sim.io.scenario_files import load_scenario
+from sim.io.sweep_spec import OutcomeSpec
 from sim.model import LaborMarketModel
+from sim.model.no_ai_world import NoAiCache
 from sim.params import Scenario
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -66,6 +71,32 @@ def full_run_parts(scenario: Scenario, tables: object) -> dict[str, tuple[float,
     parts["frames"] = timed(frames)
     parts["full run"] = tuple(sum(values) for values in zip(*parts.values(), strict=True))
     return parts
+
+
+#: A capability parameter that reaches the AI world only (its no-AI world has the same key).
+AI_ONLY_PARAMETER = "capability.algorithmic_halving_months"
+
+
+def sweep_run_costs(scenario: Scenario, repeat: int) -> dict[str, list[tuple[float, float]]]:
+    """(wall, cpu) seconds of a sweep run (derive, run, outcomes) in three cases.
+
+    ``no cache``: the evaluator's no-AI cache keeps nothing; ``cache miss``:
+    every run has a new no-AI world (its key and the copy kept cost extra);
+    ``cache hit``: a run that varies an AI parameter only, after the first.
+    """
+    evaluator = ModelEvaluator(scenario, OutcomeSpec(), (2035, scenario.run.horizon_year))
+    seed = np.random.SeedSequence(scenario.seed)
+    evaluator({}, seed)  # tables and outcome layout loaded
+    costs: dict[str, list[tuple[float, float]]] = {"no cache": [], "cache miss": []}
+    costs["cache hit"] = []
+    for r in range(repeat):
+        value = {AI_ONLY_PARAMETER: 6.0 + r * 0.25}
+        evaluator.no_ai_cache = NoAiCache(entries=0)
+        costs["no cache"].append(timed(lambda v=value: evaluator(v, seed)))
+        evaluator.no_ai_cache = NoAiCache()
+        costs["cache miss"].append(timed(lambda v=value: evaluator(v, seed)))
+        costs["cache hit"].append(timed(lambda: evaluator({AI_ONLY_PARAMETER: 12.0}, seed)))
+    return costs
 
 
 def yardstick_run() -> Callable[[], object]:
@@ -110,6 +141,9 @@ def main() -> None:
         best[part] = summary(part, [r[part] for r in runs])
     per_step = best["stepping"][1] / scenario.n_steps * 1e6
     print(f"  stepping per step: {per_step:.0f} us cpu")
+    print(f"sweep run (derive, run without transitions, outcomes), varying {AI_ONLY_PARAMETER}:")
+    for case, samples in sweep_run_costs(scenario, args.repeat).items():
+        summary(case, samples)
     if not YARDSTICK.is_file():
         print(f"yardstick {YARDSTICK} not found: ratio not measured")
         return

@@ -35,7 +35,7 @@ from threadpoolctl import threadpool_limits
 
 from sim.data import OccupationTables
 from sim.errors import LaborsimError
-from sim.experiments.runner import advance_to_horizon, load_tables
+from sim.experiments.runner import load_tables
 from sim.experiments.store import DONE, FAILED, FinishedRuns, RunRecord
 from sim.experiments.sweep_outcomes import (
     OutcomeLayout,
@@ -45,6 +45,7 @@ from sim.experiments.sweep_outcomes import (
 )
 from sim.io.sweep_files import OutcomeSpec
 from sim.model import LaborMarketModel
+from sim.model.no_ai_world import NoAiCache, compute_with_cache
 from sim.params import Scenario, derive
 
 
@@ -77,14 +78,19 @@ TRANSITIONS_SWITCH = "run.record_transitions"
 class ModelEvaluator:
     """The laborsim model as a sweep evaluator.
 
-    Per process it keeps the base scenario's tables and the outcome layout of
-    the first run (later runs have the same occupations; checked each run).
+    Per process it keeps the base scenario's tables, the outcome layout of
+    the first run (later runs have the same occupations; checked each run) and
+    a cache of no-AI worlds (:mod:`sim.model.no_ai_world`): runs whose no-AI
+    world has the same inputs as a recent run's in this process (a sweep that
+    varies only AI parameters) compute their AI world alone, with identical
+    results.  Workers do not share their caches.
     """
 
     base: Scenario
     outcomes: OutcomeSpec
     years: tuple[int, ...]
     _layout: OutcomeLayout | None = field(default=None, init=False, repr=False, compare=False)
+    no_ai_cache: NoAiCache = field(default_factory=NoAiCache, init=False, repr=False, compare=False)
 
     def __call__(
         self, values: dict[str, float], seed: np.random.SeedSequence
@@ -96,7 +102,7 @@ class ModelEvaluator:
         """
         scenario = derive(self.base, {**values, TRANSITIONS_SWITCH: False})
         model = LaborMarketModel(scenario, self.tables, seed=seed)
-        advance_to_horizon(model)
+        compute_with_cache(model, self.no_ai_cache)
         yearly = yearly_totals(model) if self.outcomes.yearly_totals else None
         if self._layout is None or not self._layout.fits(model.inputs):
             self._layout = OutcomeLayout.of(model.inputs, self.outcomes)
@@ -114,10 +120,11 @@ class ModelEvaluator:
         return load_tables(self.base)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickled without what a process builds for itself (tables, layout)."""
+        """Pickled without what a process builds for itself (tables, layout, no-AI cache)."""
         state = dict(vars(self))
         state.pop("tables", None)
         state["_layout"] = None
+        state["no_ai_cache"] = NoAiCache()
         return state
 
 

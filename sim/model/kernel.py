@@ -36,7 +36,7 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.conventions import AI_WORLD
+from sim.conventions import AI_WORLD, N_WORLDS
 from sim.mechanisms.compiled import compiled, total
 from sim.mechanisms.demand import DemandCurves, DemandState, demand_step
 from sim.mechanisms.labor import LaborFlows, LaborState, StepRates, openings_step
@@ -104,6 +104,54 @@ class KernelState(NamedTuple):
             np.zeros(shape),
             np.zeros(shape),
         )
+
+    def first_worlds(self, count: int) -> KernelState:
+        """The state of worlds ``0 .. count - 1`` alone: views of the same arrays.
+
+        :func:`advance` given this state advances only those worlds (every
+        stage takes its world count from the state's rows), writing into the
+        full state; ``flows`` is kept whole (its worlds are its second axis,
+        and each stage indexes it by world).
+        """
+        parts = [
+            part if name == "flows" else _first_rows(part, count)
+            for name, part in zip(self._fields, self, strict=True)
+        ]
+        return KernelState(*parts)  # type: ignore[arg-type]
+
+    def world_arrays(self, world: int) -> list[FloatArray]:
+        """Views of world ``world`` of every array of the state but the scratch.
+
+        The arrays that carry the world from one step to the next (to key,
+        keep or restore a world); :data:`SCRATCH_FIELDS` are left out: they
+        are written before they are read in every step.
+        """
+        one = slice(world, world + 1)
+        views = [self.flows[:, one]]
+        for name, part in zip(self._fields, self, strict=True):
+            if name not in ("flows", *SCRATCH_FIELDS):
+                views += [array[one] for array in _rows_of(part)]
+        return views
+
+
+#: Fields of :class:`KernelState` that hold no state between steps.
+SCRATCH_FIELDS = ("scratch", "change", "relative_spending")
+
+
+def _rows_of(part: object) -> list[FloatArray]:
+    """The arrays of a state part (an array, or a named tuple of arrays, each (worlds, ...))."""
+    arrays = [part] if isinstance(part, np.ndarray) else list(part)  # type: ignore[call-overload]
+    for array in arrays:
+        if not isinstance(array, np.ndarray) or array.shape[0] != N_WORLDS:
+            raise TypeError(f"a kernel state part must hold (worlds, ...) arrays, got {array!r}")
+    return arrays
+
+
+def _first_rows(part: object, count: int) -> object:
+    """``part`` with each array cut to its first ``count`` worlds (views, same layout)."""
+    if isinstance(part, np.ndarray):
+        return _rows_of(part)[0][:count]
+    return type(part)(*(array[:count] for array in _rows_of(part)))
 
 
 @compiled
@@ -183,8 +231,8 @@ def record_step(s, r, t, steps_per_year):  # pragma: no cover - compiled
     """
     worlds, n = s.labour.employment.shape
     last_bin = s.search.by_duration.shape[1] - 1
-    r.employment[t] = s.labour.employment
-    r.unemployed[t] = s.labour.unemployed
+    r.employment[t, :worlds] = s.labour.employment
+    r.unemployed[t, :worlds] = s.labour.unemployed
     for w in range(worlds):
         for f in range(s.flows.shape[0]):
             r.flow_totals[f, t, w] = total(s.flows[f, w], None)
@@ -196,11 +244,11 @@ def record_step(s, r, t, steps_per_year):  # pragma: no cover - compiled
         r.search_totals[5, t, w] = total(s.labour.vacancies[w], None)
     year, into_year = t // steps_per_year, t % steps_per_year
     if into_year == 0:
-        r.elasticity[year] = s.demand.elasticity
-        r.required_labour[year] = s.demand.required_labour
-        r.long_term_unemployed[year] = s.search.by_duration[:, last_bin]
-        r.wage[year] = s.wages.wage
-        r.vacancies[year] = s.labour.vacancies
+        r.elasticity[year, :worlds] = s.demand.elasticity
+        r.required_labour[year, :worlds] = s.demand.required_labour
+        r.long_term_unemployed[year, :worlds] = s.search.by_duration[:, last_bin]
+        r.wage[year, :worlds] = s.wages.wage
+        r.vacancies[year, :worlds] = s.labour.vacancies
     if t > 0:
         row = year + (1 if into_year > 0 else 0)
         for f in range(s.flows.shape[0]):

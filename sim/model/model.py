@@ -298,7 +298,12 @@ class LaborMarketModel(mesa.Model):
         if self.steps < self.config.n_steps:
             self.run_for(self.config.n_steps - self.steps)
 
-    def compute_to_horizon(self) -> None:
+    @property
+    def computed_steps(self) -> int:
+        """Steps the loop has computed (0: the model is at its base year)."""
+        return self._advanced_to
+
+    def compute_to_horizon(self, *, worlds: int = N_WORLDS) -> None:
         """Compute every remaining step in one call of the compiled loop; Mesa's clock stays.
 
         For callers that read the results and discard the model (every run and
@@ -307,12 +312,20 @@ class LaborMarketModel(mesa.Model):
         no result.  The model stays usable:
         its state and history are at the horizon, and stepping it afterwards
         (``step()``, ``run_for``) only moves Mesa's clock and scheduled events.
+        ``worlds`` below all computes the first worlds only (1: the AI world),
+        leaving the others at their base year: only for
+        :func:`sim.model.no_ai_world.compute_with_cache`, which restores them.
         """
         if self._advanced_to < self.config.n_steps:
-            self._advance(self._advanced_to + 1, self.config.n_steps + 1)
+            self._advance(self._advanced_to + 1, self.config.n_steps + 1, worlds)
 
-    def _advance(self, first: int, last: int) -> None:
-        """Steps ``first .. last - 1`` through the compiled loop (:mod:`sim.model.kernel`)."""
+    def _advance(self, first: int, last: int, worlds: int = N_WORLDS) -> None:
+        """Steps ``first .. last - 1`` of worlds ``0 .. worlds - 1`` through the compiled loop.
+
+        (:mod:`sim.model.kernel`.)  Fewer worlds than all only for
+        :func:`sim.model.no_ai_world.compute_with_cache`, which restores the
+        others from its cache.
+        """
         if first != self._advanced_to + 1 or last > self.config.n_steps + 1:
             raise RuntimeError(
                 f"cannot advance to step {last - 1}: the run is at step {self._advanced_to} "
@@ -321,7 +334,7 @@ class LaborMarketModel(mesa.Model):
         kernel.advance(
             self.kernel_constants,
             self.kernel_paths,
-            self.state,
+            self.state if worlds == N_WORLDS else self.state.first_worlds(worlds),
             self.recorder.history,
             self.recorder.edge_flows,
             first,

@@ -41,6 +41,21 @@ class History(NamedTuple):
     vacancies: FloatArray
 
 
+#: The axis of each :class:`History` array that holds the worlds (None: the AI world's only).
+HISTORY_WORLD_AXIS: dict[str, int | None] = {
+    "employment": 1,
+    "unemployed": 1,
+    "flow_totals": 2,
+    "year_flows": None,
+    "elasticity": 1,
+    "required_labour": 1,
+    "search_totals": 2,
+    "long_term_unemployed": 1,
+    "wage": 1,
+    "vacancies": 1,
+}
+
+
 class ExogenousPaths(NamedTuple):
     """Paths computed at set-up for every step, arrays (steps, worlds, occupations)."""
 

@@ -97,8 +97,11 @@ def test_model_evaluator_travels_without_its_tables(toy_spec):
     evaluator = ModelEvaluator(sweep.base, sweep.spec.outcomes, sweep.years)
     tables = evaluator.tables
     assert evaluator.tables is tables  # loaded once
+    evaluator({}, np.random.SeedSequence(1))  # a no-AI world in the cache
+    assert evaluator.no_ai_cache.misses == 1
     copy = pickle.loads(pickle.dumps(evaluator))
     assert "tables" not in vars(copy)
+    assert (copy.no_ai_cache.hits, copy.no_ai_cache.misses) == (0, 0)  # each process its own
     assert copy.tables.occupations.equals(tables.occupations)
 
 

@@ -16,9 +16,11 @@ import pytest
 
 import sim
 from sim.experiments.analysis import analyze_sweep
+from sim.experiments.evaluate import ModelEvaluator
 from sim.experiments.store import DONE, SweepStore
 from sim.experiments.sweep import run_sweep
 from sim.io.sweep_files import load_sweep
+from sim.model.no_ai_world import NoAiCache
 from sim.rng import run_sequence
 from tests.experiments.conftest import write_toy_sweep
 
@@ -80,6 +82,25 @@ def test_identical_outcomes_on_one_and_two_workers(toy_spec, tmp_path):
     columns = ["run_id", "design_id", "replication", "spawn_key", "closure.policy_offset_share"]
     pd.testing.assert_frame_equal(one.experiments[columns], two.experiments[columns])
     assert two.experiments["worker"].nunique() == 2
+
+
+def test_the_no_ai_cache_changes_no_outcome_on_one_or_two_workers(tmp_path):
+    """A grid over an AI parameter: runs share no-AI worlds (hits), outcomes as without a cache."""
+    spec = write_toy_sweep(tmp_path, sampler="grid", samples=2, replications=1)
+    loaded = load_sweep(spec)
+    cached = ModelEvaluator(loaded.base, loaded.spec.outcomes, loaded.years)
+    uncached = ModelEvaluator(loaded.base, loaded.spec.outcomes, loaded.years)
+    uncached.no_ai_cache = NoAiCache(entries=0)
+    run_sweep(spec, out=tmp_path / "uncached", workers=1, evaluator=uncached)
+    run_sweep(spec, out=tmp_path / "cached", workers=1, evaluator=cached)
+    run_sweep(spec, out=tmp_path / "two", workers=2)
+    assert uncached.no_ai_cache.hits == 0
+    assert cached.no_ai_cache.hits == 4  # 8 runs: each no-AI world computed once
+    expected = sim.SweepHandle(tmp_path / "uncached")
+    for name in ("cached", "two"):
+        handle = sim.SweepHandle(tmp_path / name)
+        pd.testing.assert_frame_equal(handle.outcomes, expected.outcomes)
+        pd.testing.assert_frame_equal(handle.yearly, expected.yearly)
 
 
 def test_rerun_of_a_finished_sweep_runs_nothing_and_duplicates_nothing(toy_spec, tmp_path):
