@@ -158,16 +158,33 @@ def pair_gather_row(
     start, stop = indptr[i], indptr[i + 1]
     a0 = a1 = b0 = b1 = 0.0
     end = stop - (stop - start) % 2
-    for k in range(start, stop):
-        j = indices[k]
-        flow0, flow1 = data[k] * values_t[j, w0], data[k] * values_t[j, w1]
-        if k < end and (k - start) % 2 == 1:
-            a1 += flow0
-            b1 += flow1
-        else:
-            a0 += flow0
-            b0 += flow1
-        edge_flows[w0, offset + k] += origin0 * flow0
-        if w1 != w0:
-            edge_flows[w1, offset + k] += origin1 * flow1
+    for k in range(start, end, 2):
+        flow0, flow1 = _pair_edge(indices, data, k, values_t, w0, w1)
+        a0 += flow0
+        b0 += flow1
+        _add_flows(edge_flows, w0, w1, offset + k, origin0 * flow0, origin1 * flow1)
+        flow0, flow1 = _pair_edge(indices, data, k + 1, values_t, w0, w1)
+        a1 += flow0
+        b1 += flow1
+        _add_flows(edge_flows, w0, w1, offset + k + 1, origin0 * flow0, origin1 * flow1)
+    for k in range(end, stop):
+        flow0, flow1 = _pair_edge(indices, data, k, values_t, w0, w1)
+        a0 += flow0
+        b0 += flow1
+        _add_flows(edge_flows, w0, w1, offset + k, origin0 * flow0, origin1 * flow1)
     return a0 + a1, b0 + b1
+
+
+@compiled
+def _pair_edge(indices, data, k, values_t, w0, w1):  # pragma: no cover
+    """Edge ``k``'s ``M_k values_j`` for worlds ``w0`` and ``w1``."""
+    j = indices[k]
+    return data[k] * values_t[j, w0], data[k] * values_t[j, w1]
+
+
+@compiled
+def _add_flows(edge_flows, w0, w1, column, flow0, flow1):  # pragma: no cover - compiled
+    """Add each world's flow to its row of ``edge_flows`` (once if ``w1 = w0``)."""
+    edge_flows[w0, column] += flow0
+    if w1 != w0:
+        edge_flows[w1, column] += flow1

@@ -61,18 +61,28 @@ def tidy_frame(
     """Identifier columns, then float64 columns (each flattened to ``n_rows``) in one block.
 
     The float values are copied once into a (columns, rows) array that the
-    frame keeps as its float block (nothing else refers to it), instead of one
-    copy per column and a second to consolidate; the identifier columns are
-    joined in front in one step, not inserted one by one (each insertion
-    rebuilds the column labels).
+    frame keeps as its float block (:func:`block_frame`), instead of one copy
+    per column and a second to consolidate.
     """
     block = np.empty((len(floats), n_rows))
     for row, values in zip(block, floats.values(), strict=True):
         row.reshape(np.shape(values))[...] = values
-    float_positions = pd.RangeIndex(len(ids), len(ids) + len(floats))
+    return block_frame(ids, tuple(floats), block)
+
+
+def block_frame(
+    ids: dict[str, np.ndarray | pd.Categorical], names: tuple[str, ...], block: FloatArray
+) -> pd.DataFrame:
+    """Identifier columns, then the rows of ``block`` (columns, rows) as float columns ``names``.
+
+    The frame keeps ``block`` as its float block (nothing else may refer to
+    it); the identifier columns are joined in front in one step, not inserted
+    one by one (each insertion rebuilds the column labels).
+    """
+    float_positions = pd.RangeIndex(len(ids), len(ids) + len(names))
     float_part = pd.DataFrame(block.T, columns=float_positions, copy=False)
     frame = pd.concat([pd.DataFrame(dict(enumerate(ids.values()))), float_part], axis=1)
-    frame.columns = column_labels((*ids, *floats)).copy()
+    frame.columns = column_labels((*ids, *names)).copy()
     return frame
 
 
@@ -173,21 +183,29 @@ class Recorder:
             return None
         network = self.inputs.mobility
         matrices = [network.search] + ([network.retraining] if network.has_retraining else [])
+        codes = self.inputs.categories.code
+        code_type = pd.Categorical.from_codes(np.empty(0, dtype=np.int8), dtype=codes).codes.dtype
         origin = np.concatenate(
-            [np.repeat(np.arange(m.shape[0]), np.diff(m.indptr)) for m in matrices]
+            [np.repeat(np.arange(m.shape[0], dtype=code_type), np.diff(m.indptr)) for m in matrices]
         )
-        destination = np.concatenate([m.indices for m in matrices])
+        destination = np.concatenate([m.indices for m in matrices]).astype(code_type)
         columns = transition_columns(
             self.edge_flows[: len(self.moves)], origin, destination, base_year
         )
+        block = columns.pop(BLOCK)
+        floats = TransitionRow._fields
         if network.has_retraining:  # an edge of both W and R: one row
             summed = pd.DataFrame(columns).groupby(list(TRANSITION_ID_COLUMNS), as_index=False)
             columns = {name: values.to_numpy() for name, values in summed.sum().items()}
-        codes = self.inputs.categories.code
-        ids = {name: columns.pop(name) for name in TRANSITION_ID_COLUMNS}
-        for column in ("from_code", "to_code"):
-            ids[column] = pd.Categorical.from_codes(ids[column], dtype=codes)
-        return tidy_frame(ids, columns, ids["year"].size)
+            block = np.stack([columns[name] for name in floats])
+        ids = {name: columns[name] for name in TRANSITION_ID_COLUMNS}
+        for column in ("from_code", "to_code"):  # edges of the network: valid codes
+            ids[column] = pd.Categorical.from_codes(ids[column], dtype=codes, validate=False)
+        return block_frame(ids, floats, block)
+
+
+#: Key of :func:`transition_columns`' (worlds, rows) array that holds the float columns' values.
+BLOCK = "block"
 
 
 def transition_columns(
@@ -196,17 +214,19 @@ def transition_columns(
     """Rows of every (year, edge) with a positive flow in either world, edges as row indices.
 
     ``moves`` holds each simulated year's flows by edge, (worlds, edges), as a
-    list or as one (years, worlds, edges) array; rows are ordered by year, then edge.
+    list or as one (years, worlds, edges) array; rows are ordered by year, then
+    edge; ``from_code`` and ``to_code`` have the dtype of ``origin`` and
+    ``destination``.  The flows of each world are rows of one (worlds, rows)
+    array, also returned under :data:`BLOCK`.
     """
     flows = moves if isinstance(moves, np.ndarray) else _stack_years(moves)
-    year, edge, by_world = _positive_cells(np.ascontiguousarray(flows))
-    columns: dict[str, np.ndarray] = {
-        "year": (base_year + 1 + year).astype(np.int64),
-        "from_code": origin[edge],
-        "to_code": destination[edge],
-    }
+    year, source, target, by_world = _positive_cells(
+        np.ascontiguousarray(flows), origin, destination, base_year + 1
+    )
+    columns: dict[str, np.ndarray] = {"year": year, "from_code": source, "to_code": target}
     for name, world in zip(TransitionRow._fields, (AI_WORLD, NO_AI_WORLD), strict=True):
         columns[name] = by_world[world]
+    columns[BLOCK] = by_world
     return columns
 
 
@@ -216,28 +236,35 @@ def _stack_years(moves: list[FloatArray]) -> FloatArray:
 
 
 @numba.njit(cache=True)
-def _positive_cells(flows: FloatArray) -> tuple[IntArray, IntArray, FloatArray]:
-    """Year, edge and flows by world of every (year, edge) with a flow > 0 in some world.
+def _positive_cells(
+    flows: FloatArray, origin: IntArray, destination: IntArray, first_year: int
+) -> tuple[IntArray, IntArray, IntArray, FloatArray]:
+    """Year, origin, destination and flows by world of every (year, edge) with a flow > 0.
 
-    Two passes over (years, worlds, edges): mark and count, then gather, in
-    year-then-edge order (the order of ``np.nonzero``).
+    Two passes over (years, worlds, edges): count, then fill, in year-then-edge
+    order (the order of ``np.nonzero``); years are counted from ``first_year``.
     """
     years, worlds, edges = flows.shape
-    positive = np.zeros((years, edges), dtype=np.bool_)
     count = 0
     for y in range(years):
-        for w in range(worlds):
-            for e in range(edges):
-                positive[y, e] |= flows[y, w, e] > 0.0
-        count += positive[y].sum()
-    year, edge = np.empty(count, dtype=np.intp), np.empty(count, dtype=np.intp)
+        for e in range(edges):
+            for w in range(worlds):
+                if flows[y, w, e] > 0.0:
+                    count += 1
+                    break
+    year = np.empty(count, dtype=np.int64)
+    source = np.empty(count, dtype=origin.dtype)
+    target = np.empty(count, dtype=destination.dtype)
     by_world = np.empty((worlds, count))
     row = 0
     for y in range(years):
         for e in range(edges):
-            if positive[y, e]:
-                year[row], edge[row] = y, e
+            positive = False
+            for w in range(worlds):
+                positive |= flows[y, w, e] > 0.0
+            if positive:
+                year[row], source[row], target[row] = first_year + y, origin[e], destination[e]
                 for w in range(worlds):
                     by_world[w, row] = flows[y, w, e]
                 row += 1
-    return year, edge, by_world
+    return year, source, target, by_world
