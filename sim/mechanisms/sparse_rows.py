@@ -94,6 +94,9 @@ def pair_row_dot(indptr, indices, data, i, values_t, w0, w1):  # pragma: no cove
     sums, in edge order, whatever world it is paired with (``w1 = w0`` for one
     world alone gives the same sum).
     """
+    if w0 == w1:
+        alone = world_row_dot(indptr, indices, data, i, values_t, w0)
+        return alone, alone
     start, stop = indptr[i], indptr[i + 1]
     a0 = a1 = b0 = b1 = 0.0
     end = stop - (stop - start) % 2
@@ -108,6 +111,25 @@ def pair_row_dot(indptr, indices, data, i, values_t, w0, w1):  # pragma: no cove
         a0 += data[k] * values_t[j0, w0]
         b0 += data[k] * values_t[j0, w1]
     return a0 + a1, b0 + b1
+
+
+@compiled
+def world_row_dot(indptr, indices, data, i, values_t, w):  # pragma: no cover - compiled
+    """One world's sum of :func:`pair_row_dot` (the same partial sums in the same order).
+
+    For a run that advances one world alone (its no-AI world from a cache,
+    :mod:`sim.model.no_ai_world`): about a third cheaper than a pair with
+    ``w1 = w0``.
+    """
+    start, stop = indptr[i], indptr[i + 1]
+    a0 = a1 = 0.0
+    end = stop - (stop - start) % 2
+    for k in range(start, end, 2):
+        a0 += data[k] * values_t[indices[k], w]
+        a1 += data[k + 1] * values_t[indices[k + 1], w]
+    for k in range(end, stop):
+        a0 += data[k] * values_t[indices[k], w]
+    return a0 + a1
 
 
 @compiled
