@@ -73,7 +73,7 @@ def no_ai_key(model: LaborMarketModel) -> str:
 
 
 def _digest(digest: hashlib._Hash, value: object) -> None:
-    """Add ``value`` (an array, a number, or a tuple of them, nested) to ``digest``."""
+    """Add ``value`` (an array, a number, None, or a tuple of them, nested) to ``digest``."""
     if isinstance(value, np.ndarray):
         digest.update(f"{value.dtype.str}{value.shape}".encode())
         digest.update(np.ascontiguousarray(value).data)
@@ -81,7 +81,7 @@ def _digest(digest: hashlib._Hash, value: object) -> None:
         digest.update(f"({len(value)}".encode())
         for item in value:
             _digest(digest, item)
-    elif isinstance(value, bool | int | float | np.number):
+    elif value is None or isinstance(value, bool | int | float | np.number):
         digest.update(f"{type(value).__name__}:{value!r};".encode())
     else:
         raise TypeError(f"no-AI key: cannot digest a {type(value).__name__}")
