@@ -46,8 +46,9 @@ from sim.mechanisms.sparse_rows import apply_searchers, row_dot
 
 FloatArray = NDArray[np.float64]
 #: Largest change of the scaled unknowns (vacancies over their largest value, re-employment
-#: per unit of search) at which the fixed point counts as solved.
-TOLERANCE = 1e-12
+#: per unit of search) at which the fixed point counts as solved (a step from the start
+#: then moves head counts by about this share: far below what the data resolve).
+TOLERANCE = 1e-10
 #: Iterations before giving up (Anderson mixing needs about 30 on the default economy).
 MAX_ITERATIONS = 500
 #: Past iterates that Anderson mixing combines.
@@ -147,8 +148,7 @@ def solve(
         return np.concatenate((out.vacancies / scale, out.success)) - x
 
     x = np.concatenate((hires * START_VACANCIES_PER_HIRE / scale, np.full(n, START_SUCCESS)))
-    x, iterations = _anderson(residual, x)
-    balance_step(rates, matching, hires, joining, growth, x[:n] * scale, x[n:], *out)
+    x, iterations = _anderson(residual, x)  # out holds the evaluation at the solution
     stay = (1.0 - matching.effectiveness[:, None] * out.success[None, :]) * (
         1.0 - rates.unemployed_exit
     )
@@ -192,10 +192,10 @@ def _anderson(
         xs, fs = [*xs[-ANDERSON_MEMORY:], x], [*fs[-ANDERSON_MEMORY:], f]
         step = x + f
         if len(fs) > 1:
-            d_f = np.diff(np.array(fs), axis=0).T
-            d_x = np.diff(np.array(xs), axis=0).T
-            gamma = np.linalg.lstsq(d_f, f, rcond=None)[0]
-            step = step - (d_x + d_f) @ gamma
+            d_f = np.diff(np.array(fs), axis=0)
+            d_x = np.diff(np.array(xs), axis=0)
+            gamma = _least_squares(d_f, f)
+            step = step - ((d_x + d_f) * gamma[:, None]).sum(axis=0)
         x = np.clip(step, 0.0, None)
         x[len(x) // 2 :] = np.minimum(x[len(x) // 2 :], 1.0)
     raise ScenarioError(
@@ -203,6 +203,16 @@ def _anderson(
         f"{iteration} iterations); check the labor.* rates (search intensity, "
         "separations, entrant fill, unemployed exits) against their plausible ranges"
     )
+
+
+def _least_squares(rows: FloatArray, target: FloatArray) -> FloatArray:
+    """``gamma`` minimising ``|target - rows^T gamma|``, by the (regularised) normal equations.
+
+    Elementwise sums, not BLAS: a handful of columns, and no thread pool to wake.
+    """
+    gram = (rows[:, None, :] * rows[None, :, :]).sum(axis=-1)
+    gram = gram + np.eye(len(rows)) * (1e-14 * float(np.trace(gram)) + TINY)
+    return np.linalg.solve(gram, (rows * target[None, :]).sum(axis=-1))
 
 
 @compiled
@@ -244,16 +254,15 @@ def balance_step(
         searching[i] = rates.reemployment * (1.0 - matching.participation) * weighted
         in_training[i] = rates.reemployment * matching.participation * weighted
     regular, pressure = np.zeros(n), np.zeros(n)
-    apply_searchers(
-        matching.search_indptr,
-        matching.search_indices,
-        matching.search_data,
-        searching,
-        vacancies,
-        NO_REACH,
-        regular,
-        pressure,
-    )
+    for i in range(n):  # searchers per unit of reach; then collected by destination over W^T
+        reach = row_dot(
+            matching.search_indptr, matching.search_indices, matching.search_data, i, vacancies
+        )
+        regular[i] = searching[i] / reach if searching[i] != 0.0 and reach > NO_REACH else 0.0
+    for j in range(n):
+        pressure[j] = row_dot(
+            matching.search_t_indptr, matching.search_t_indices, matching.search_t_data, j, regular
+        )
     if matching.participation > 0.0:
         retrained, by_retraining = np.zeros(n), np.zeros(n)
         apply_searchers(
@@ -299,6 +308,9 @@ def balance_step(
 
 @compiled
 def _value_per_reach(indptr, indices, data, i, vacancies, value):  # pragma: no cover - compiled
-    """``(M value)_i / (M v)_i``: hires per application from ``i`` (0 without reach)."""
-    reach = row_dot(indptr, indices, data, i, vacancies)
-    return row_dot(indptr, indices, data, i, value) / reach if reach > NO_REACH else 0.0
+    """``(M value)_i / (M v)_i``: hires per application from ``i`` (0 without reach), one pass."""
+    reach = through = 0.0
+    for k in range(indptr[i], indptr[i + 1]):
+        reach += data[k] * vacancies[indices[k]]
+        through += data[k] * value[indices[k]]
+    return through / reach if reach > NO_REACH else 0.0
