@@ -93,8 +93,9 @@ def labour_step(
     change = np.zeros(shape)
     target = np.ascontiguousarray(np.broadcast_to(target, shape), dtype=np.float64)
     pooled = []
+    viable = np.full(shape[1], np.inf)  # no labour-share limit on layoffs
     for w in range(shape[0]):
-        labor.openings_step(rates, target[w], labour, change[w], flows, w)
+        labor.openings_step(rates, target[w], viable, labour, change[w], flows, w)
         pooled.append(
             unemployment_pool.age_pool(
                 search.by_duration[w],

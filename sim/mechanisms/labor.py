@@ -17,6 +17,15 @@ Per step of length dt (years), for each occupation, in this order:
    employment still exceeds the positions, the excess is laid off into
    unemployment, at most ``l_max dt E`` a step: so a shrinking occupation
    shrinks first by not refilling separations;
+
+   neither limit holds an occupation above its *viable* employment ``E_v``,
+   where wages take the largest labour share employers carry,
+   ``labor.max_labour_share`` (:func:`sim.mechanisms.wages.viable_employment`):
+   positions above it fall to it at once and the excess of employment over it
+   is laid off in the step.  ``E_v`` is several times required labour
+   (``(s_max / s0)^(1 / (1 - beta))``, 3.2 at the defaults), so this binds only
+   where required labour collapses faster than the limits let employment
+   follow (a saturated industry whose productivity keeps rising);
 3. vacancies: the positions not filled, ``V = max(J - E, 0)`` (posted when
    positions rise or workers separate, withdrawn when positions fall);
 4. entry: ``n dt E`` people from outside the labour force join the unemployed
@@ -245,11 +254,15 @@ class StepRates(NamedTuple):
 
 
 @compiled
-def openings_step(rates, required, labour, change, flows, w):  # pragma: no cover - compiled
+def openings_step(rates, required, viable, labour, change, flows, w):  # pragma: no cover
     """Steps 1-4 for world ``w``: positions, separations, layoffs, vacancies and entry.
 
-    ``required`` (L*) and the scratch ``change`` are world ``w``'s rows,
-    persons; ``labour`` the :class:`LaborState` (employment, positions and
+    ``required`` (L*), ``viable`` (the employment at which wages take the
+    largest labour share employers carry,
+    :func:`sim.mechanisms.wages.viable_employment`) and the scratch ``change``
+    are world ``w``'s rows, persons: positions and employment above ``viable``
+    fall to it whatever the limits on their fall (module docstring);
+    ``labour`` the :class:`LaborState` (employment, positions and
     vacancies of row ``w`` are advanced); ``flows`` the stacked (flows,
     worlds, occupations) array: attrition, layoffs (all separations into
     unemployment) and entry into unemployment are set, hires are left to
@@ -271,8 +284,8 @@ def openings_step(rates, required, labour, change, flows, w):  # pragma: no cove
         target = required[i] * per_worker[i] * scale
         step = (target - positions[i]) * rates.adjustment
         step = min(max(step, rates.min_change[i] * positions[i]), rates.max_hires * positions[i])
-        change[i] = step
-        new_total += positions[i] + step
+        change[i] = min(step, viable[i] - positions[i])
+        new_total += positions[i] + change[i]
     if new_total > ceiling:  # growth stops at the ceiling
         growth = 0.0
         for i in range(n):
@@ -286,9 +299,8 @@ def openings_step(rates, required, labour, change, flows, w):  # pragma: no cove
         attrition = rates.attrition[i] * employment[i]
         churn = min(rates.separation * employment[i], employment[i] - attrition)
         remaining = employment[i] - attrition - churn
-        laid_off = min(
-            max(remaining - positions[i], 0.0), rates.max_layoffs * employment[i], remaining
-        )
+        limit = max(rates.max_layoffs * employment[i], remaining - viable[i])
+        laid_off = min(max(remaining - positions[i], 0.0), limit, remaining)
         flows[ATTRITION, w, i] = attrition
         flows[LAYOFFS, w, i] = churn + laid_off
         flows[UNEMPLOYMENT_ENTRANTS, w, i] = rates.unemployment_entry * employment[i]

@@ -64,16 +64,24 @@ class WageRule(NamedTuple):
         ``s0``, (0, 1].
     pass_through : float
         ``phi``, the demand block's price pass-through (:mod:`sim.mechanisms.price`).
+    max_labour_share : float
+        ``s_max``, [s0, 1]: the labour share beyond which employers shed workers
+        (``labor.max_labour_share``, :func:`viable_employment`).
     """
 
     base_wage: FloatArray
     bargaining_share: float
     base_labour_share: float
     pass_through: float
+    max_labour_share: float = 1.0
 
     @classmethod
     def from_params(
-        cls, params: WageParams, base_wage: FloatArray, pass_through: float
+        cls,
+        params: WageParams,
+        base_wage: FloatArray,
+        pass_through: float,
+        max_labour_share: float = 1.0,
     ) -> WageRule:
         """Resolve the wage block with the demand block's price pass-through."""
         return cls(
@@ -81,6 +89,7 @@ class WageRule(NamedTuple):
             float(params.bargaining_share),
             float(params.base_labour_share),
             float(pass_through),
+            float(max_labour_share),
         )
 
 
@@ -112,3 +121,31 @@ def wages_step(
         tightness = required / employed if employed > 0.0 else 1.0
         wage[i] = rule.base_wage[i] * _bargained(tightness * kept, rule.bargaining_share)
         output_value[i] = rule.base_wage[i] / rule.base_labour_share * required * kept
+
+
+@compiled
+def viable_employment(
+    rule, required_labour, log_productivity, base_log_productivity, out
+):  # pragma: no cover - compiled
+    """Employment at which each occupation's wage bill is ``s_max`` of its output value, persons.
+
+    With the wage rule above the labour share at employment ``E`` is
+    ``s(E) = s0 (E / (L* k))^(1 - beta)``, ``k = (A / A(base))^(1 - phi)``:
+    it rises with employment (wages fall less than in proportion), so it stays
+    at most ``s_max`` up to ``E_v = L* k (s_max / s0)^(1 / (1 - beta))``,
+    written to ``out`` (inf when ``beta = 1``, where the share is ``s0`` at
+    any employment, or when nothing is required: no wages, no output).
+    :func:`sim.mechanisms.labor.openings_step` sheds workers beyond it.
+    """
+    beta = rule.bargaining_share
+    if beta >= 1.0:
+        out[:] = math.inf
+        return
+    room = (rule.max_labour_share / rule.base_labour_share) ** (1.0 / (1.0 - beta))
+    for i in range(out.shape[0]):
+        required = required_labour[i]
+        if required > 0.0:
+            kept = unpassed_gain(rule.pass_through, log_productivity[i] - base_log_productivity[i])
+            out[i] = required * kept * room
+        else:
+            out[i] = math.inf

@@ -42,7 +42,7 @@ from sim.mechanisms.demand import DemandCurves, DemandState, demand_step
 from sim.mechanisms.labor import LaborFlows, LaborState, StepRates, openings_step
 from sim.mechanisms.reallocation import Matching, Moves, SearchScratch, match_worlds, no_searchers
 from sim.mechanisms.unemployment_pool import SearchState, age_pool, settle_pool
-from sim.mechanisms.wages import WageRule, WageState, wages_step
+from sim.mechanisms.wages import WageRule, WageState, viable_employment, wages_step
 from sim.model.run_arrays import History
 
 FloatArray = NDArray[np.float64]
@@ -82,6 +82,8 @@ class KernelState(NamedTuple):
     """Scratch, (worlds, occupations): this step's employment change."""
     relative_spending: FloatArray
     """Scratch, (worlds, occupations): ``q P / P(base)``."""
+    viable: FloatArray
+    """Scratch, (worlds, occupations): employment at the largest labour share carried, persons."""
 
     @classmethod
     def start(
@@ -101,6 +103,7 @@ class KernelState(NamedTuple):
             wages,
             Moves.none(shape),
             SearchScratch.empty(shape),
+            np.zeros(shape),
             np.zeros(shape),
             np.zeros(shape),
         )
@@ -135,7 +138,7 @@ class KernelState(NamedTuple):
 
 
 #: Fields of :class:`KernelState` that hold no state between steps.
-SCRATCH_FIELDS = ("scratch", "change", "relative_spending")
+SCRATCH_FIELDS = ("scratch", "change", "relative_spending", "viable")
 
 
 def _rows_of(part: object) -> list[FloatArray]:
@@ -183,7 +186,9 @@ def advance(  # pragma: no cover - compiled; covered through the model and its t
             demand_step(
                 c.demand, s.demand, s.relative_spending[w], log_a, base, paths.labour_trend[t], w
             )
-            openings_step(c.rates, s.demand.required_labour[w], s.labour, s.change[w], s.flows, w)
+            required = s.demand.required_labour[w]
+            viable_employment(c.wages, required, log_a, base, s.viable[w])
+            openings_step(c.rates, required, s.viable[w], s.labour, s.change[w], s.flows, w)
             pooled[w] = age_pool(
                 s.search.by_duration[w],
                 s.labour.unemployed[w],

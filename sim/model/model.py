@@ -212,7 +212,10 @@ class LaborMarketModel(mesa.Model):
             positions_per_worker=self.steady_state.positions_per_worker
         )
         self.wage_rule = wages.WageRule.from_params(
-            config.wages, inputs.mean_wage, config.demand.price_pass_through
+            config.wages,
+            inputs.mean_wage,
+            config.demand.price_pass_through,
+            config.labor.max_labour_share,
         )
         self.kernel_constants = kernel.KernelConstants(
             self.demand_curves, self.labor_rates, self.matching, self.wage_rule

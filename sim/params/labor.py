@@ -39,6 +39,32 @@ class LaborParams(ParamBlock):
             0.05, 0.3, source="Assumption: strict to lax employment protection around JOLTS."
         ),
     )
+    max_labour_share: float = param(
+        1.0,
+        unit="share",
+        gt=0.0,
+        le=1.0,
+        description=(
+            "Labour share of an occupation's output value beyond which employers are not held "
+            "by the limits on layoffs and on the fall of positions: they shed workers and "
+            "positions down to the employment at which wages take this share (wages bargain "
+            "over output per worker, so fewer workers lower the share)."
+        ),
+        source=(
+            "Assumption: a wage bill above the value of output is an operating loss that "
+            "employers do not carry; the layoff limit (JOLTS) describes ordinary "
+            "contractions, not an occupation whose output value no longer pays its workers. "
+            "Must be at least wages.base_labour_share."
+        ),
+        plausible=Plausible(
+            0.8,
+            1.0,
+            source=(
+                "Assumption: from losses tolerated only briefly (1.0) to shedding before "
+                "gross operating surplus falls below a fifth of output value (0.8)."
+            ),
+        ),
+    )
     exit_rate_multiplier: float = param(
         1.0,
         unit="x",

@@ -77,6 +77,17 @@ class Scenario(BaseModel):
             )
         return self
 
+    @model_validator(mode="after")
+    def _viable_share_above_base(self) -> Scenario:
+        """`labor.max_labour_share` must be at least `wages.base_labour_share`."""
+        if self.labor.max_labour_share < self.wages.base_labour_share:
+            raise ValueError(
+                f"labor.max_labour_share ({self.labor.max_labour_share}) is below "
+                f"wages.base_labour_share ({self.wages.base_labour_share}): every occupation "
+                "would shed workers in the base year; allowed: from the base labour share to 1"
+            )
+        return self
+
     @property
     def step_years(self) -> float:
         """Length of one model step in years."""

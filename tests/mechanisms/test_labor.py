@@ -163,3 +163,41 @@ def test_vacancies_are_withdrawn_before_anybody_is_laid_off():
     assert new.vacancies[0] < open_before
     churn = params.separation_rate_per_month * 1000.0
     assert flows.layoffs[0] == pytest.approx(churn)  # no layoffs beyond the churn
+
+
+def _openings(viable, employment=(1000.0, 1000.0), required=(100.0, 100.0), **changes):
+    """One openings step of one world, positions = employment at the start; (state, flows)."""
+    params = labour_params(adjustment_speed_per_year=1.0, max_layoff_rate_per_year=0.12, **changes)
+    employed = np.array([employment], dtype=np.float64)
+    rates = labor.StepRates.from_params(params, np.zeros(employed.shape[1]), 1 / 12)
+    state = labor.LaborState.start(employed, np.zeros_like(employed), np.zeros_like(employed))
+    flows = labor.LaborFlows.none(employed.shape)
+    change = np.zeros(employed.shape)
+    viable = np.asarray(viable, dtype=np.float64)
+    labor.openings_step(
+        rates, np.array(required, dtype=np.float64), viable, state, change[0], flows, 0
+    )
+    return state, flows
+
+
+def test_employment_above_viable_falls_to_it_whatever_the_layoff_limit():
+    state, flows = _openings([400.0, np.inf])
+    # occupation 0: positions and employment fall to 400 in the step (600 laid off)
+    assert state.positions[0, 0] == pytest.approx(400.0)
+    assert state.employment[0, 0] == pytest.approx(400.0)
+    assert flows[labor.LAYOFFS, 0, 0] == pytest.approx(600.0)
+    assert state.vacancies[0, 0] == 0.0
+    # occupation 1: the limits hold, 12%/year of employment in a month
+    assert flows[labor.LAYOFFS, 0, 1] == pytest.approx(1000.0 * 0.12 / 12)
+    assert state.employment[0, 1] == pytest.approx(990.0)
+
+
+def test_a_viable_employment_that_does_not_bind_changes_nothing():
+    employment = (1000.0, 800.0, 50.0)
+    required = (100.0, 900.0, 60.0)
+    free, free_flows = _openings([np.inf] * 3, employment, required, separation_rate_per_month=0.01)
+    loose, loose_flows = _openings(
+        [5000.0] * 3, employment, required, separation_rate_per_month=0.01
+    )
+    for a, b in zip((*free, free_flows), (*loose, loose_flows), strict=True):
+        np.testing.assert_array_equal(a, b)

@@ -131,7 +131,7 @@ def openings_to(required, positions, ceiling, min_change=-1.0):
     flows, change = LaborFlows.none(positions.shape), np.zeros(positions.shape)
     for w in range(positions.shape[0]):
         required_w = np.array(required[w], dtype=float)
-        openings_step(rates, required_w, labour, change[w], flows, w)
+        openings_step(rates, required_w, np.full(n, np.inf), labour, change[w], flows, w)
     return labour.positions, change
 
 

@@ -47,36 +47,21 @@ def test_elastic_expands_and_inelastic_shrinks(toy_scenario, toy_tables):
     assert ratio[2] > 1.02
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "issue 20 open defect: after the saturated fall, required labour drops to ~1/6 of "
-        "employment while layoffs are capped at 15%/year, so the wage bill exceeds output "
-        "value (labour share 1.4) and the integrity check refuses the run"
-    ),
-)
+#: One fully exposed occupation whose elastic demand saturates at 3x output.
+SATURATED_CRITERIA = ("task_definedness", "data_availability", "economic_value")
+SATURATED = {
+    "run.horizon_year": 2060,
+    "demand.elasticity_by_occupation": {"43-9001": 3.0},
+    "demand.elasticity_floor": 0.1,
+    "demand.saturation_output_multiple": 3.0,
+    "adoption.assisted_speedup": 3.0,
+    "adoption.autonomous_speedup": 1e4,
+}
+
+
 def test_saturation_gives_rise_then_fall():
-    tables = make_tables(
-        [
-            {
-                "occupation_code": "43-9001",
-                "task_definedness": 1.0,
-                "data_availability": 1.0,
-                "economic_value": 1.0,
-            }
-        ]
-    )
-    scenario = derive(
-        toy_scenario_base(),
-        {
-            "run.horizon_year": 2060,
-            "demand.elasticity_by_occupation": {"43-9001": 3.0},
-            "demand.elasticity_floor": 0.1,
-            "demand.saturation_output_multiple": 3.0,
-            "adoption.assisted_speedup": 3.0,
-            "adoption.autonomous_speedup": 1e4,
-        },
-    )
+    tables = make_tables([{"occupation_code": "43-9001", **dict.fromkeys(SATURATED_CRITERIA, 1.0)}])
+    scenario = derive(toy_scenario_base(), SATURATED)
     frame = run(scenario, tables=tables).occupations
     required = frame["required_labour"].to_numpy()
     peak = int(np.argmax(required))
@@ -86,6 +71,24 @@ def test_saturation_gives_rise_then_fall():
     # The peak is where pass-through x elasticity crosses 1.
     elasticity = frame["demand_elasticity"].to_numpy()
     assert elasticity[peak - 1] > 1.0 > elasticity[peak + 1]
+
+
+def test_a_collapsing_occupation_sheds_workers_beyond_the_layoff_limit():
+    """Issue 20 defect, fixed: after a saturated collapse required labour falls to 1/190 of
+    its base; the 15%/year layoff limit held employment up until the wage bill was 2.5x
+    output value.  Employers now shed down to the employment at which wages take
+    labor.max_labour_share of output value (sim.mechanisms.wages.viable_employment)."""
+    tables = make_tables([{"occupation_code": "43-9001", **dict.fromkeys(SATURATED_CRITERIA, 1.0)}])
+    scenario = derive(toy_scenario_base(), SATURATED)
+    result = run(scenario, tables=tables)  # the integrity check (labour share <= 1) passes
+    economy = result.economy
+    assert economy["labour_share"].max() <= scenario.labor.max_labour_share * (1 + 1e-9)
+    assert economy["labour_share"].max() > 0.99  # the limit binds
+    yearly = result.occupations
+    shed = (yearly["layoffs"] / yearly["employment"].shift()).max()
+    assert shed > 2 * scenario.labor.max_layoff_rate_per_year  # beyond the layoff limit
+    # conserved, never negative (as everywhere)
+    assert (yearly["employment"] >= 0).all()
 
 
 def toy_scenario_base():

@@ -64,6 +64,8 @@ BINDING: dict[str, float] = {
     "reallocation.negligible_pool_persons": 1.0,  # dwindling pools close below a person
     "compute_governance.start_year": 2029.0,  # the cap starts within the run
     "compute_governance.max_spending_growth_per_year": 1.05,  # the growth limit binds
+    # at the base labour share, employment above required labour x (A / A0)^(1 - phi) sheds
+    "labor.max_labour_share": 0.56,
 }
 
 #: Table-valued parameters: one entry set (for a major group or occupation of the data).

@@ -60,6 +60,13 @@ def test_cross_field_check(tmp_path):
         load_scenario(path)
 
 
+def test_max_labour_share_below_the_base_share_is_refused(tmp_path):
+    text = "[labor]\nmax_labour_share = 0.5\n[wages]\nbase_labour_share = 0.56\n"
+    path = write(tmp_path, "x.toml", text)
+    with pytest.raises(ScenarioError, match=r"labor.max_labour_share \(0.5\) is below"):
+        load_scenario(path)
+
+
 def test_invalid_toml_and_missing_file(tmp_path):
     with pytest.raises(ScenarioError, match=r"bad\.toml: not valid TOML"):
         load_scenario(write(tmp_path, "bad.toml", "[run\n"))
