@@ -189,3 +189,17 @@ def test_all_agents_can_be_removed_with_or_without_the_space(toy_scenario, toy_t
     assert len(model.agents) == 0
     if space_built:
         assert len(cell.agents) == 0
+
+
+def test_the_labour_market_starts_at_its_steady_state(toy_scenario, toy_tables):
+    """Issue 20: each occupation starts at its own steady state of the base flows, the same in
+    both worlds; where required labour does not move, nothing settles afterwards (the unit-
+    elastic occupation of the no-AI world: the base year's adoption moves the others)."""
+    result = run(toy_scenario, tables=toy_tables)
+    first = result.economy.iloc[0]
+    assert first["unemployed"] == first["unemployed_no_ai"] > 0.0
+    assert first["vacancies"] == first["vacancies_no_ai"] > 0.0
+    unit = result.occupations.loc[result.occupations["occupation_code"] == "43-9002"]
+    assert_allclose(unit["required_labour"].iloc[0], unit["employment_no_ai"], rtol=1e-9)
+    for column in ("employment_no_ai", "unemployed_no_ai", "vacancies_no_ai"):
+        assert_allclose(unit[column], unit[column].iloc[0], rtol=1e-8)
