@@ -149,3 +149,17 @@ def test_every_shipped_scenario_loads_with_description():
     for path in files:
         scenario = load_scenario(path)
         assert scenario.description.strip(), path
+
+
+@pytest.mark.parametrize(
+    ("block", "key"),
+    [
+        ("demand", "spending_recycling_share"),
+        ("labor", "base_openings_rate"),
+        ("labor", "base_unemployment_rate"),
+    ],
+)
+def test_removed_keys_say_what_replaced_them(tmp_path, block, key):
+    path = write(tmp_path, "old.toml", f"[{block}]\n{key} = 0.04\n")
+    with pytest.raises(ScenarioError, match=rf"old\.toml: unknown key '{block}\.{key}': removed"):
+        load_scenario(path)
