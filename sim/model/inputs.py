@@ -227,6 +227,8 @@ def build_task_set(
         barrier=np.asarray(barrier, dtype=float),
         n_occupations=arrays.n_occupations,
         curve=exposure.SuccessCurve.from_params(scenario.capability, params),
+        # Grid sums of whole paths, shared by the runs on these tables (a pure memo).
+        memo=tables.derived(("exposure_grid_memo",), exposure.GridMemo),
     )
 
 
