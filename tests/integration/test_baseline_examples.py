@@ -143,7 +143,7 @@ def test_estimated_elasticities_keep_elastic_examples_expanding(estimated, code,
         # model"): at the high quantile the mean elasticity (2.7) exceeds the examples'
         # (2.0), so under the closure's budget they lose demand to the more elastic rest
         # (peaks 1.00 and 1.06 of no-AI). That part is the model's logic; the same run
-        # shows the closure letting the wage bill demanded exceed no-AI (+14% in 2055)
+        # shows the closure letting the wage bill demanded exceed no-AI (+13.5% in 2055)
         # when the mean elasticity is above 1, which belongs to the closure (issue 20).
         # Strict: the test fails again if either changes.
         request.node.add_marker(
