@@ -24,12 +24,15 @@ import traceback
 import warnings
 from pathlib import Path
 
-from hypothesis import HealthCheck, Phase, given, settings
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from fuzz_sweeps import SILENT, fuzz_damaged_results, fuzz_sweep_specs  # noqa: E402
+from fuzz_sweeps import (  # noqa: E402
+    SILENT,
+    fuzz_cases,
+    fuzz_damaged_results,
+    fuzz_sweep_specs,
+)
 
 from sim.data import load_occupation_tables  # noqa: E402
 from sim.errors import LaborsimError, ResultIntegrityError  # noqa: E402
@@ -85,31 +88,21 @@ def table_action(directory: Path):
 
 
 def fuzz(kind: str, strategy, make_action, n: int) -> collections.Counter:
-    counts: collections.Counter = collections.Counter()
-    examples: list[str] = []
-
-    @settings(
-        max_examples=n,
-        database=None,
-        deadline=None,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(strategy)
-    def one(files) -> None:
+    def one_case(files) -> tuple[str, str]:
         with tempfile.TemporaryDirectory() as tmp:
             directory = write_tree(tmp, files)
             outcome = classify(make_action(directory))
-            counts[outcome] += 1
-            if outcome == "other exception" and len(examples) < 5:
-                try:
-                    make_action(directory)()
-                except Exception:  # noqa: BLE001
-                    examples.append(traceback.format_exc(limit=3))
+            if outcome != "other exception":
+                return outcome, ""
+            try:  # again, for the traceback
+                make_action(directory)()
+            except Exception:  # noqa: BLE001
+                return outcome, traceback.format_exc(limit=3)
+            return outcome, "(did not fail again)"
 
-    one()
-    for example in examples:
-        print(f"--- {kind}: other exception example ---\n{example}")
+    counts, examples = fuzz_cases(strategy, one_case, n)
+    for example in examples[:5]:
+        print(f"--- {kind}: {example}")
     return counts
 
 

@@ -73,9 +73,22 @@ def _outcome(action: Callable[[], None], bad: bool, describe: str) -> tuple[str,
     return (SILENT, describe) if bad else (ACCEPTED, "")
 
 
-def _fuzz(
+def _judged(action: Callable[[], None], bad: bool, describe: str, tmp: Path) -> tuple[str, str]:
+    """:func:`_outcome` of one case, then its temporary directory removed."""
+    try:
+        return _outcome(action, bad, describe)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def fuzz_cases(
     strategy: st.SearchStrategy, one_case: Callable, n: int
 ) -> tuple[collections.Counter, list[str]]:
+    """Feed ``n`` generated cases to ``one_case`` (returns outcome, detail); count the outcomes.
+
+    Hypothesis only generates here (no shrinking, no example database, no
+    deadline): each case is counted once, and the first few details kept.
+    """
     counts: collections.Counter = collections.Counter()
     examples: list[str] = []
 
@@ -123,9 +136,7 @@ def _spec_case(root: Path) -> Callable:
                 run_sweep(sweep, out=out)
                 analyze_sweep(out)
 
-        result = _outcome(action, case.bad, f"{case.why}: {case.text[:300]!r}")
-        shutil.rmtree(tmp, ignore_errors=True)
-        return result
+        return _judged(action, case.bad, f"{case.why}: {case.text[:300]!r}", tmp)
 
     return one_case
 
@@ -139,7 +150,7 @@ def fuzz_sweep_specs(n: int) -> tuple[collections.Counter, list[str]]:
         (root / "base.toml").write_text(
             base.replace('path = "occupations"', f'path = "{root / "occupations"}"')
         )
-        return _fuzz(sweep_spec_cases(), _spec_case(root), n)
+        return fuzz_cases(sweep_spec_cases(), _spec_case(root), n)
 
 
 # ---- damaged results -------------------------------------------------------------------
@@ -200,9 +211,7 @@ def _results_case(pristine: dict[str, Path], root: Path) -> Callable:
             if kind == "run":
                 replay(copy)
 
-        result = _outcome(action, bad, f"{kind}: {how} {target.name}")
-        shutil.rmtree(tmp, ignore_errors=True)
-        return result
+        return _judged(action, bad, f"{kind}: {how} {target.name}", tmp)
 
     return one_case
 
@@ -220,4 +229,4 @@ def fuzz_damaged_results(n: int) -> tuple[collections.Counter, list[str]]:
         result = sim.run(sim.derive(sweep.base, {"run.horizon_year": 2027}), seed=sweep.seed)
         result.save(root / "run")
         pristine = {"run": root / "run", "sweep": root / "sweep"}
-        return _fuzz(st.data(), _results_case(pristine, root), n)
+        return fuzz_cases(st.data(), _results_case(pristine, root), n)
