@@ -2,8 +2,8 @@
 # The install a user does, checked: build the sdist and wheel, `twine check` them, install
 # the wheel into a fresh virtual environment outside the repository, and there run
 # `laborsim --version`, `laborsim scenarios`, a shipped scenario by name with its report,
-# a replay, a user's scenario that extends the shipped baseline by name, and the notebook
-# quick start.  The wheel's baseline frames must equal the editable install's (same seed).
+# a replay, a user's scenario that extends the shipped baseline by name, Ctrl-C during the
+# command's start-up, and the notebook quick start.  The wheel's baseline frames must equal the editable install's (same seed).
 # Usage: scripts/check_dist.sh (from the repository, after `make .venv/.installed`).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -65,6 +65,23 @@ printf 'extends = "baseline"\n[capability]\nalgorithmic_halving_months = 16.0\n'
 "$bin/laborsim" run mine/halving-16.toml --out mine-run --quiet
 "$bin/python" -c "import json; m = json.load(open('mine-run/metadata.json')); \
 assert m['scenario']['capability']['algorithmic_halving_months'] == 16.0, m['scenario']"
+
+step "Ctrl-C while the installed command starts and runs: one line, status 130, nothing written"
+"$bin/python" - "$bin/laborsim" <<'PY'
+import os, signal, subprocess, sys, time
+
+for delay in (0.3, 1.0, 3.0):
+    out = f"ctrl-c-{delay}"
+    command = [sys.argv[1], "run", "baseline", "--out", out, "--quiet"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(delay)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+    err = process.communicate(timeout=300)[1]
+    lines = [line for line in err.splitlines() if line.strip()]
+    ok = process.returncode == 130 and len(lines) == 1 and "Traceback" not in err
+    assert ok and not os.path.exists(out), (delay, process.returncode, err[-2000:])
+    print(f"Ctrl-C after {delay} s: status 130, {lines[0]!r}")
+PY
 
 step "the notebook quick start, executed outside the repository"
 "$bin/python" "$repo/scripts/run_notebook.py" "$repo/examples/quickstart.ipynb" --cwd "$work/notebook"

@@ -15,6 +15,9 @@ within milliseconds of the interpreter starting:
 - once the command has returned, Ctrl-C during the interpreter's exit (closing
   worker pools, flushing) ends the process at once with one line and status 130.
 
+A command started with SIGINT ignored (``nohup``, a background job of a
+script) keeps ignoring it, as the interpreter itself would.
+
 The only window left is the interpreter's own start-up before any of this
 code runs (about 10-20 ms: ``site`` and the standard library's first imports),
 where CPython itself reports the interruption.
@@ -38,6 +41,10 @@ WORKING = "interrupted: finished runs are saved; run the command again to resume
 
 def main() -> int:
     """Run the ``laborsim`` command (``sys.argv``); returns the exit status."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:  # started ignoring Ctrl-C (nohup,
+        from sim.cli import main as command  # a background job): it stays ignored
+
+        return command()
     signal.signal(signal.SIGINT, _exit_at_once(STARTING))
     from sim.cli import main as command  # the heavy import: the whole library
 

@@ -147,3 +147,19 @@ def test_ctrl_c_while_two_workers_load_stops_every_process_and_the_batch_resumes
     assert resumed.returncode == 0, resumed.stderr
     assert resumed.stdout.count("saved ") == replications - len(saved)
     assert len(assert_nothing_partial(out)) == replications
+
+
+def test_a_command_started_with_ctrl_c_ignored_keeps_ignoring_it(scenario_file, tmp_path):  # noqa: F811
+    command = [*LAUNCHERS["laborsim"], "run", str(scenario_file), "--out", str(tmp_path / "out")]
+    process = subprocess.Popen(
+        [*command, "--quiet"],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),  # as nohup does
+    )
+    time.sleep(0.5)
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    assert len(assert_nothing_partial(tmp_path / "out")) == 1
