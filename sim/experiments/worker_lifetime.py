@@ -10,6 +10,12 @@ Workers are started with SIGINT ignored (:func:`sigint_ignored`; the setting is
 inherited): a Ctrl-C in a terminal reaches every process of the command, and a
 worker interrupted in the middle of an import or a run would print its own
 traceback.  Only the parent handles it: it cancels the work and stops the workers.
+The parent ignores Ctrl-C too while it starts them: for a process pool a few
+milliseconds (the workers start as the runs are submitted), for a local Dask
+cluster its whole start, a few seconds, in which a Ctrl-C goes unseen (blocking
+SIGINT instead and raising it afterwards would not lose it, and a blocked signal
+mask is inherited too, but Dask starts its workers from its own threads, which
+do not all keep the mask: tried, the workers received the Ctrl-C).
 """
 
 from __future__ import annotations
