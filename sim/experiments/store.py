@@ -174,9 +174,11 @@ class SweepStore:
         """Run a query; a damaged or foreign database file is one clear error."""
         try:
             return self.connection.execute(query, parameters)
-        except duckdb.InterruptException:  # Ctrl-C during the query: an interruption
-            raise KeyboardInterrupt from None
-        except duckdb.Error as error:
+        except (duckdb.Error, RuntimeError) as error:
+            if _interrupted(error):  # Ctrl-C during the query: an interruption
+                raise KeyboardInterrupt from None
+            if isinstance(error, RuntimeError):
+                raise
             raise self._damaged(str(error)) from None
 
     def _damaged(self, reason: str) -> LaborsimError:
@@ -208,16 +210,28 @@ class _Transaction:
                 self.connection.commit()
             else:
                 self.connection.rollback()
-        except duckdb.InterruptException:
+        except (duckdb.Error, RuntimeError) as error:
+            if not _interrupted(error):
+                if isinstance(error, RuntimeError):
+                    raise
+                raise self.damaged(str(error)) from None
+            # Ctrl-C during the commit: DuckDB has committed or rolled back as a whole
+            # (a commit it reports as interrupted has in fact been made).
             with contextlib.suppress(duckdb.Error):
                 self.connection.rollback()
             raise KeyboardInterrupt from None
-        except duckdb.Error as error:
-            raise self.damaged(str(error)) from None
-        if isinstance(exc, duckdb.InterruptException):  # Ctrl-C inside the transaction
+        if isinstance(exc, BaseException) and _interrupted(exc):  # Ctrl-C in the transaction
             raise KeyboardInterrupt from None
         if isinstance(exc, duckdb.Error):
             raise self.damaged(str(exc)) from None
+
+
+def _interrupted(error: BaseException) -> bool:
+    """Whether a DuckDB error is a Ctrl-C: ``InterruptException``, or the ``RuntimeError``
+    ("Query interrupted") its Python binding raises when SIGINT arrives during a call."""
+    if isinstance(error, duckdb.InterruptException):
+        return True
+    return type(error) is RuntimeError and "interrupted" in str(error).lower()
 
 
 __all__ = [

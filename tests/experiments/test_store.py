@@ -95,16 +95,62 @@ def test_finished_runs_travel_as_compact_columns():
 class _InterruptedAt:
     """The store's connection, except that one statement is interrupted (Ctrl-C in DuckDB)."""
 
-    def __init__(self, real, statement: str) -> None:
-        self.real, self.statement = real, statement
+    def __init__(self, real, statement: str, error=duckdb.InterruptException) -> None:
+        self.real, self.statement, self.error = real, statement, error
 
     def execute(self, query, *args):
         if query.startswith(self.statement):
-            raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+            if self.error is RuntimeError:  # how the Python binding reports SIGINT mid-call
+                raise RuntimeError("Query interrupted")
+            raise self.error("INTERRUPT Error: Interrupted!")
         return self.real.execute(query, *args)
 
     def __getattr__(self, name):
         return getattr(self.real, name)
+
+
+class _CommitInterrupted:
+    """The store's connection, except that a commit is made and then reported as interrupted.
+
+    That is what DuckDB's Python binding does when SIGINT arrives during ``commit()``:
+    the commit is made, then ``RuntimeError: Query interrupted`` is raised.
+    """
+
+    def __init__(self, real) -> None:
+        self.real = real
+
+    def commit(self):
+        self.real.commit()
+        raise RuntimeError("Query interrupted")
+
+    def __getattr__(self, name):
+        return getattr(self.real, name)
+
+
+def test_ctrl_c_during_a_chunk_commit_is_an_interruption_and_the_chunk_is_stored_once(tmp_path):
+    with SweepStore(tmp_path) as store:
+        _planned(store, 4)
+        real = store.connection
+        store.connection = _CommitInterrupted(real)
+        with pytest.raises(KeyboardInterrupt):  # before: RuntimeError, a traceback
+            store.write(FinishedRuns.of(_records()))
+        store.connection = real
+        assert store.counts() == {DONE: 2, FAILED: 1, PENDING: 1}
+        stored = store.outcomes()
+        assert not stored.duplicated(["run_id", "outcome", "year", "scope"]).any()
+        assert stored["run_id"].tolist() == [0, 0, 2]
+
+
+def test_a_statement_reported_as_interrupted_is_an_interruption_and_stores_none(tmp_path):
+    with SweepStore(tmp_path) as store:
+        _planned(store, 4)
+        real = store.connection
+        store.connection = _InterruptedAt(real, "INSERT INTO outcomes", RuntimeError)
+        with pytest.raises(KeyboardInterrupt):
+            store.write(FinishedRuns.of(_records()))
+        store.connection = real
+        assert store.counts() == {PENDING: 4}
+        assert store.outcomes().empty
 
 
 def test_ctrl_c_while_a_chunk_is_written_is_an_interruption_and_stores_none_of_it(tmp_path):
