@@ -213,7 +213,10 @@ def _local_cluster(workers: int) -> Any:
             threads_per_worker=1,
             processes=True,
             dashboard_address=":0",  # any free port: several sweeps may run at once
-            silence_logs=logging.ERROR,
+            # Dask's own logs are not for users (failures reach the sweep through its
+            # futures): at ERROR, a worker's heartbeat cut short by the cluster's close
+            # after Ctrl-C printed a CommClosedError traceback (make chaos, SIGINT).
+            silence_logs=logging.CRITICAL,
         )
 
 
