@@ -76,13 +76,16 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """Import a public name (or ``__version__``) on first use and keep it."""
+    """Import a public name, ``__version__`` or a subpackage on first use and keep it."""
     import importlib
+    import importlib.util
 
     if name == "__version__":
         value: object = importlib.import_module("sim.io.provenance").package_version()
     elif name in _HOMES:
         value = getattr(importlib.import_module(_HOMES[name]), name)
+    elif not name.startswith("_") and importlib.util.find_spec(f"sim.{name}") is not None:
+        value = importlib.import_module(f"sim.{name}")  # a subpackage: sim.io, sim.cli ...
     else:
         raise AttributeError(f"module 'sim' has no attribute {name!r}")
     globals()[name] = value

@@ -32,6 +32,11 @@ def test_every_public_name_is_the_object_of_its_home_module():
     assert isinstance(sim.__version__, str)
 
 
+def test_subpackages_are_attributes_as_when_the_api_was_imported_eagerly():
+    assert sim.io.results.load_result is sim.load_result
+    assert sim.cli.main is importlib.import_module("sim.cli").main
+
+
 def test_an_unknown_name_is_an_attribute_error():
     with pytest.raises(AttributeError, match="no attribute 'no_such_name'"):
         sim.no_such_name  # noqa: B018
