@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from sim.mechanisms import demand, labor, reallocation, unemployment_pool, wages
+from sim.mechanisms.price import unpassed_gain
 from sim.params import LaborParams
 
 #: The labour parameters the hand-worked labour cases assume, pinned (not the
@@ -161,10 +162,16 @@ def wage_state(
         for a in (employment, required, log_productivity_gain)
     )
     state = wages.WageState.empty(employment.shape)
-    base = np.zeros(employment.shape[1])
+    unpassed = unpassed_gains(rule.pass_through, gain)
     for w in range(employment.shape[0]):
-        wages.wages_step(rule, employment[w], required[w], gain[w], base, state, w)
+        wages.wages_step(rule, employment[w], required[w], unpassed[w], state, w)
     return state
+
+
+def unpassed_gains(pass_through: float, log_gain: np.ndarray) -> np.ndarray:
+    """``(A / A(base))^(1 - phi)`` of every cell of ``log_gain``, by the model's own function."""
+    gains = np.asarray(log_gain, dtype=np.float64)
+    return np.vectorize(lambda g: unpassed_gain(pass_through, float(g)), otypes=[float])(gains)
 
 
 def labour_share(state: wages.WageState, employment: np.ndarray) -> np.ndarray:

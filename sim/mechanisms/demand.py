@@ -132,6 +132,9 @@ class DemandState(NamedTuple):
     """Saturated price elasticity used in the last step, dimensionless."""
     required_labour: FloatArray
     """L*: labour needed for the demanded output, persons."""
+    unpassed_gain: FloatArray
+    """``(A / A(base))^(1 - phi)`` of the last step: the gain not passed to prices (1 at
+    full pass-through; :func:`sim.mechanisms.price.unpassed_gain`), read by wages."""
 
     @classmethod
     def start(
@@ -149,6 +152,7 @@ class DemandState(NamedTuple):
             np.array(np.broadcast_to(log_productivity, shape), dtype=np.float64),
             elasticity,
             np.array(required_labour, dtype=np.float64),
+            np.ones(shape),  # ln A = ln A(base): nothing gained
         )
 
 
@@ -224,8 +228,9 @@ def demand_step(
         relative = math.exp(log_output + log_price_change(phi, log_a[i] - base[i]))
         weighted = relative * curves.spending_weight[i]
         spending += weighted
+        kept = unpassed_gain(phi, log_a[i] - base[i])  # 1.0 without an exponential if phi = 1
+        state.unpassed_gain[w, i] = kept
         if phi != 1.0:  # else the unpassed gain is exactly 1 and owners keep nothing
-            kept = unpassed_gain(phi, log_a[i] - base[i])
             profit += weighted * owners_share(kept, closure.bargaining_share)
             relative = relative / kept  # now q / (A / A(base))
             weighted = weighted / kept

@@ -31,7 +31,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from sim.mechanisms.compiled import compiled
-from sim.mechanisms.price import unpassed_gain
 from sim.params import WageParams
 
 FloatArray = NDArray[np.float64]
@@ -106,17 +105,17 @@ def _bargained(x, share):  # pragma: no cover - compiled
 
 
 @compiled
-def wages_step(
-    rule, employment, required_labour, log_productivity, base_log_productivity, state, w
-):  # pragma: no cover - compiled
+def wages_step(rule, employment, required_labour, unpassed, state, w):  # pragma: no cover
     """Wages and output value of world ``w`` now, into ``state`` (:class:`WageState`).
 
-    ``employment`` and ``required_labour`` (persons) and ``ln A`` of this step
-    and of the base year are world ``w``'s rows.
+    ``employment`` and ``required_labour`` (persons) and ``unpassed``, the
+    productivity gain not passed to prices ``(A / A(base))^(1 - phi)``
+    (:attr:`sim.mechanisms.demand.DemandState.unpassed_gain`, computed once a
+    step by demand), are world ``w``'s rows.
     """
     wage, output_value = state.wage[w], state.output_value[w]
     for i in range(employment.shape[0]):
-        kept = unpassed_gain(rule.pass_through, log_productivity[i] - base_log_productivity[i])
+        kept = unpassed[i]
         employed, required = employment[i], required_labour[i]
         tightness = required / employed if employed > 0.0 else 1.0
         wage[i] = rule.base_wage[i] * _bargained(tightness * kept, rule.bargaining_share)
@@ -124,15 +123,15 @@ def wages_step(
 
 
 @compiled
-def viable_employment(
-    rule, required_labour, log_productivity, base_log_productivity, out
-):  # pragma: no cover - compiled
+def viable_employment(rule, required_labour, unpassed, out):  # pragma: no cover - compiled
     """Employment at which each occupation's wage bill is ``s_max`` of its output value, persons.
 
     With the wage rule above the labour share at employment ``E`` is
     ``s(E) = s0 (E / (L* k))^(1 - beta)``, ``k = (A / A(base))^(1 - phi)``:
     it rises with employment (wages fall less than in proportion), so it stays
-    at most ``s_max`` up to ``E_v = L* k (s_max / s0)^(1 / (1 - beta))``,
+    at most ``s_max`` up to ``E_v = L* k (s_max / s0)^(1 / (1 - beta))``
+    (``unpassed``: ``k``, this step's row of
+    :attr:`sim.mechanisms.demand.DemandState.unpassed_gain`),
     written to ``out`` (inf when ``beta = 1``, where the share is ``s0`` at
     any employment, or when nothing is required: no wages, no output).
     :func:`sim.mechanisms.labor.openings_step` sheds workers beyond it.
@@ -145,7 +144,6 @@ def viable_employment(
     for i in range(out.shape[0]):
         required = required_labour[i]
         if required > 0.0:
-            kept = unpassed_gain(rule.pass_through, log_productivity[i] - base_log_productivity[i])
-            out[i] = required * kept * room
+            out[i] = required * unpassed[i] * room
         else:
             out[i] = math.inf

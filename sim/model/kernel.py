@@ -187,7 +187,7 @@ def advance(  # pragma: no cover - compiled; covered through the model and its t
                 c.demand, s.demand, s.relative_spending[w], log_a, base, paths.labour_trend[t], w
             )
             required = s.demand.required_labour[w]
-            viable_employment(c.wages, required, log_a, base, s.viable[w])
+            viable_employment(c.wages, required, s.demand.unpassed_gain[w], s.viable[w])
             openings_step(c.rates, required, s.viable[w], s.labour, s.change[w], s.flows, w)
             pooled[w] = age_pool(
                 s.search.by_duration[w],
@@ -211,8 +211,7 @@ def advance(  # pragma: no cover - compiled; covered through the model and its t
                 c.wages,
                 s.labour.employment[w],
                 s.demand.required_labour[w],
-                paths.log_productivity[t, w],
-                paths.log_productivity[0, w],
+                s.demand.unpassed_gain[w],
                 s.wages,
                 w,
             )

@@ -240,8 +240,7 @@ class LaborMarketModel(mesa.Model):
                 self.wage_rule,
                 self.labor.employment[w],
                 self.demand.required_labour[w],
-                self.base_log_productivity[w],
-                self.base_log_productivity[w],
+                self.demand.unpassed_gain[w],
                 self.state.wages,
                 w,
             )

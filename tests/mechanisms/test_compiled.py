@@ -28,7 +28,7 @@ from sim.mechanisms.wages import WageRule, WageState, wages_step
 
 @compiled
 def probe(rule, employment, state):
-    wages_step(rule, employment, employment, employment * 0.0, employment * 0.0, state, 0)
+    wages_step(rule, employment, employment, employment * 0.0 + 1.0, state, 0)
     return state.wage[0, 0]
 """
 

@@ -6,7 +6,7 @@ from numpy.testing import assert_allclose
 
 from sim.mechanisms import wages
 from sim.params import WageParams
-from tests.stage_runs import labour_share, wage_state
+from tests.stage_runs import labour_share, unpassed_gains, wage_state
 
 BASE = np.array([50_000.0, 80_000.0])
 
@@ -51,7 +51,7 @@ def test_viable_employment_is_where_wages_take_the_largest_share(bargaining, pas
     wage_rule = wages.WageRule.from_params(params, BASE, pass_through, max_labour_share=0.9)
     required, log_a = np.array([[300.0, 40.0]]), np.log([[5.0, 1.5]])
     viable = np.empty(2)
-    wages.viable_employment(wage_rule, required[0], log_a[0], np.zeros(2), viable)
+    wages.viable_employment(wage_rule, required[0], unpassed_gains(pass_through, log_a)[0], viable)
     for scale, below in ((1.0, None), (0.5, True), (2.0, False)):
         employment = viable[None] * scale
         state = wage_state(wage_rule, employment, required, log_a)
@@ -66,8 +66,8 @@ def test_viable_employment_is_unbounded_when_wages_follow_output_one_for_one():
     unbounded = np.empty(2)
     params = WageParams(bargaining_share=1.0, base_labour_share=0.6)
     wage_rule = wages.WageRule.from_params(params, BASE, 1.0, max_labour_share=0.9)
-    wages.viable_employment(wage_rule, np.array([10.0, 0.0]), np.zeros(2), np.zeros(2), unbounded)
+    wages.viable_employment(wage_rule, np.array([10.0, 0.0]), np.ones(2), unbounded)
     assert np.isinf(unbounded).all()
-    wages.viable_employment(rule(), np.array([0.0, 5.0]), np.zeros(2), np.zeros(2), unbounded)
+    wages.viable_employment(rule(), np.array([0.0, 5.0]), np.ones(2), unbounded)
     assert np.isinf(unbounded[0])  # nothing required: no limit
     assert np.isfinite(unbounded[1])
