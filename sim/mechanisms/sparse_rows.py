@@ -97,6 +97,12 @@ def pair_row_dot(indptr, indices, data, i, values_t, w0, w1):  # pragma: no cove
     if w0 == w1:
         alone = world_row_dot(indptr, indices, data, i, values_t, w0)
         return alone, alone
+    return _paired_row_dot(indptr, indices, data, i, values_t, w0, w1)
+
+
+@compiled
+def _paired_row_dot(indptr, indices, data, i, values_t, w0, w1):  # pragma: no cover - compiled
+    """:func:`pair_row_dot` of two different worlds."""
     start, stop = indptr[i], indptr[i + 1]
     a0 = a1 = b0 = b1 = 0.0
     end = stop - (stop - start) % 2
@@ -161,8 +167,12 @@ def pair_transposed_dots(
     t_indptr, t_indices, t_data, values_t, w0, w1, out
 ):  # pragma: no cover - compiled
     """``out[w] = M^T values[w]`` for worlds ``w0`` and ``w1``, from ``M^T`` in CSR form."""
+    if w0 == w1:  # one world alone: its own loop (a branch in the row loop costs more)
+        for j in range(out.shape[1]):
+            out[w0, j] = world_row_dot(t_indptr, t_indices, t_data, j, values_t, w0)
+        return
     for j in range(out.shape[1]):
-        out[w0, j], out[w1, j] = pair_row_dot(t_indptr, t_indices, t_data, j, values_t, w0, w1)
+        out[w0, j], out[w1, j] = _paired_row_dot(t_indptr, t_indices, t_data, j, values_t, w0, w1)
 
 
 @compiled
