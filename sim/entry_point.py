@@ -12,8 +12,14 @@ within milliseconds of the interpreter starting:
   the command's own handling unwinds (atomic writes discard their temporary
   files, a sweep rolls back its open chunk, worker pools are cancelled), prints
   one line and returns 130 (``sim.cli``);
-- once the command has returned, Ctrl-C during the interpreter's exit (closing
-  worker pools, flushing) ends the process at once with one line and status 130.
+- once the command has returned, Ctrl-C while the exit handlers run (closing
+  worker pools, flushing) ends the process at once with one line and status 130;
+- after the last exit handler, CPython restores the default SIGINT action and
+  tears down its modules (numpy, pandas, DuckDB: tens to hundreds of
+  milliseconds), where a Ctrl-C would kill the process by the signal, status
+  -2 with no message.  Everything the command writes is complete by then, so
+  Ctrl-C is ignored for that last moment and the process ends with the
+  command's own status.
 
 A command started with SIGINT ignored (``nohup``, a background job of a
 script) keeps ignoring it, as the interpreter itself would.
@@ -25,6 +31,7 @@ where CPython itself reports the interruption.
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import sys
@@ -46,6 +53,7 @@ def main() -> int:
 
         return command()
     signal.signal(signal.SIGINT, _exit_at_once(STARTING))
+    atexit.register(_ignore_interrupts)  # registered first, so it runs last of all
     from sim.cli import main as command  # the heavy import: the whole library
 
     try:
@@ -58,6 +66,11 @@ def main() -> int:
     finally:
         _flush_output()  # an interruption from here on loses nothing already printed
         signal.signal(signal.SIGINT, _exit_at_once(EXITING))
+
+
+def _ignore_interrupts() -> None:
+    """Ignore Ctrl-C while the interpreter tears down (its default action would kill the process)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _flush_output() -> None:

@@ -163,3 +163,37 @@ def test_a_command_started_with_ctrl_c_ignored_keeps_ignoring_it(scenario_file, 
     _, err = process.communicate(timeout=300)
     assert process.returncode == 0, err
     assert len(assert_nothing_partial(tmp_path / "out")) == 1
+
+
+#: A command whose interpreter takes seconds to tear down, as one with many libraries loaded can.
+SLOW_TEARDOWN = """
+import os, sys, time, types
+
+class SlowTeardown:
+    def __del__(self):  # runs as the interpreter clears __main__, after every exit handler
+        os.write(2, b"tearing down\\n")
+        time.sleep(3)
+
+def command():
+    sys.modules["__main__"].kept = SlowTeardown()
+    return 0
+
+sys.modules["sim.cli"] = types.SimpleNamespace(main=command)
+from sim.entry_point import main
+sys.exit(main())
+"""
+
+
+def test_ctrl_c_while_the_interpreter_tears_down_keeps_the_commands_status():
+    """CPython restores SIGINT's default action before tearing its modules down; not a kill."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", SLOW_TEARDOWN],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    assert process.stderr.readline() == b"tearing down\n"
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 0, err  # before: -2, killed by the signal with no message
+    assert not TRACEBACK.search(err.decode())
