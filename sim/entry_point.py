@@ -69,7 +69,7 @@ def main() -> int:
 
 
 def _ignore_interrupts() -> None:
-    """Ignore Ctrl-C while the interpreter tears down (its default action would kill the process)."""
+    """Ignore Ctrl-C while the interpreter tears down (its default would kill the process)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
