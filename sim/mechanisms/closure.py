@@ -25,12 +25,19 @@ Who gets that saving, and what they do with it:
    ``F + G`` is the saving ``1 - Lq`` less the workers' bargained part.
 3. **Re-spending.**  Consumers spend a real-income gain at their marginal
    propensity ``c`` (``closure.consumer_mpc``): they spend ``X = S + c F`` (the
-   old formula with ``kappa = c``).  Profit is earned on what is bought: owners
+   old formula with ``kappa = c``) while the bundle costs less than their
+   income (``F >= 0``).  Where it costs more (``S > 1``: cheaper, elastic
+   goods draw more spending than the budget holds), the budget binds and they
+   spend their income, ``X = 1``: a price fall is no income loss, so the
+   propensity ``c`` has nothing to act on, and ``X = S + c F > 1`` would have
+   them spend ``(1 - c)(S - 1)`` more than they earn, year after year (at the
+   high elasticity quantile ``S`` reaches 11 by 2055: 61% above income).  So
+   ``X = min(S + c F, 1)``.  Profit is earned on what is bought: owners
    receive ``G / S`` of every dollar spent and spend it again at ``r``
    (``closure.profit_respending_rate``).  Every dollar not re-spent is demand
    lost to labour, so the private shortfall is::
 
-       D = 1 - X (1 - (1 - r) G / S) = (1 - c) F + (1 - r) G X / S
+       D = 1 - X (1 - (1 - r) G / S) = (1 - c) max(F, 0) + (1 - r) G X / S
 
 4. **Policy** closes the share ``theta`` of it (``closure.policy_offset_share``).
    The wage bill demanded is ``Lambda = 1 - (1 - theta) D`` and every output is
@@ -40,9 +47,14 @@ Who gets that saving, and what they do with it:
 Reductions (tested): ``theta = 1`` gives ``Lambda = 1``: all of the saving is
 spent again and AI only moves labour between occupations (the old recycling
 share 1); ``rho = 1`` gives ``G = 0``, ``Lq = S`` and ``Y = 1 + kappa (1/S - 1)``
-with ``kappa = c + theta (1 - c)``, the old formula; ``c = r = theta = 0`` (and
-``beta = 0``) gives ``Y = 1``, partial equilibrium (the old recycling share 0).
-``Lambda > 0`` always: ``X = (1 - c) S + c > 0`` and ``G / S < 1``.  The
+with ``kappa = c + theta (1 - c)``, the old formula, for ``S <= 1`` (``Y = 1 / S``,
+spending equal to income, above); ``c = r = theta = 0`` (and ``beta = 0``) gives
+``Y = 1`` for ``S <= 1``, partial equilibrium (the old recycling share 0), and for
+any ``S`` in a one-industry experiment whose extra spending the rest of the
+economy pays (``Closure.spending_cap = inf``, the Bessen check).
+``0 < Lambda <= 1`` always: ``X = min((1 - c) S + c, 1) > 0``, ``X <= 1`` and
+``0 <= G / S < 1``, so AI never makes the wage bill demanded exceed the
+income it is paid from; ``Lambda = 1`` exactly when nothing leaks.  The
 closure is one round: the labour income lost by displaced
 workers is not fed back (no Keynesian multiplier on unemployment); ``theta``
 stands in for everything that closes a shortfall.
@@ -78,10 +90,14 @@ class Closure(NamedTuple):
     """``theta``, [0, 1]."""
     bargaining_share: float
     """``beta``: workers' share of the log gain in output value per worker, [0, 1]."""
+    spending_cap: float = 1.0
+    """Most consumers spend, base wage bills: their income (1) for the whole economy;
+    ``inf`` only for a one-industry partial-equilibrium experiment, where the rest of the
+    economy pays for the industry's extra spending (:mod:`sim.validation.bessen`)."""
 
     @classmethod
     def from_params(cls, params: ClosureParams, bargaining_share: float) -> Closure:
-        """Resolve the closure block with the wage block's ``beta``."""
+        """Resolve the closure block with the wage block's ``beta`` (spending capped at income)."""
         return cls(
             float(params.consumer_mpc),
             float(params.profit_respending_rate),
@@ -92,11 +108,17 @@ class Closure(NamedTuple):
 
 @compiled
 def labour_demand(
-    own_price_spending, excess_profit, consumer_mpc, profit_respending, policy_offset
+    own_price_spending,
+    excess_profit,
+    consumer_mpc,
+    profit_respending,
+    policy_offset,
+    spending_cap=1.0,
 ):  # pragma: no cover - compiled
-    """Wage bill demanded ``Lambda = 1 - (1 - theta)(1 - X (1 - (1 - r) G / S))``.
+    """Wage bill demanded ``Lambda = 1 - (1 - theta)(1 - X (1 - (1 - r) G / S))``, in (0, 1].
 
-    ``X = S + c (1 - S)`` is what consumers spend (module docstring).
+    ``X = min(S + c (1 - S), cap)`` is what consumers spend: never more than their
+    income, ``cap = 1`` (module docstring).
 
     Parameters
     ----------
@@ -106,8 +128,11 @@ def labour_demand(
         ``G``: owners' part of the unpassed cost saving, base wage bills, >= 0.
     consumer_mpc, profit_respending, policy_offset
         ``c``, ``r`` and ``theta``, each in [0, 1].
+    spending_cap
+        Most consumers spend, base wage bills: 1 (income), or ``inf`` in a
+        one-industry partial-equilibrium experiment (:attr:`Closure.spending_cap`).
     """
-    spent = own_price_spending + consumer_mpc * (1.0 - own_price_spending)
+    spent = min(own_price_spending + consumer_mpc * (1.0 - own_price_spending), spending_cap)
     kept = (1.0 - profit_respending) * excess_profit / own_price_spending
     return 1.0 - (1.0 - policy_offset) * (1.0 - spent * (1.0 - kept))
 
@@ -169,6 +194,7 @@ def income_multiplier(
         closure.consumer_mpc,
         closure.profit_respending,
         closure.policy_offset,
+        closure.spending_cap,
     )
     return (demanded / sums.labour)[..., None]
 

@@ -22,8 +22,9 @@ demand is inelastic, cheaper output means less is spent on it: the own-price
 bundle costs ``S = sum_i w_i q_i (P_i / P_i(base))`` with base weights w_i
 (wage-bill shares), and owners keep the profit ``G`` of the saving not passed
 on.  Consumers re-spend at ``c``, owners at ``r``, policy closes ``theta`` of
-the rest: the wage bill demanded is ``Lambda = 1 - (1 - theta)((1 - c)(1 - S)
-+ (1 - r) G)``, spread over all outputs in proportion: ``Y = Lambda / Lq``,
+the rest: the wage bill demanded is ``Lambda = 1 - (1 - theta)((1 - c) max(1 - S, 0)
++ (1 - r) G X / S)`` with consumers' spending ``X = min(S + c (1 - S), 1)`` (never
+above income), spread over all outputs in proportion: ``Y = Lambda / Lq``,
 ``Lq = sum_i w_i q_i / (A_i / A_i(base))``.
 
 Base elasticities with a range (``docs/elasticity.md``) are read at one quantile
@@ -243,6 +244,7 @@ def demand_step(
             closure.consumer_mpc,
             closure.profit_respending,
             closure.policy_offset,
+            closure.spending_cap,
         )
         / labour
     )

@@ -5,7 +5,9 @@ exponentially for a century; output relative to the start follows the model's
 demand response ``d ln q = phi * eps(q) * d ln A`` with saturating elasticity
 (:mod:`sim.mechanisms.demand`), and employment is required labour ``L = q / A`` (no
 non-AI trend, no income effect: one industry in partial equilibrium, nothing re-spent,
-full pass-through as in Bessen's competitive textile and steel industries).
+its extra spending paid by the rest of the economy (consumers' spending not capped at
+their income, :attr:`sim.mechanisms.closure.Closure.spending_cap`), full pass-through
+as in Bessen's competitive textile and steel industries).
 Since ``d ln L = (phi * eps - 1) d ln A``, employment should rise while
 ``phi * eps > 1``, peak when it crosses 1 and fall afterwards, which is the
 pattern Bessen (2019) documents for US cotton textiles, steel and autos.
@@ -13,6 +15,7 @@ pattern Bessen (2019) documents for US cotton textiles, steel and autos.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -100,7 +103,9 @@ def simulate_rise_and_fall(curves: demand.DemandCurves) -> RiseAndFall:
 def textile_curves(inputs: ValidationInputs) -> demand.DemandCurves:
     """Baseline demand block (floor, saturation, pass-through) for one elastic industry."""
     scenario = derive(inputs.baseline, PARTIAL_EQUILIBRIUM)
-    closure = Closure.from_params(scenario.closure, scenario.wages.bargaining_share)
+    closure = Closure.from_params(scenario.closure, scenario.wages.bargaining_share)._replace(
+        spending_cap=math.inf  # one small industry: the rest of the economy pays for it
+    )
     return demand.DemandCurves.from_params(
         scenario.demand, closure, np.array([BASE_ELASTICITY]), np.ones(1)
     )

@@ -140,15 +140,15 @@ def test_estimated_elasticities_keep_elastic_examples_expanding(estimated, code,
     """
     if request.node.callspec.params["estimated"] == 1.0 and code != "ENTR-0001":
         # Known failure, diagnosed (docs/elasticity.md, "The high quantile in the whole
-        # model"): at the high quantile the mean elasticity (2.7) exceeds the examples'
-        # (2.0), so under the closure's budget they lose demand to the more elastic rest
-        # (peaks 1.00 and 1.06 of no-AI). That part is the model's logic; the same run
-        # shows the closure letting the wage bill demanded exceed no-AI (+13.5% in 2055)
-        # when the mean elasticity is above 1, which belongs to the closure (issue 20).
-        # Strict: the test fails again if either changes.
+        # model"): the expectation is wrong at this quantile. At quantile 1 the examples'
+        # elasticity (2.0) is below the employment-weighted mean (2.84) and far below food
+        # services' (7.6), so under the closure's budget they lose demand to the more
+        # elastic rest (peaks 1.00 and 1.00 of no-AI). The closure's overspend (consumers
+        # spending above income when S > 1) that inflated the total is fixed; what is
+        # left is composition. Strict: the test fails again if either changes.
         request.node.add_marker(
             pytest.mark.xfail(
-                strict=True, reason="high quantile: examples below the mean elasticity"
+                strict=True, reason="high quantile: examples less elastic than the mean"
             )
         )
     ratio, _ = ratio_to_no_ai(estimated.occupations, code)

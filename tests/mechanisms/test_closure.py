@@ -133,3 +133,36 @@ def test_labour_demand_stays_positive_when_the_bundle_costs_more_than_the_budget
     assert sums.spending[0] > 10.0
     assert sums.profit[0] > 0.5 * sums.spending[0]
     assert labour_demand(sums.spending[0], sums.profit[0], 0.94, 0.0, 0.0) > 0.0
+
+
+@pytest.mark.parametrize(
+    ("c", "r", "theta"), [(0.94, 0.25, 0.65), (0.5, 0.0, 0.0), (0.0, 1.0, 0.3)]
+)
+def test_wage_bill_demanded_never_exceeds_income_when_the_bundle_costs_more(c, r, theta):
+    """Elastic goods made cheap: own-price demand costs more than income (S > 1).
+
+    Consumers cannot spend more than they earn, so they spend their income (X = 1)
+    and only the owners' unspent profit leaks: ``Lambda = 1 - (1 - theta)(1 - r) G / S``.
+    (Before issue 19's third session consumers spent ``S + c (1 - S)``, above income:
+    ``Lambda = 1.17`` at the high elasticity quantile in 2055.)
+    """
+    weights, log_output, log_gain = economy(
+        gain_first=np.log(4.0), elasticity=2.5, pass_through=0.9
+    )
+    rule = closure(c=c, r=r, theta=theta)
+    sums = totals(weights, log_output, log_gain, 0.9, rule)
+    assert sums.spending[0] > 1.5
+    demanded = labour_demand(sums.spending[0], sums.profit[0], c, r, theta)
+    leak = (1.0 - theta) * (1.0 - r) * sums.profit[0] / sums.spending[0]
+    assert demanded == pytest.approx(1.0 - leak, rel=1e-14)
+    assert demanded <= 1.0
+    assert wage_bill_demanded(weights, log_output, log_gain, 0.9, rule)[0] == pytest.approx(
+        demanded, rel=1e-12
+    )
+
+
+def test_spending_is_continuous_where_the_bundle_costs_the_budget():
+    """At S = 1 both branches give X = 1: Lambda has no jump as S crosses income."""
+    below = labour_demand(1.0 - 1e-12, 0.1, 0.94, 0.25, 0.65)
+    above = labour_demand(1.0 + 1e-12, 0.1, 0.94, 0.25, 0.65)
+    assert below == pytest.approx(above, abs=1e-10)

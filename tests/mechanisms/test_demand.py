@@ -9,8 +9,9 @@ from sim.mechanisms.closure import Closure
 from sim.params import DemandParams
 from tests.stage_runs import demand_path, saturated
 
-#: Nothing re-spent, no bargaining: no income effect (partial equilibrium).
-NOTHING_RESPENT = Closure(0.0, 0.0, 0.0, 0.0)
+#: Nothing re-spent, no bargaining, one small industry whose extra spending the rest of
+#: the economy pays (spending not capped): no income effect (partial equilibrium).
+NOTHING_RESPENT = Closure(0.0, 0.0, 0.0, 0.0, spending_cap=np.inf)
 #: Policy closes every shortfall: the wage bill demanded stays at its base level.
 ALL_RESPENT = Closure(0.0, 0.0, 1.0, 0.0)
 
