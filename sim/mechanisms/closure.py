@@ -31,7 +31,7 @@ Who gets that saving, and what they do with it:
    spend their income, ``X = 1``: a price fall is no income loss, so the
    propensity ``c`` has nothing to act on, and ``X = S + c F > 1`` would have
    them spend ``(1 - c)(S - 1)`` more than they earn, year after year (at the
-   high elasticity quantile ``S`` reaches 11 by 2055: 61% above income).  So
+   high elasticity quantile ``S`` reaches 11.5 by 2055: 63% above income).  So
    ``X = min(S + c F, 1)``.  Profit is earned on what is bought: owners
    receive ``G / S`` of every dollar spent and spend it again at ``r``
    (``closure.profit_respending_rate``).  Every dollar not re-spent is demand

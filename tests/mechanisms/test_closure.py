@@ -144,7 +144,7 @@ def test_wage_bill_demanded_never_exceeds_income_when_the_bundle_costs_more(c, r
     Consumers cannot spend more than they earn, so they spend their income (X = 1)
     and only the owners' unspent profit leaks: ``Lambda = 1 - (1 - theta)(1 - r) G / S``.
     (Before issue 19's third session consumers spent ``S + c (1 - S)``, above income:
-    ``Lambda = 1.17`` at the high elasticity quantile in 2055.)
+    ``Lambda = 1.12`` at the high elasticity quantile in 2055.)
     """
     weights, log_output, log_gain = economy(
         gain_first=np.log(4.0), elasticity=2.5, pass_through=0.9
