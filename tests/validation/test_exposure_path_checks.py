@@ -52,6 +52,18 @@ def test_smoothness_counts_match_an_independent_computation(inputs, results):
     assert results["smooth_exposure"].passed == (gains.max() <= 0.15)
 
 
+def test_no_occupation_gains_more_in_a_year_than_one_task_can(inputs, results):
+    """Exposure is a time-weighted mean of task successes: no occupation (any size) gains
+    more within a year than the single-task bound ``2 s(beta' dh / 2) - 1``."""
+    _, path = baseline_exposure_path(inputs)
+    gains = largest_annual_gain(path, inputs.baseline.run.steps_per_year)
+    bound = results["smooth_exposure"].metrics["single_task_annual_gain_bound"]
+    # The first year's 1.9 doublings on the slope 0.53: 0.246 (known value).
+    assert bound == pytest.approx(0.246, abs=0.002)
+    assert gains.max() <= bound + 1e-9
+    assert gains.max() > 0.5 * bound  # the bound is the binding scale, not a loose cap
+
+
 def test_radiologists_above_nurses_at_every_step(inputs, results):
     _, path = baseline_exposure_path(inputs)
     codes = inputs.tables.occupations["occupation_code"].to_numpy()
