@@ -199,7 +199,11 @@ def _by_occupation(tasks: TaskSet, weight: FloatArray) -> Track:
     """The tasks with a positive ``weight`` on a track, sorted by occupation."""
     occupation = tasks.occupation_index
     on_track = np.flatnonzero(weight > 0.0)
-    order = on_track[np.argsort(occupation[on_track], kind="stable")]
+    chosen = occupation[on_track]
+    if np.all(chosen[1:] >= chosen[:-1]):  # built occupation by occupation: no sort needed
+        order = on_track
+    else:
+        order = on_track[np.argsort(chosen, kind="stable")]
     starts = np.zeros(tasks.n_occupations + 1, dtype=np.intp)
     np.cumsum(np.bincount(occupation[order], minlength=tasks.n_occupations), out=starts[1:])
     difficulty = np.ascontiguousarray(tasks.difficulty[order], dtype=float)
@@ -291,21 +295,32 @@ def _interpolate(
     ``v(u) = c0 + u (c1 + u (c2 + u c3))``, ``u = (h - h_k) / D_k``, with the
     derivative ``beta (sums[1] + rho'_k sums[2])`` (scaled by D_k).
     """
-    scale = slope * np.diff(grid)[:, None]
-    interval_slope = physical_slope[:, None]
-    start_slope = scale * (sums[1, :-1] + interval_slope * sums[2, :-1])
-    end_slope = scale * (sums[1, 1:] + interval_slope * sums[2, 1:])
-    left, right = sums[0, :-1], sums[0, 1:]
-    coefficients = np.stack(
-        [
-            left,
-            start_slope,
-            3.0 * (right - left) - 2.0 * start_slope - end_slope,
-            2.0 * (left - right) + start_slope + end_slope,
-        ],
-        axis=1,
-    )
+    coefficients = np.empty((grid.size - 1, 4, sums.shape[2]))
+    _hermite_coefficients(slope * np.diff(grid), physical_slope, sums, coefficients)
     _cubic_steps(horizon, grid, coefficients, out)
+
+
+@numba.njit(cache=True, error_model="numpy", fastmath=FAST_MATH)
+def _hermite_coefficients(
+    scale: FloatArray, physical_slope: FloatArray, sums: FloatArray, out: FloatArray
+) -> None:
+    """``out[k, :, i]``: the cubic ``c0..c3`` of occupation i on interval k (:func:`_interpolate`).
+
+    ``c0 = v_k``, ``c1 = m_k``, ``c2 = 3 (v_k+1 - v_k) - 2 m_k - m_k+1``,
+    ``c3 = 2 (v_k - v_k+1) + m_k + m_k+1`` with the end derivatives
+    ``m = beta D_k (sums[1] + rho'_k sums[2])`` (``scale[k] = beta D_k``); one pass,
+    no temporaries.
+    """
+    for k in range(scale.size):
+        rho = physical_slope[k]
+        for i in range(sums.shape[2]):
+            left, right = sums[0, k, i], sums[0, k + 1, i]
+            start = scale[k] * (sums[1, k, i] + rho * sums[2, k, i])
+            end = scale[k] * (sums[1, k + 1, i] + rho * sums[2, k + 1, i])
+            out[k, 0, i] = left
+            out[k, 1, i] = start
+            out[k, 2, i] = 3.0 * (right - left) - 2.0 * start - end
+            out[k, 3, i] = 2.0 * (left - right) + start + end
 
 
 @numba.njit(cache=True, error_model="numpy", fastmath=FAST_MATH)
