@@ -43,7 +43,7 @@ from sim.mechanisms.network import MobilityNetwork
 from sim.mechanisms.sparse_rows import (
     apply_searchers,
     gather_row,
-    pair_gather_row,
+    pair_gather_rows,
     pair_searchers_per_reach,
     pair_transposed_dots,
 )
@@ -184,6 +184,8 @@ class SearchScratch(NamedTuple):
     """``Moves.regular`` as (occupations, worlds)."""
     value_t: FloatArray
     """``Moves.value`` as (occupations, worlds)."""
+    reach: FloatArray
+    """Vacancy-weighted reach of each origin, ``(W v)_i``, persons."""
 
     @classmethod
     def empty(cls, shape: tuple[int, int]) -> SearchScratch:
@@ -231,6 +233,7 @@ def match_worlds(
             w0,
             w1,
             NO_REACH,
+            scratch.reach,
             moves.regular,
             regular_t,
         )
@@ -280,26 +283,18 @@ def _gather_found(matching, moves, scratch, value_t, edge_flows, training):  # p
     for w in range(worlds):
         moves.same_occupation[w] = 0.0
     for w0 in range(0, worlds, 2):
-        w1 = min(w0 + 1, worlds - 1)
-        for i in range(n):
-            o0, o1 = moves.regular[w0, i], moves.regular[w1, i]
-            g0 = g1 = 0.0
-            if o0 != 0.0 or o1 != 0.0:
-                g0, g1 = pair_gather_row(
-                    matching.search_indptr,
-                    matching.search_indices,
-                    matching.search_data,
-                    i,
-                    value_t,
-                    w0,
-                    w1,
-                    o0,
-                    o1,
-                    edge_flows,
-                    0,
-                )
-            scratch.reemployed_from[w0, i] = o0 * g0
-            scratch.reemployed_from[w1, i] = o1 * g1
+        pair_gather_rows(
+            matching.search_indptr,
+            matching.search_indices,
+            matching.search_data,
+            value_t,
+            w0,
+            min(w0 + 1, worlds - 1),
+            moves.regular,
+            scratch.reemployed_from,
+            edge_flows,
+            0,
+        )
     for w in range(worlds):
         for i in range(n):
             regular = moves.regular[w, i]
