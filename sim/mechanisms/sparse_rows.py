@@ -98,8 +98,8 @@ def pair_row_dots(indptr, indices, data, values_t, w0, w1, out):  # pragma: no c
     offsets from the row's start, an odd last edge into the first), whatever
     world it is paired with (``w1 = w0`` for one world alone gives the same
     sums).  Two rows are summed in one loop: their additions are independent,
-    so each waits less on the latency of the last (about a third faster than a
-    row at a time; the same partial sums in the same order).
+    so each waits less on the latency of the last (the same partial sums in the
+    same order; ``docs/performance.md`` has the measurements).
     """
     rows = out.shape[1]
     last = rows - rows % 2
