@@ -31,6 +31,7 @@ PINNED_LABOUR = {
     "entrant_fill_rate_per_month": 1.0,
     "long_term_search_effectiveness": 1.0,
     "hiring_capacity_per_month": 1.0,
+    "separation_response": 0.0,
 }
 #: The defaults of the base flows (to switch them on over :data:`PINNED_LABOUR`).
 BASE_FLOWS = {
@@ -41,6 +42,7 @@ BASE_FLOWS = {
         "entrant_fill_rate_per_month",
         "long_term_search_effectiveness",
         "hiring_capacity_per_month",
+        "separation_response",
     )
 }
 
@@ -79,11 +81,13 @@ def labour_step(
     rates: labor.StepRates,
     matching: reallocation.Matching,
     edge_flows: np.ndarray | None = None,
+    trend_growth: np.ndarray | None = None,
 ) -> tuple[labor.LaborState, labor.LaborFlows, unemployment_pool.SearchState, reallocation.Moves]:
     """One labour-market step of every world: openings, matching on the network, settling.
 
     Arrays are (worlds, occupations); the inputs are not changed.  With
     ``edge_flows`` (worlds, edges), re-employment by edge is added to it.
+    ``trend_growth`` (occupations,) is the non-AI trend's growth a step (0 if not given).
     """
     labour = labor.LaborState(*(_copy(part) for part in state))
     search = unemployment_pool.SearchState(_copy(search.by_duration))
@@ -95,8 +99,9 @@ def labour_step(
     target = np.ascontiguousarray(np.broadcast_to(target, shape), dtype=np.float64)
     pooled = []
     viable = np.full(shape[1], np.inf)  # no labour-share limit on layoffs
+    growth = np.zeros(shape[1]) if trend_growth is None else _copy(trend_growth)
     for w in range(shape[0]):
-        labor.openings_step(rates, target[w], viable, labour, change[w], flows, w)
+        labor.openings_step(rates, target[w], growth, viable, labour, change[w], flows, w)
         pooled.append(
             unemployment_pool.age_pool(
                 search.by_duration[w],

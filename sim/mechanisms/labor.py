@@ -53,6 +53,7 @@ on one world at a time.
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -208,6 +209,10 @@ class StepRates(NamedTuple):
         (``labor.hiring_capacity_per_month``).
     employment_ceiling : float
         Ceiling on each world's total employment, persons (inf = none).
+    separation_response : float
+        ``omega``: extra separations into unemployment (share of employment) per unit
+        by which the step's growth of positions falls short of the non-AI trend's
+        (``labor.separation_response``; fewer separations when positions grow faster).
     """
 
     attrition: FloatArray
@@ -223,6 +228,7 @@ class StepRates(NamedTuple):
     unemployed_exit: float
     employment_ceiling: float
     hiring_capacity: float
+    separation_response: float
 
     @classmethod
     def from_params(
@@ -243,6 +249,7 @@ class StepRates(NamedTuple):
             max_hires=float(params.max_hiring_rate_per_year * step_years),
             max_layoffs=float(params.max_layoff_rate_per_year * step_years),
             separation=separation,
+            separation_response=float(params.separation_response),
             unemployment_entry=monthly_share(params.unemployment_entry_rate_per_month, step_years),
             entrant_fill=monthly_share(params.entrant_fill_rate_per_month, step_years),
             positions_per_worker=np.ones_like(attrition, dtype=np.float64),
@@ -254,7 +261,9 @@ class StepRates(NamedTuple):
 
 
 @compiled
-def openings_step(rates, required, viable, labour, change, flows, w):  # pragma: no cover
+def openings_step(
+    rates, required, trend_growth, viable, labour, change, flows, w
+):  # pragma: no cover
     """Steps 1-4 for world ``w``: positions, separations, layoffs, vacancies and entry.
 
     ``required`` (L*), ``viable`` (the employment at which wages take the
@@ -291,15 +300,28 @@ def openings_step(rates, required, viable, labour, change, flows, w):  # pragma:
         for i in range(n):
             growth += max(change[i], 0.0)
         keep = 1.0 - min((new_total - ceiling) / max(growth, TINY), 1.0)
+        new_total = 0.0
         for i in range(n):
             if change[i] > 0.0:
                 change[i] = change[i] * keep
+            new_total += positions[i] + change[i]
+    kept = _positions_kept(rates, trend_growth, employment, positions, change, new_total)
     for i in range(n):
+        shortfall = trend_growth[i] - change[i] / max(positions[i], TINY)
         positions[i] = positions[i] + change[i]
         attrition = rates.attrition[i] * employment[i]
-        churn = min(rates.separation * employment[i], employment[i] - attrition)
+        response = min(rates.separation_response * shortfall, rates.max_layoffs)
+        if response < 0.0:  # fewer separations, at most none, as far as their positions fit
+            response = max(response, -rates.separation) * kept
+        base = min(rates.separation * employment[i], employment[i] - attrition)
+        churn = min(
+            max(rates.separation + response, 0.0) * employment[i], employment[i] - attrition
+        )
+        # the response's separations take their positions with them: more are destroyed
+        # when positions fall short of the trend, fewer when they outgrow it
+        positions[i] = max(positions[i] - (churn - base), 0.0)
         remaining = employment[i] - attrition - churn
-        limit = max(rates.max_layoffs * employment[i], remaining - viable[i])
+        limit = max((rates.max_layoffs - max(response, 0.0)) * employment[i], remaining - viable[i])
         laid_off = min(max(remaining - positions[i], 0.0), limit, remaining)
         flows[ATTRITION, w, i] = attrition
         flows[LAYOFFS, w, i] = churn + laid_off
@@ -307,3 +329,25 @@ def openings_step(rates, required, viable, labour, change, flows, w):  # pragma:
         flows[HIRES, w, i] = 0.0
         employment[i] = remaining - laid_off
         vacancies[i] = max(positions[i] - employment[i], 0.0)
+
+
+@compiled
+def _positions_kept(
+    rates, trend_growth, employment, positions, change, new_total
+):  # pragma: no cover
+    """Share of the fewer separations (positions outgrowing the trend) whose positions fit.
+
+    Those positions are kept, so they must fit under the labour-force ceiling
+    with the step's ``new_total`` positions: 1 if they do (or without a
+    ceiling), else the share of them that fits.
+    """
+    if rates.separation_response == 0.0 or not math.isfinite(rates.employment_ceiling):
+        return 1.0
+    wanted = 0.0
+    for i in range(employment.shape[0]):
+        shortfall = trend_growth[i] - change[i] / max(positions[i], TINY)
+        if shortfall < 0.0:
+            fewer = min(-rates.separation_response * shortfall, rates.separation)
+            wanted += fewer * employment[i]
+    room = max(rates.employment_ceiling - new_total, 0.0)
+    return 1.0 if wanted <= room else room / wanted

@@ -52,6 +52,9 @@ class Exogenous(NamedTuple):
     """``ln A``, (steps, worlds, occupations)."""
     base_labour_trend: FloatArray
     """Non-AI labour requirement, persons, (steps, occupations)."""
+    trend_growth: FloatArray
+    """Growth of that requirement into each step without the demand cycle, share a step,
+    (steps, occupations); row 0 repeats row 1 (:func:`step_growth`)."""
 
 
 def exogenous_paths(
@@ -71,13 +74,26 @@ def exogenous_paths(
         config.demand.baseline_trend_end_year,
         scale=inputs.base_employment,
     )
+    growth = step_growth(trend)
     trend *= cycle_factor(
         years,
         config.run.base_year,
         config.demand.cycle_amplitude,
         config.demand.cycle_period_years,
     )[:, None]
-    return Exogenous(by_world, diffusion, paths, np.log(paths.productivity), trend)
+    return Exogenous(by_world, diffusion, paths, np.log(paths.productivity), trend, growth)
+
+
+def step_growth(path: FloatArray) -> FloatArray:
+    """``path[t] / path[t - 1] - 1`` for each step (0 where ``path[t - 1]`` is 0); row 0 = row 1."""
+    growth = np.zeros_like(path)
+    if len(path) > 1:
+        before = path[:-1]
+        growth[1:] = np.where(
+            before > 0.0, path[1:] / np.where(before > 0.0, before, 1.0) - 1.0, 0.0
+        )
+        growth[0] = growth[1]
+    return growth
 
 
 def world_paths(

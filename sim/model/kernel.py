@@ -64,6 +64,10 @@ class KernelPaths(NamedTuple):
     """(steps + 1, worlds, occupations): ln A."""
     labour_trend: FloatArray
     """(steps + 1, occupations): non-AI labour requirement, persons."""
+    trend_growth: FloatArray
+    """(steps + 1, occupations): growth of the non-AI trend into each step, without the
+    demand cycle (share a step; row 0 repeats row 1): the growth of positions at which
+    separations are at their base rate (:func:`~sim.mechanisms.labor.openings_step`)."""
 
 
 class KernelState(NamedTuple):
@@ -188,7 +192,16 @@ def advance(  # pragma: no cover - compiled; covered through the model and its t
             )
             required = s.demand.required_labour[w]
             viable_employment(c.wages, required, s.demand.unpassed_gain[w], s.viable[w])
-            openings_step(c.rates, required, s.viable[w], s.labour, s.change[w], s.flows, w)
+            openings_step(
+                c.rates,
+                required,
+                paths.trend_growth[t],
+                s.viable[w],
+                s.labour,
+                s.change[w],
+                s.flows,
+                w,
+            )
             pooled[w] = age_pool(
                 s.search.by_duration[w],
                 s.labour.unemployed[w],

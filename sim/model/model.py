@@ -174,6 +174,7 @@ class LaborMarketModel(mesa.Model):
             self.paths,
             self.log_productivity_by_step,
             self.base_labour_trend,
+            self.trend_growth,
         ) = exogenous_paths(
             self.config, self.inputs, self.capability.log10_effective_compute, self.years
         )
@@ -209,7 +210,7 @@ class LaborMarketModel(mesa.Model):
         growth = trend[1] / np.where(trend[0] > 0.0, trend[0], 1.0) if len(trend) > 1 else None
         self.steady_state = steady_state.solve(rates, self.matching, required[0], growth)
         self.labor_rates = rates._replace(
-            positions_per_worker=self.steady_state.positions_per_worker
+            positions_per_worker=self.steady_state.positions_per_worker,
         )
         self.wage_rule = wages.WageRule.from_params(
             config.wages,
@@ -223,6 +224,7 @@ class LaborMarketModel(mesa.Model):
         self.kernel_paths = kernel.KernelPaths(
             np.ascontiguousarray(self.log_productivity_by_step),
             np.ascontiguousarray(self.base_labour_trend),
+            np.ascontiguousarray(self.trend_growth),
         )
         self.state = kernel.KernelState.start(
             demand.DemandState.start(self.demand_curves, self.base_log_productivity, required),

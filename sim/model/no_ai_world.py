@@ -65,6 +65,7 @@ def no_ai_key(model: LaborMarketModel) -> str:
     _digest(digest, model.kernel_constants)
     _digest(digest, model.kernel_paths.log_productivity[:, NO_AI_WORLD])
     _digest(digest, model.kernel_paths.labour_trend)
+    _digest(digest, model.kernel_paths.trend_growth)
     for array in model.state.world_arrays(NO_AI_WORLD):
         _digest(digest, array)
     run = model.config.run

@@ -74,7 +74,7 @@ class LaborParams(ParamBlock):
         source="BLS Employment Projections 2022-32 separations table.",
     )
     reemployment_rate_per_year: float = param(
-        14.19,
+        14.45,
         unit="1/year",
         ge=0.0,
         le=52.0,
@@ -87,8 +87,8 @@ class LaborParams(ParamBlock):
             "Calibrated with entrant_fill_rate_per_month so that the no-AI world's monthly "
             "U->E rate and openings rate match the CPS and JOLTS 2015-2019 means (26.2%, "
             "4.15%) over its first ten years (scripts/calibrate_labour_market.py), given "
-            "hiring_capacity_per_month; 14.19/year is 69% of the (effective) unemployed "
-            "applying in a month."
+            "hiring_capacity_per_month and separation_response; 14.45/year is 70% of the "
+            "(effective) unemployed applying in a month."
         ),
         role=Role.LEVER,
         plausible=Plausible(
@@ -130,6 +130,34 @@ class LaborParams(ParamBlock):
             source="BLS CPS gross flows: 2022-23 mean 0.96%, 2015 mean about 1.15%.",
         ),
     )
+    separation_response: float = param(
+        1.08,
+        unit="share of employment per share of positions",
+        ge=0.0,
+        le=5.0,
+        description=(
+            "Cyclical separations: extra separations into unemployment, as a share of "
+            "employment, per unit by which an occupation's positions grow more slowly in a "
+            "step than on its starting growth path (fewer when they grow faster). A fall in "
+            "positions is then carried partly by layoffs, not only by withdrawn vacancies; "
+            "the extra layoffs count against max_layoff_rate_per_year."
+        ),
+        source=(
+            "BLS CPS 2001-2019: the monthly E->U rate (EU / (EE + EU + EN)) regressed on the "
+            "monthly growth of CPS employment (CLF16OV - UNEMPLOY) averaged over 6 months: "
+            "slope -1.08 (r = -0.63; labour_market/, docs/model.md 5)."
+        ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.72,
+            1.37,
+            source=(
+                "The same regression on JOLTS net growth (hires - separations rates, "
+                "monthly: 0.72; JOLTS layoffs and discharges give 0.72 too) and on 12-month "
+                "CPS employment growth (1.37); noise in monthly growth biases the slope down."
+            ),
+        ),
+    )
     unemployment_entry_rate_per_month: float = param(
         0.00147,
         unit="share of employment per month",
@@ -147,7 +175,7 @@ class LaborParams(ParamBlock):
         ),
     )
     entrant_fill_rate_per_month: float = param(
-        0.0639,
+        0.0642,
         unit="share of open vacancies per month",
         ge=0.0,
         le=1.0,

@@ -154,8 +154,9 @@ def test_base_churn_separates_and_refills_at_a_steady_target():
 
 
 def test_vacancies_are_withdrawn_before_anybody_is_laid_off():
-    """A fall in required labour first closes open positions; layoffs only beyond them."""
-    params = LaborParams(adjustment_speed_per_year=52.0)
+    """Without the cyclical response, a fall in required labour first closes open positions;
+    layoffs only beyond them."""
+    params = LaborParams(adjustment_speed_per_year=52.0, separation_response=0.0)
     employment = np.array([1000.0])
     state = start_state(employment, None, 0.0415)
     open_before = state.vacancies[0]
@@ -165,9 +166,16 @@ def test_vacancies_are_withdrawn_before_anybody_is_laid_off():
     assert flows.layoffs[0] == pytest.approx(churn)  # no layoffs beyond the churn
 
 
-def _openings(viable, employment=(1000.0, 1000.0), required=(100.0, 100.0), **changes):
-    """One openings step of one world, positions = employment at the start; (state, flows)."""
-    params = labour_params(adjustment_speed_per_year=1.0, max_layoff_rate_per_year=0.12, **changes)
+def _openings(
+    viable, employment=(1000.0, 1000.0), required=(100.0, 100.0), trend_growth=0.0, **changes
+):
+    """One openings step of one world, positions = employment at the start; (state, flows).
+
+    ``trend_growth``: the non-AI trend's growth in the step, every occupation.
+    """
+    params = labour_params(
+        **{"adjustment_speed_per_year": 1.0, "max_layoff_rate_per_year": 0.12, **changes}
+    )
     employed = np.array([employment], dtype=np.float64)
     rates = labor.StepRates.from_params(params, np.zeros(employed.shape[1]), 1 / 12)
     state = labor.LaborState.start(employed, np.zeros_like(employed), np.zeros_like(employed))
@@ -175,7 +183,14 @@ def _openings(viable, employment=(1000.0, 1000.0), required=(100.0, 100.0), **ch
     change = np.zeros(employed.shape)
     viable = np.asarray(viable, dtype=np.float64)
     labor.openings_step(
-        rates, np.array(required, dtype=np.float64), viable, state, change[0], flows, 0
+        rates,
+        np.array(required, dtype=np.float64),
+        np.full(employed.shape[1], float(trend_growth)),
+        viable,
+        state,
+        change[0],
+        flows,
+        0,
     )
     return state, flows
 
@@ -201,3 +216,60 @@ def test_a_viable_employment_that_does_not_bind_changes_nothing():
     )
     for a, b in zip((*free, free_flows), (*loose, loose_flows), strict=True):
         np.testing.assert_array_equal(a, b)
+
+
+#: One monthly step that closes almost the whole gap (a = 1 - exp(-52/12)), 1%/month churn.
+FAST = {"adjustment_speed_per_year": 52.0, "separation_rate_per_month": 0.01}
+CLOSED = -np.expm1(-52.0 / 12.0)
+
+
+def _response(required, omega, trend_growth=0.0):
+    """Openings step of one occupation of 1000 at ``required``: (state, flows) with the
+    cyclical response ``omega`` and without it."""
+    with_response = _openings(
+        [np.inf], (1000.0,), (required,), trend_growth, separation_response=omega, **FAST
+    )
+    without = _openings(
+        [np.inf], (1000.0,), (required,), trend_growth, separation_response=0.0, **FAST
+    )
+    return with_response, without
+
+
+def test_separations_rise_by_omega_times_the_shortfall_when_demand_falls():
+    """Positions fall 0.987% in the step against a flat trend: omega of that share of
+    employment is laid off on top of the churn, positions go with them, vacancies do not move."""
+    (state, flows), (state0, flows0) = _response(990.0, omega=1.0)
+    fall = 10.0 * CLOSED  # positions' fall, persons (positions = employment = 1000)
+    assert flows0[labor.LAYOFFS, 0, 0] == pytest.approx(10.0)  # the churn alone
+    assert flows[labor.LAYOFFS, 0, 0] == pytest.approx(10.0 + fall)
+    assert state.positions[0, 0] == pytest.approx(state0.positions[0, 0] - fall)
+    assert state.employment[0, 0] == pytest.approx(state0.employment[0, 0] - fall)
+    assert state.vacancies[0, 0] == pytest.approx(state0.vacancies[0, 0])
+
+
+def test_separations_fall_when_positions_outgrow_the_trend():
+    (state, flows), (state0, flows0) = _response(1005.0, omega=1.0)
+    rise = 5.0 * CLOSED
+    assert flows[labor.LAYOFFS, 0, 0] == pytest.approx(10.0 - rise)
+    assert flows[labor.LAYOFFS, 0, 0] < flows0[labor.LAYOFFS, 0, 0]
+    assert state.employment[0, 0] == pytest.approx(state0.employment[0, 0] + rise)
+    assert state.vacancies[0, 0] == pytest.approx(state0.vacancies[0, 0])
+
+
+@pytest.mark.parametrize(
+    ("required", "trend_growth"), [(1000.0, 0.0), (1005.0, 0.005 * CLOSED), (990.0, -0.01 * CLOSED)]
+)
+def test_no_extra_separations_while_positions_follow_the_trend(required, trend_growth):
+    """Steady demand, or demand moving exactly with the non-AI trend: the churn alone,
+    bit for bit what the step gives without the response (up to rounding of the growth)."""
+    (state, flows), (state0, flows0) = _response(required, 1.08, trend_growth)
+    assert flows[labor.LAYOFFS, 0, 0] == pytest.approx(flows0[labor.LAYOFFS, 0, 0], abs=1e-9)
+    assert flows[labor.LAYOFFS, 0, 0] == pytest.approx(10.0, abs=1e-9)
+    assert state.employment[0, 0] == pytest.approx(state0.employment[0, 0], abs=1e-9)
+
+
+def test_demand_driven_separations_are_capped_by_the_layoff_limit():
+    """A collapse: the response and the layoffs beyond positions together stay within
+    max_layoff_rate_per_year (12%/year here), on top of the churn."""
+    (_, flows), _ = _response(0.0, omega=1.08)
+    assert flows[labor.LAYOFFS, 0, 0] == pytest.approx(10.0 + 1000.0 * 0.12 / 12)

@@ -64,12 +64,17 @@ def test_occupations_that_fill_slowly_hold_more_openings():
 
 
 def test_on_a_growth_path_every_stock_grows_by_the_factor():
+    """The growth path is the non-AI trend's: separations stay at their base rate
+    (labor.separation_response at its default acts only on growth off the trend)."""
     rates, matching = setting()
     growth = np.array([1.002, 1.0, 0.998, 1.001, 1.0005])
     _, rates, labour, search = start(rates, matching, growth)
-    new, *_ = labour_step(labour, search, (EMPLOYMENT * growth)[None], rates, matching)
+    new, flows, *_ = labour_step(
+        labour, search, (EMPLOYMENT * growth)[None], rates, matching, None, growth - 1.0
+    )
     assert_allclose(new.employment[0], EMPLOYMENT * growth, rtol=1e-9)
     assert_allclose(new.vacancies[0], labour.vacancies[0] * growth, rtol=2e-3)
+    assert_allclose(flows.layoffs[0], rates.separation * EMPLOYMENT, rtol=1e-9)
 
 
 def test_without_base_flows_nobody_is_unemployed_and_only_attrition_is_replaced():

@@ -128,13 +128,15 @@ def openings_to(required, positions, ceiling, min_change=-1.0):
     n = positions.shape[1]
     rates = StepRates(
         *(np.zeros(n), 1.0, np.full(n, min_change), 10.0, 1.0, 0.0, 0.0, 1.0, np.ones(n)),
-        *(0.0, 0.0, ceiling, 1.0),
+        *(0.0, 0.0, ceiling, 1.0, 0.0),
     )
     labour = LaborState.start(positions, np.zeros_like(positions), np.zeros_like(positions))
     flows, change = LaborFlows.none(positions.shape), np.zeros(positions.shape)
     for w in range(positions.shape[0]):
         required_w = np.array(required[w], dtype=float)
-        openings_step(rates, required_w, np.full(n, np.inf), labour, change[w], flows, w)
+        openings_step(
+            rates, required_w, np.zeros(n), np.full(n, np.inf), labour, change[w], flows, w
+        )
     return labour.positions, change
 
 

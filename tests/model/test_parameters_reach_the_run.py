@@ -60,6 +60,9 @@ MODES: dict[str, dict[str, Any]] = {
 BINDING: dict[str, float] = {
     "demand.baseline_trend_end_year": 2028.0,  # the trend stops within the run
     "labor.max_hiring_rate_per_year": 0.01,  # growing occupations hit the hiring cap
+    # with cyclical separations (labor.separation_response) declining occupations shed
+    # workers with their positions, within 15%/year to 2032: the cap binds lower
+    "labor.max_layoff_rate_per_year": 0.01,
     "labor.labour_force_ceiling_multiple": 1.0,  # required labour exceeds the ceiling
     "reallocation.negligible_pool_persons": 1.0,  # dwindling pools close below a person
     "compute_governance.start_year": 2029.0,  # the cap starts within the run
