@@ -308,10 +308,14 @@ def openings_step(
     kept = _positions_kept(rates, trend_growth, employment, positions, change, new_total)
     for i in range(n):
         shortfall = trend_growth[i] - change[i] / max(positions[i], TINY)
+        # positions fall by at most -min_change a step, the response's included
+        room = max(change[i] - rates.min_change[i] * positions[i], 0.0)
         positions[i] = positions[i] + change[i]
         attrition = rates.attrition[i] * employment[i]
         response = min(rates.separation_response * shortfall, rates.max_layoffs)
-        if response < 0.0:  # fewer separations, at most none, as far as their positions fit
+        if response > 0.0:
+            response = min(response, room / max(employment[i], TINY))
+        else:  # fewer separations, at most none, as far as their positions fit
             response = max(response, -rates.separation) * kept
         base = min(rates.separation * employment[i], employment[i] - attrition)
         churn = min(
