@@ -218,8 +218,13 @@ def test_a_viable_employment_that_does_not_bind_changes_nothing():
         np.testing.assert_array_equal(a, b)
 
 
-#: One monthly step that closes almost the whole gap (a = 1 - exp(-52/12)), 1%/month churn.
-FAST = {"adjustment_speed_per_year": 52.0, "separation_rate_per_month": 0.01}
+#: One monthly step that closes almost the whole gap (a = 1 - exp(-52/12)), 1%/month churn,
+#: positions may fall by up to 6%/month (the response's fall included).
+FAST = {
+    "adjustment_speed_per_year": 52.0,
+    "separation_rate_per_month": 0.01,
+    "max_layoff_rate_per_year": 0.72,
+}
 CLOSED = -np.expm1(-52.0 / 12.0)
 
 
@@ -268,8 +273,10 @@ def test_no_extra_separations_while_positions_follow_the_trend(required, trend_g
     assert state.employment[0, 0] == pytest.approx(state0.employment[0, 0], abs=1e-9)
 
 
-def test_demand_driven_separations_are_capped_by_the_layoff_limit():
-    """A collapse: the response and the layoffs beyond positions together stay within
-    max_layoff_rate_per_year (12%/year here), on top of the churn."""
-    (_, flows), _ = _response(0.0, omega=1.08)
-    assert flows[labor.LAYOFFS, 0, 0] == pytest.approx(10.0 + 1000.0 * 0.12 / 12)
+def test_positions_fall_no_faster_than_the_layoff_limit_with_the_response():
+    """A collapse: positions fall by max_layoff_rate_per_year (72%/year here, no attrition)
+    in the step, the response's fall included, so it adds nothing to the fastest decline."""
+    (state, flows), (state0, flows0) = _response(0.0, omega=1.08)
+    assert state.positions[0, 0] == pytest.approx(1000.0 * (1 - 0.72 / 12))
+    assert state.positions[0, 0] == pytest.approx(state0.positions[0, 0])
+    assert flows[labor.LAYOFFS, 0, 0] == pytest.approx(flows0[labor.LAYOFFS, 0, 0])

@@ -43,6 +43,9 @@ BLOW_UP = {
     "capability.horizon_doublings_per_oom": 10.0,
     "demand.elasticity_by_major_group": {TOY_GROUP: 10.0},
     "demand.saturation_output_multiple": math.inf,
+    # without cyclical separations (issue 20, third session) the wage of the collapsing
+    # occupation peaks at 1.2e9 USD; with them (omega 1.08) at 6.7e8, inside the bound
+    "labor.separation_response": 0.0,
 }
 #: What a refusal of implausible magnitudes says (sim.model.integrity.UNIT_BOUNDS).
 BOUNDS_REFUSAL = r"results fail their checks and were not saved: .*reaches .*, outside \["
