@@ -130,6 +130,7 @@ def toy_scenario() -> Scenario:
             "closure.consumer_mpc": 0.0,
             "closure.profit_respending_rate": 0.0,
             "closure.policy_offset_share": 0.0,
+            "closure.consumer_spending_cap": float("inf"),  # partial equilibrium
             "demand.saturation_output_multiple": float("inf"),
             "demand.elasticity_source": "major_group",
             "demand.elasticity_by_occupation": {"43-9001": 0.2, "43-9002": 1.0, "43-9003": 2.0},

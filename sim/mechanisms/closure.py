@@ -51,7 +51,7 @@ with ``kappa = c + theta (1 - c)``, the old formula, for ``S <= 1`` (``Y = 1 / S
 spending equal to income, above); ``c = r = theta = 0`` (and ``beta = 0``) gives
 ``Y = 1`` for ``S <= 1``, partial equilibrium (the old recycling share 0), and for
 any ``S`` in a one-industry experiment whose extra spending the rest of the
-economy pays (``Closure.spending_cap = inf``, the Bessen check).
+economy pays (``closure.consumer_spending_cap = inf``, the Bessen check).
 ``0 < Lambda <= 1`` always: ``X = min((1 - c) S + c, 1) > 0``, ``X <= 1`` and
 ``0 <= G / S < 1``, so AI never makes the wage bill demanded exceed the
 income it is paid from; ``Lambda = 1`` exactly when nothing leaks.  The
@@ -91,18 +91,19 @@ class Closure(NamedTuple):
     bargaining_share: float
     """``beta``: workers' share of the log gain in output value per worker, [0, 1]."""
     spending_cap: float = 1.0
-    """Most consumers spend, base wage bills: their income (1) for the whole economy;
-    ``inf`` only for a one-industry partial-equilibrium experiment, where the rest of the
-    economy pays for the industry's extra spending (:mod:`sim.validation.bessen`)."""
+    """Most consumers spend, base wage bills (``closure.consumer_spending_cap``): their
+    income (1); ``inf`` only for partial-equilibrium experiments, where the rest of the
+    economy pays for an industry's extra spending (:mod:`sim.validation.bessen`)."""
 
     @classmethod
     def from_params(cls, params: ClosureParams, bargaining_share: float) -> Closure:
-        """Resolve the closure block with the wage block's ``beta`` (spending capped at income)."""
+        """Resolve the closure block with the wage block's ``beta``."""
         return cls(
             float(params.consumer_mpc),
             float(params.profit_respending_rate),
             float(params.policy_offset_share),
             float(bargaining_share),
+            float(params.consumer_spending_cap),
         )
 
 

@@ -95,3 +95,20 @@ class ClosureParams(ParamBlock):
             ),
         ),
     )
+    consumer_spending_cap: float = param(
+        1.0,
+        unit="multiple of income",
+        ge=1.0,
+        description=(
+            "Most consumers spend when the own-price bundle costs more than their income "
+            "(cheap, elastic goods): 1 = the budget binds, they spend their income; inf = "
+            "partial equilibrium of one small industry whose extra spending the rest of the "
+            "economy pays (no income effect, the old recycling share 0)."
+        ),
+        source=(
+            "Budget constraint: a price fall is no income loss, so the propensity to consume "
+            "has nothing to act on; spending (1 - c)(S - 1) above income every year (the "
+            "rule before issue 19's third session) has no source of funds. inf only for "
+            "partial-equilibrium experiments (the Bessen check, analytic toy tests)."
+        ),
+    )

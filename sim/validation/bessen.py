@@ -6,7 +6,7 @@ demand response ``d ln q = phi * eps(q) * d ln A`` with saturating elasticity
 (:mod:`sim.mechanisms.demand`), and employment is required labour ``L = q / A`` (no
 non-AI trend, no income effect: one industry in partial equilibrium, nothing re-spent,
 its extra spending paid by the rest of the economy (consumers' spending not capped at
-their income, :attr:`sim.mechanisms.closure.Closure.spending_cap`), full pass-through
+their income, ``closure.consumer_spending_cap``), full pass-through
 as in Bessen's competitive textile and steel industries).
 Since ``d ln L = (phi * eps - 1) d ln A``, employment should rise while
 ``phi * eps > 1``, peak when it crosses 1 and fall afterwards, which is the
@@ -51,6 +51,7 @@ PARTIAL_EQUILIBRIUM = {
     "closure.consumer_mpc": 0.0,
     "closure.profit_respending_rate": 0.0,
     "closure.policy_offset_share": 0.0,
+    "closure.consumer_spending_cap": math.inf,  # one small industry: the rest pays for it
 }
 
 
@@ -103,9 +104,7 @@ def simulate_rise_and_fall(curves: demand.DemandCurves) -> RiseAndFall:
 def textile_curves(inputs: ValidationInputs) -> demand.DemandCurves:
     """Baseline demand block (floor, saturation, pass-through) for one elastic industry."""
     scenario = derive(inputs.baseline, PARTIAL_EQUILIBRIUM)
-    closure = Closure.from_params(scenario.closure, scenario.wages.bargaining_share)._replace(
-        spending_cap=math.inf  # one small industry: the rest of the economy pays for it
-    )
+    closure = Closure.from_params(scenario.closure, scenario.wages.bargaining_share)
     return demand.DemandCurves.from_params(
         scenario.demand, closure, np.array([BASE_ELASTICITY]), np.ones(1)
     )
