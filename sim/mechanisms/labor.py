@@ -18,6 +18,13 @@ Per step of length dt (years), for each occupation, in this order:
    unemployment, at most ``l_max dt E`` a step: so a shrinking occupation
    shrinks first by not refilling separations;
 
+   cyclical separations: where positions grow by less in the step than the
+   non-AI trend without the demand cycle (``g_i``), separations rise by
+   ``omega`` (``labor.separation_response``) times the shortfall, as a share of
+   employment, and fall by as much where positions outgrow it; they take their
+   positions with them (vacancies unchanged), count against ``l_max`` and leave
+   the fall of positions within ``-(attrition + l_max dt) J``;
+
    neither limit holds an occupation above its *viable* employment ``E_v``,
    where wages take the largest labour share employers carry,
    ``labor.max_labour_share`` (:func:`sim.mechanisms.wages.viable_employment`):
