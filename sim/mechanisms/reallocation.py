@@ -44,8 +44,8 @@ from sim.mechanisms.sparse_rows import (
     apply_searchers,
     gather_row,
     pair_gather_rows,
+    pair_row_dots,
     pair_searchers_per_reach,
-    pair_transposed_dots,
 )
 from sim.mechanisms.unemployment_pool import long_term_steps, search_effectiveness
 
@@ -237,7 +237,7 @@ def match_worlds(
             moves.regular,
             regular_t,
         )
-        pair_transposed_dots(
+        pair_row_dots(  # applications by destination: rows of W^T
             matching.search_t_indptr,
             matching.search_t_indices,
             matching.search_t_data,

@@ -4,10 +4,7 @@
 ``R`` with per-occupation vectors row by row.  Every sum runs in edge order
 in a fixed number of interleaved partial sums (four for one world's row, as
 :func:`sim.mechanisms.compiled.total`; two per world when both worlds are
-summed in one pass over a row), so results are deterministic.  The passes
-over ``W`` for both worlds (:func:`pair_row_dots`) sum two rows in one loop:
-a row's additions wait on the latency of the last, two independent rows
-overlap (the same partial sums, in the same order, as a row at a time).
+summed in one pass over a row), so results are deterministic.
 """
 
 from __future__ import annotations
@@ -90,54 +87,25 @@ def row_dot(indptr, indices, data, i, values):  # pragma: no cover - compiled
 
 @compiled
 def pair_row_dots(indptr, indices, data, values_t, w0, w1, out):  # pragma: no cover - compiled
-    """``out[w] = M values[w]`` for worlds ``w0`` and ``w1``: every row, two rows at a time.
+    """``out[w] = M values[w]`` for worlds ``w0`` and ``w1``: every row, one pass over each.
 
     ``values_t`` is (occupations, worlds), so both worlds' values of an edge's
     destination sit side by side, and each edge is read once for both worlds.
     Each row's sum is two interleaved partial sums in edge order (even and odd
     offsets from the row's start, an odd last edge into the first), whatever
     world it is paired with (``w1 = w0`` for one world alone gives the same
-    sums).  Two rows are summed in one loop: their additions are independent,
-    so each waits less on the latency of the last (the same partial sums in the
-    same order; ``docs/performance.md`` has the measurements).
+    sums).  The choice of one world or two is made once, outside the row loop:
+    a branch per row cost about as much as the row's sum (``docs/performance.md``).
     """
-    rows = out.shape[1]
-    last = rows - rows % 2
-    if w0 == w1:  # one world alone: its own loop (a branch in the row loop costs more)
-        for i in range(0, last, 2):
-            out[w0, i], out[w0, i + 1] = _two_world_rows(indptr, indices, data, i, values_t, w0)
-        if last < rows:
-            out[w0, last] = _world_rows_from(indptr, indices, data, last, values_t, w0, 0.0, 0.0, 0)
+    if w0 == w1:  # one world alone: its own loop
+        for i in range(out.shape[1]):
+            out[w0, i] = _world_rows_from(indptr, indices, data, i, values_t, w0, 0.0, 0.0, 0)
         return
-    for i in range(0, last, 2):
-        first, second, stop = indptr[i], indptr[i + 1], indptr[i + 2]
-        common = min(second - first, stop - second) // 2 * 2
-        a0 = a1 = b0 = b1 = c0 = c1 = d0 = d1 = 0.0
-        for offset in range(0, common, 2):
-            k, m = first + offset, second + offset
-            j0, j1 = indices[k], indices[k + 1]
-            a0 += data[k] * values_t[j0, w0]
-            b0 += data[k] * values_t[j0, w1]
-            a1 += data[k + 1] * values_t[j1, w0]
-            b1 += data[k + 1] * values_t[j1, w1]
-            h0, h1 = indices[m], indices[m + 1]
-            c0 += data[m] * values_t[h0, w0]
-            d0 += data[m] * values_t[h0, w1]
-            c1 += data[m + 1] * values_t[h1, w0]
-            d1 += data[m + 1] * values_t[h1, w1]
+    for i in range(out.shape[1]):
         a0, a1, b0, b1 = _paired_from(
-            indices, data, first + common, second, values_t, w0, w1, a0, a1, b0, b1
-        )
-        c0, c1, d0, d1 = _paired_from(
-            indices, data, second + common, stop, values_t, w0, w1, c0, c1, d0, d1
+            indices, data, indptr[i], indptr[i + 1], values_t, w0, w1, 0.0, 0.0, 0.0, 0.0
         )
         out[w0, i], out[w1, i] = a0 + a1, b0 + b1
-        out[w0, i + 1], out[w1, i + 1] = c0 + c1, d0 + d1
-    if last < rows:
-        a0, a1, b0, b1 = _paired_from(
-            indices, data, indptr[last], indptr[last + 1], values_t, w0, w1, 0.0, 0.0, 0.0, 0.0
-        )
-        out[w0, last], out[w1, last] = a0 + a1, b0 + b1
 
 
 @compiled
@@ -162,22 +130,6 @@ def _paired_from(
 
 
 @compiled
-def _two_world_rows(indptr, indices, data, i, values_t, w):  # pragma: no cover - compiled
-    """Rows ``i`` and ``i + 1`` of :func:`pair_row_dots` for one world alone."""
-    start, other = indptr[i], indptr[i + 1]
-    common = min(other - start, indptr[i + 2] - other) // 2 * 2
-    a0 = a1 = c0 = c1 = 0.0
-    for offset in range(0, common, 2):
-        k, m = start + offset, other + offset
-        a0 += data[k] * values_t[indices[k], w]
-        a1 += data[k + 1] * values_t[indices[k + 1], w]
-        c0 += data[m] * values_t[indices[m], w]
-        c1 += data[m + 1] * values_t[indices[m + 1], w]
-    first = _world_rows_from(indptr, indices, data, i, values_t, w, a0, a1, common)
-    return first, _world_rows_from(indptr, indices, data, i + 1, values_t, w, c0, c1, common)
-
-
-@compiled
 def _world_rows_from(
     indptr, indices, data, i, values_t, w, a0, a1, offset
 ):  # pragma: no cover - compiled
@@ -190,27 +142,6 @@ def _world_rows_from(
     if end < stop:
         a0 += data[end] * values_t[indices[end], w]
     return a0 + a1
-
-
-@compiled
-def pair_transposed_dots(
-    t_indptr, t_indices, t_data, values_t, w0, w1, out
-):  # pragma: no cover - compiled
-    """``out[w] = M^T values[w]`` for worlds ``w0`` and ``w1``, from ``M^T`` in CSR form.
-
-    The sums of :func:`pair_row_dots`, a row at a time: the rows of ``M^T``
-    (applications by destination) differ more in length than those of ``M``,
-    and two at a time measured slower here (13.6 against 15.1 ms a run).
-    """
-    if w0 == w1:  # one world alone: its own loop (a branch in the row loop costs more)
-        for j in range(out.shape[1]):
-            out[w0, j] = _world_rows_from(t_indptr, t_indices, t_data, j, values_t, w0, 0.0, 0.0, 0)
-        return
-    for j in range(out.shape[1]):
-        a0, a1, b0, b1 = _paired_from(
-            t_indices, t_data, t_indptr[j], t_indptr[j + 1], values_t, w0, w1, 0.0, 0.0, 0.0, 0.0
-        )
-        out[w0, j], out[w1, j] = a0 + a1, b0 + b1
 
 
 @compiled
