@@ -73,7 +73,12 @@ import os, signal, subprocess, sys, time
 for delay in (0.3, 1.0, 3.0):
     out = f"ctrl-c-{delay}"
     command = [sys.argv[1], "run", "baseline", "--out", out, "--quiet"]
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    # Ctrl-C's default action in the child, as from a terminal, even when this script runs
+    # in the background (which ignores SIGINT, and children inherit that).
+    terminal = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+    process = subprocess.Popen(
+        command, stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=terminal
+    )
     time.sleep(delay)
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
     err = process.communicate(timeout=300)[1]

@@ -52,6 +52,7 @@ def interrupt(command: list[str], *, after: float | str) -> tuple[int, str, str]
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, like a job in a terminal
+        preexec_fn=as_from_a_terminal,
     )
     if after == "workers":
         deadline = time.monotonic() + 120
@@ -71,6 +72,16 @@ def interrupt(command: list[str], *, after: float | str) -> tuple[int, str, str]
         time.sleep(0.1)
     assert alive_in_group(process.pid) == []  # no worker of the command is left
     return process.returncode, out.decode(), err.decode()
+
+
+def as_from_a_terminal() -> None:
+    """Ctrl-C's default action in the child, as a terminal starts a command.
+
+    A test run started in the background of a script (``make test &``, ``nohup``)
+    ignores SIGINT, and children inherit that; the command then rightly keeps
+    ignoring it (tested below), which is not what these tests are about.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def alive_in_group(group: int) -> list[int]:
@@ -191,6 +202,7 @@ def test_ctrl_c_while_the_interpreter_tears_down_keeps_the_commands_status():
         cwd=ROOT,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=as_from_a_terminal,
     )
     assert process.stderr.readline() == b"tearing down\n"
     os.killpg(process.pid, signal.SIGINT)
