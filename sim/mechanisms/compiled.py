@@ -92,6 +92,9 @@ _LOCATORS: list[Any] = caching.CacheImpl._locator_classes
 if _StagesStampLocator not in _LOCATORS:
     _LOCATORS.insert(0, _StagesStampLocator)
 
+#: Denominator floor for shares of a zero total (persons); any share of zero is zero.
+TINY = 1e-300
+
 #: Numba options of every stage function: cached on disk under the stages'
 #: digest, numpy's error model (x / 0 gives inf or nan, not an exception).
 compiled = numba.njit(cache=True, error_model="numpy", nogil=True)

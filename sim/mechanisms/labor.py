@@ -18,12 +18,9 @@ Per step of length dt (years), for each occupation, in this order:
    unemployment, at most ``l_max dt E`` a step: so a shrinking occupation
    shrinks first by not refilling separations;
 
-   cyclical separations: where positions grow by less in the step than the
-   non-AI trend without the demand cycle (``g_i``), separations rise by
-   ``omega`` (``labor.separation_response``) times the shortfall, as a share of
-   employment, and fall by as much where positions outgrow it; they take their
-   positions with them (vacancies unchanged), count against ``l_max`` and leave
-   the fall of positions within ``-(attrition + l_max dt) J``;
+   cyclical separations (:mod:`sim.mechanisms.cyclical_separations`) rise
+   where positions grow less than the non-AI trend and fall where they outgrow
+   it, taking their positions with them;
 
    neither limit holds an occupation above its *viable* employment ``E_v``,
    where wages take the largest labour share employers carry,
@@ -60,13 +57,13 @@ on one world at a time.
 
 from __future__ import annotations
 
-import math
 from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
 
-from sim.mechanisms.compiled import compiled, total
+from sim.mechanisms.compiled import TINY, compiled, total
+from sim.mechanisms.cyclical_separations import positions_kept, response, trend_shortfall
 from sim.params import LaborParams
 
 FloatArray = NDArray[np.float64]
@@ -165,9 +162,6 @@ class LaborFlows(NamedTuple):
         "unemployment_entrants",
     )
 )
-
-#: Denominator floor for shares of a zero total (persons); any share of zero is zero.
-TINY = 1e-300
 
 
 def hazard_share(rate_per_year: float | FloatArray, step_years: float) -> FloatArray:
@@ -312,27 +306,23 @@ def openings_step(
             if change[i] > 0.0:
                 change[i] = change[i] * keep
             new_total += positions[i] + change[i]
-    kept = _positions_kept(rates, trend_growth, employment, positions, change, new_total)
+    kept = positions_kept(rates, trend_growth, employment, positions, change, new_total)
     for i in range(n):
-        shortfall = trend_growth[i] - change[i] / max(positions[i], TINY)
+        shortfall = trend_shortfall(trend_growth[i], change[i], positions[i])
         # positions fall by at most -min_change a step, the response's included
         room = max(change[i] - rates.min_change[i] * positions[i], 0.0)
         positions[i] = positions[i] + change[i]
         attrition = rates.attrition[i] * employment[i]
-        response = min(rates.separation_response * shortfall, rates.max_layoffs)
-        if response > 0.0:
-            response = min(response, room / max(employment[i], TINY))
-        else:  # fewer separations, at most none, as far as their positions fit
-            response = max(response, -rates.separation) * kept
+        cyclical = response(rates, shortfall, room, employment[i], kept)
         base = min(rates.separation * employment[i], employment[i] - attrition)
         churn = min(
-            max(rates.separation + response, 0.0) * employment[i], employment[i] - attrition
+            max(rates.separation + cyclical, 0.0) * employment[i], employment[i] - attrition
         )
         # the response's separations take their positions with them: more are destroyed
         # when positions fall short of the trend, fewer when they outgrow it
         positions[i] = max(positions[i] - (churn - base), 0.0)
         remaining = employment[i] - attrition - churn
-        limit = max((rates.max_layoffs - max(response, 0.0)) * employment[i], remaining - viable[i])
+        limit = max((rates.max_layoffs - max(cyclical, 0.0)) * employment[i], remaining - viable[i])
         laid_off = min(max(remaining - positions[i], 0.0), limit, remaining)
         flows[ATTRITION, w, i] = attrition
         flows[LAYOFFS, w, i] = churn + laid_off
@@ -340,25 +330,3 @@ def openings_step(
         flows[HIRES, w, i] = 0.0
         employment[i] = remaining - laid_off
         vacancies[i] = max(positions[i] - employment[i], 0.0)
-
-
-@compiled
-def _positions_kept(
-    rates, trend_growth, employment, positions, change, new_total
-):  # pragma: no cover
-    """Share of the fewer separations (positions outgrowing the trend) whose positions fit.
-
-    Those positions are kept, so they must fit under the labour-force ceiling
-    with the step's ``new_total`` positions: 1 if they do (or without a
-    ceiling), else the share of them that fits.
-    """
-    if rates.separation_response == 0.0 or not math.isfinite(rates.employment_ceiling):
-        return 1.0
-    wanted = 0.0
-    for i in range(employment.shape[0]):
-        shortfall = trend_growth[i] - change[i] / max(positions[i], TINY)
-        if shortfall < 0.0:
-            fewer = min(-rates.separation_response * shortfall, rates.separation)
-            wanted += fewer * employment[i]
-    room = max(rates.employment_ceiling - new_total, 0.0)
-    return 1.0 if wanted <= room else room / wanted
