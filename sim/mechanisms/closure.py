@@ -91,7 +91,7 @@ class Closure(NamedTuple):
     bargaining_share: float
     """``beta``: workers' share of the log gain in output value per worker, [0, 1]."""
     spending_cap: float = 1.0
-    """Most consumers spend, base wage bills (``closure.consumer_spending_cap``): their
+    """The most consumers spend, in base wage bills (``closure.consumer_spending_cap``): their
     income (1); ``inf`` only for partial-equilibrium experiments, where the rest of the
     economy pays for an industry's extra spending (:mod:`sim.validation.bessen`)."""
 
@@ -130,7 +130,7 @@ def labour_demand(
     consumer_mpc, profit_respending, policy_offset
         ``c``, ``r`` and ``theta``, each in [0, 1].
     spending_cap
-        Most consumers spend, base wage bills: 1 (income), or ``inf`` in a
+        The most consumers spend, in base wage bills: 1 (income), or ``inf`` in a
         one-industry partial-equilibrium experiment (:attr:`Closure.spending_cap`).
     """
     spent = min(own_price_spending + consumer_mpc * (1.0 - own_price_spending), spending_cap)

@@ -100,7 +100,7 @@ class ClosureParams(ParamBlock):
         unit="multiple of income",
         ge=1.0,
         description=(
-            "Most consumers spend when the own-price bundle costs more than their income "
+            "The most consumers spend when the own-price bundle costs more than their income "
             "(cheap, elastic goods): 1 = the budget binds, they spend their income; inf = "
             "partial equilibrium of one small industry whose extra spending the rest of the "
             "economy pays (no income effect, the old recycling share 0)."
