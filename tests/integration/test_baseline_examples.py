@@ -128,29 +128,38 @@ def test_estimated_elasticities_keep_radiologists_shrinking(estimated):
     assert ratio.iloc[-1] < 0.9
 
 
+HIGH_QUANTILE = 1.0
+#: Year from which the high quantile's examples are compared with radiologists.
+COMPARED_FROM_YEAR = 2030
+
+
 @pytest.mark.parametrize("code", ELASTIC_EXAMPLES)
 def test_estimated_elasticities_keep_elastic_examples_expanding(estimated, code, request):
-    """The seed's elastic examples expand against no-AI at every quantile (issue 8).
+    """The seed's elastic examples expand against no-AI at the low and central quantiles
+    (issue 8): by more than 10% at the peak, and above no-AI in 2030 (amplification first).
 
-    The bar is the issue's: expand (ratio > 1), here at the peak. Since issue 19 the
-    horizon is no longer the place to look at the high quantile: autonomy takes most
-    task time by the 2040s (productivity 6-19x), demand saturates, and the examples
-    rise by 2030-35 and then fall below no-AI by 2055 (Bessen's rise and fall within
-    the horizon; docs/model.md section 2).
+    At the high quantile the sales examples do not expand, and the test asserts why
+    (docs/elasticity.md, "The high quantile in the whole model"): every occupation takes
+    the top of its interval, the examples' elasticity (about 2.0) falls below the
+    employment-weighted mean (about 2.8), and under the closure's budget they lose demand
+    to the more elastic rest; elastic is relative. What the seed's claim still means
+    there: they keep more of their no-AI employment than the inelastic example
+    (radiologists) in every year from 2030. Entrepreneurs (the top of the range
+    everywhere) expand at every quantile.
     """
-    if request.node.callspec.params["estimated"] == 1.0 and code != "ENTR-0001":
-        # Known failure, diagnosed (docs/elasticity.md, "The high quantile in the whole
-        # model"): the expectation is wrong at this quantile. At quantile 1 the examples'
-        # elasticity (2.0) is below the employment-weighted mean (2.84) and far below food
-        # services' (7.6), so under the closure's budget they lose demand to the more
-        # elastic rest (peaks 1.00 and 1.00 of no-AI). The closure's overspend (consumers
-        # spending above income when S > 1) that inflated the total is fixed; what is
-        # left is composition. Strict: the test fails again if either changes.
-        request.node.add_marker(
-            pytest.mark.xfail(
-                strict=True, reason="high quantile: examples less elastic than the mean"
-            )
+    ratio, rows = ratio_to_no_ai(estimated.occupations, code)
+    high = request.node.callspec.params["estimated"] == HIGH_QUANTILE
+    if high and code != "ENTR-0001":
+        occupations = estimated.occupations
+        year = occupations.loc[occupations["year"] >= COMPARED_FROM_YEAR, "year"].iloc[0]
+        rows_year = occupations.loc[occupations["year"] == year]
+        mean_elasticity = np.average(
+            rows_year["demand_elasticity"], weights=rows_year["employment"]
         )
-    ratio, _ = ratio_to_no_ai(estimated.occupations, code)
+        assert rows.loc[year, "demand_elasticity"] < mean_elasticity
+        radiologists, _ = ratio_to_no_ai(occupations, RADIOLOGISTS)
+        later = ratio.index >= COMPARED_FROM_YEAR
+        assert (ratio[later] > radiologists[later]).all()
+        return
     assert ratio.max() > 1.1
     assert ratio.loc[:2030].iloc[-1] > 1.0  # amplification first
