@@ -67,8 +67,8 @@ def near_share(model: FloatArray, reference: FloatArray, distance: float) -> flo
     return float((gaps.min(axis=1) <= distance).mean())
 
 
-def cycle_path(inputs: ValidationInputs) -> FloatArray:
-    """The no-AI world's (u, v) in percent over the last full cycles, one point a month."""
+def cycle_economy(inputs: ValidationInputs) -> pd.DataFrame:
+    """The economy frame of the baseline under the check's demand cycle, first cycle left out."""
     base = inputs.baseline.run.base_year
     scenario = derive(
         inputs.baseline,
@@ -80,7 +80,12 @@ def cycle_path(inputs: ValidationInputs) -> FloatArray:
         },
     )
     economy = run(scenario, tables=inputs.tables).economy
-    kept = economy.loc[economy["year"] - base > CYCLE_PERIOD_YEARS + 1e-9]
+    return economy.loc[economy["year"] - base > CYCLE_PERIOD_YEARS + 1e-9]
+
+
+def cycle_path(inputs: ValidationInputs) -> FloatArray:
+    """The no-AI world's (u, v) in percent over the last full cycles, one point a month."""
+    kept = cycle_economy(inputs)
     labour_force = kept["employment_total_no_ai"] + kept["unemployed_no_ai"]
     return PERCENT * np.column_stack(
         (

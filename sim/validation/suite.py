@@ -24,6 +24,7 @@ from sim.validation.exposure_path_checks import ordering_check, smoothness_check
 from sim.validation.hindcasts import radiology_check, unemployment_check
 from sim.validation.inputs import ValidationInputs, load_validation_inputs
 from sim.validation.labour_market import steady_state_check, switching_check
+from sim.validation.matching_elasticity import matching_elasticity_check
 from sim.validation.result import CheckResult
 from sim.validation.seed_arithmetic import seed_arithmetic_check
 
@@ -54,11 +55,12 @@ CHECKS: tuple[Check, ...] = (
     Check(steady_state_check, fast=False),
     Check(beveridge_check, fast=False),
     Check(switching_check, fast=False),
+    Check(matching_elasticity_check, fast=False),
 )
 """Issue 4's seven checks in the issue's order, then issue 8's exposure-path checks and
 elasticity backtest, issue 19's capability calibration checks and base-year adoption level,
-and issue 20's
-labour-market checks (no-AI steady state, Beveridge curve, occupational switching)."""
+and issue 20's labour-market checks (no-AI steady state, Beveridge curve, occupational
+switching, the job-finding rate's elasticity to tightness)."""
 
 
 def run_checks(

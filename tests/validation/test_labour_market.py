@@ -1,12 +1,20 @@
 """Labour-market checks (issue 20): the helpers on hand-made paths and flows."""
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from sim.validation.beveridge import loop_area, near_share
 from sim.validation.labour_market import switching_share
-from sim.validation.labour_targets import BEVERIDGE, LONG_TERM_SHARE, UNEMPLOYMENT_RATE
+from sim.validation.labour_targets import (
+    BEVERIDGE,
+    LONG_TERM_SHARE,
+    MATCHING_ELASTICITY,
+    UNEMPLOYMENT_RATE,
+)
+from sim.validation.matching_elasticity import log_slope, model_series, us_series
 
 
 def test_loop_area_is_positive_counter_clockwise_and_negative_clockwise():
@@ -38,3 +46,41 @@ def test_bands_contain_their_published_values():
     assert LONG_TERM_SHARE.contains(LONG_TERM_SHARE.value)
     assert not LONG_TERM_SHARE.contains(0.16)  # a constant hazard's share fails
     assert BEVERIDGE.max_correlation < 0.0
+    assert MATCHING_ELASTICITY.contains(MATCHING_ELASTICITY.value)
+
+
+def test_log_slope_recovers_a_power_law_exponent():
+    tightness = np.array([0.5, 0.8, 1.0, 1.3, 2.0])
+    slope, correlation = log_slope(tightness, 0.25 * tightness**0.4)
+    assert slope == pytest.approx(0.4)
+    assert correlation == pytest.approx(1.0)
+
+
+def test_urn_ball_matching_has_the_elasticity_the_check_quotes():
+    """f = theta (1 - exp(-1/theta)): d ln f / d ln theta = 0.418 at theta = 1."""
+    tightness = np.exp(np.array([-1e-4, 1e-4]))
+    slope, _ = log_slope(tightness, tightness * -np.expm1(-1.0 / tightness))
+    assert slope == pytest.approx(1.0 - np.exp(-1.0) / (1.0 - np.exp(-1.0)), abs=1e-6)
+
+
+def test_model_series_pairs_a_steps_finding_with_the_stocks_before_it():
+    economy = pd.DataFrame(
+        {
+            "unemployed_no_ai": [100.0, 80.0, 90.0],
+            "vacancies_no_ai": [50.0, 120.0, 90.0],
+            "reemployed_no_ai": [0.0, 30.0, 20.0],
+        }
+    )
+    tightness, finding = model_series(economy)
+    np.testing.assert_allclose(tightness, [0.5, 1.5])
+    np.testing.assert_allclose(finding, [0.3, 0.25])
+
+
+def test_us_matching_elasticity_from_the_committed_series():
+    """CPS gross flows and JOLTS, 2001-2019: ln(U->E rate) on ln(V/U), slope 0.30."""
+    occupations = Path(__file__).resolve().parents[2] / "occupations"
+    tightness, finding = us_series(occupations)
+    assert len(finding) == 19 * 12  # 2001-01 to 2019-12 (JOLTS from 2000-12)
+    slope, correlation = log_slope(tightness, finding)
+    assert slope == pytest.approx(MATCHING_ELASTICITY.value, abs=0.005)
+    assert correlation > 0.8
