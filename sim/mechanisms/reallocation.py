@@ -43,14 +43,13 @@ from sim.mechanisms.network import MobilityNetwork
 from sim.mechanisms.sparse_rows import (
     apply_searchers,
     gather_row,
-    pair_gather_rows,
-    pair_row_dots,
     pair_searchers_per_reach,
+    world_gather_rows,
+    world_row_sums,
 )
 from sim.mechanisms.unemployment_pool import long_term_steps, search_effectiveness
 
 FloatArray = NDArray[np.float64]
-IntArray = NDArray[np.int32]
 IndexArray = NDArray[np.uint32]
 #: Vacancy-weighted reach (persons) below which a searcher finds nothing to apply to:
 #: keeps searchers / reach finite; a millionth of a vacancy is no opening.
@@ -89,7 +88,8 @@ class Matching(NamedTuple):
     Attributes
     ----------
     search_indptr, search_indices, search_data
-        ``W`` in CSR form (uint32 column indices), row-stochastic search weights.
+        ``W`` in CSR form (uint32 row pointers and column indices), row-stochastic
+        search weights.
     retraining_indptr, retraining_indices, retraining_data
         ``R`` likewise (``W`` again without retraining; then unused).
     self_loop : FloatArray
@@ -107,10 +107,10 @@ class Matching(NamedTuple):
         ``W^T`` in CSR form: applications are collected by destination as dot products.
     """
 
-    search_indptr: IntArray
+    search_indptr: IndexArray
     search_indices: IndexArray
     search_data: FloatArray
-    retraining_indptr: IntArray
+    retraining_indptr: IndexArray
     retraining_indices: IndexArray
     retraining_data: FloatArray
     self_loop: FloatArray
@@ -118,7 +118,7 @@ class Matching(NamedTuple):
     long_term_steps: int
     negligible_pool: float
     effectiveness: FloatArray
-    search_t_indptr: IntArray
+    search_t_indptr: IndexArray
     search_t_indices: IndexArray
     search_t_data: FloatArray
 
@@ -147,15 +147,16 @@ class Matching(NamedTuple):
         )
 
 
-def csr_parts(matrix: object) -> tuple[IntArray, IndexArray, FloatArray]:
-    """``indptr`` (int32), ``indices`` (uint32) and ``data`` of a CSR matrix, contiguous.
+def csr_parts(matrix: object) -> tuple[IndexArray, IndexArray, FloatArray]:
+    """``indptr`` and ``indices`` (uint32) and ``data`` of a CSR matrix, contiguous.
 
-    Unsigned column indices: compiled code indexes with them without the
-    check for a negative index that a signed one needs at every edge (about a
-    fifth of a pass over the network's edges).
+    Unsigned: compiled code indexes with a column index, and with an edge
+    position counted from an unsigned row start, without the check for a
+    negative index that a signed one needs at every edge
+    (:mod:`sim.mechanisms.sparse_rows`).
     """
     return (
-        np.ascontiguousarray(matrix.indptr, dtype=np.int32),  # type: ignore[attr-defined]
+        np.ascontiguousarray(matrix.indptr, dtype=np.uint32),  # type: ignore[attr-defined]
         np.ascontiguousarray(matrix.indices, dtype=np.uint32),  # type: ignore[attr-defined]
         np.ascontiguousarray(matrix.data, dtype=np.float64),  # type: ignore[attr-defined]
     )
@@ -178,12 +179,6 @@ class SearchScratch(NamedTuple):
     """Applicants per vacancy."""
     pressure_retrained: FloatArray
     """Applicants per vacancy from retraining."""
-    vacancies_t: FloatArray
-    """Open vacancies, read as (occupations, worlds) (both worlds' values side by side)."""
-    regular_t: FloatArray
-    """``Moves.regular`` as (occupations, worlds)."""
-    value_t: FloatArray
-    """``Moves.value`` as (occupations, worlds)."""
     reach: FloatArray
     """Vacancy-weighted reach of each origin, ``(W v)_i``, persons."""
 
@@ -213,15 +208,11 @@ def match_worlds(
     """
     worlds, n = scratch.pool.shape
     training = matching.participation > 0.0
-    vacancies_t = scratch.vacancies_t.reshape((n, worlds))
-    regular_t = scratch.regular_t.reshape((n, worlds))
-    value_t = scratch.value_t.reshape((n, worlds))
     for w in range(worlds):
         for i in range(n):
             searching = rates.reemployment * scratch.effective[w, i]
             scratch.in_training[w, i] = matching.participation * searching
             scratch.searchers[w, i] = searching - scratch.in_training[w, i]
-            vacancies_t[i, w] = vacancies[w, i]
     for w0 in range(0, worlds, 2):
         w1 = min(w0 + 1, worlds - 1)
         pair_searchers_per_reach(
@@ -229,19 +220,18 @@ def match_worlds(
             matching.search_indices,
             matching.search_data,
             scratch.searchers,
-            vacancies_t,
+            vacancies,
             w0,
             w1,
             NO_REACH,
             scratch.reach,
             moves.regular,
-            regular_t,
         )
-        pair_row_dots(  # applications by destination: rows of W^T
+        world_row_sums(  # applications by destination: rows of W^T
             matching.search_t_indptr,
             matching.search_t_indices,
             matching.search_t_data,
-            regular_t,
+            moves.regular,
             w0,
             w1,
             scratch.pressure,
@@ -272,33 +262,31 @@ def match_worlds(
                 hired = vacancies[w, j] * rates.hiring_capacity * -math.expm1(-pressure[j])
                 flows[REEMPLOYED, w, j] = hired
                 value[j] = hired / pressure[j] if pressure[j] > 0.0 else vacancies[w, j]
-            value_t[j, w] = value[j]
-    _gather_found(matching, moves, scratch, value_t, edge_flows, training)
+    _gather_found(matching, moves, scratch, edge_flows, training)
 
 
 @compiled
-def _gather_found(matching, moves, scratch, value_t, edge_flows, training):  # pragma: no cover
+def _gather_found(matching, moves, scratch, edge_flows, training):  # pragma: no cover
     """Re-employed by origin (``scratch.reemployed_from``), same-occupation moves, participants."""
     worlds, n = scratch.pool.shape
     for w in range(worlds):
         moves.same_occupation[w] = 0.0
     for w0 in range(0, worlds, 2):
-        pair_gather_rows(
+        world_gather_rows(
             matching.search_indptr,
             matching.search_indices,
             matching.search_data,
-            value_t,
+            moves.value,
             w0,
             min(w0 + 1, worlds - 1),
             moves.regular,
             scratch.reemployed_from,
             edge_flows,
-            0,
         )
     for w in range(worlds):
         for i in range(n):
             regular = moves.regular[w, i]
-            moves.same_occupation[w] += regular * matching.self_loop[i] * value_t[i, w]
+            moves.same_occupation[w] += regular * matching.self_loop[i] * moves.value[w, i]
             retrained = moves.retrained[w, i]
             if training and retrained != 0.0:
                 scratch.reemployed_from[w, i] += retrained * gather_row(

@@ -2,9 +2,20 @@
 
 :mod:`sim.mechanisms.reallocation` multiplies the search matrices ``W`` and
 ``R`` with per-occupation vectors row by row.  Every sum runs in edge order
-in a fixed number of interleaved partial sums (four for one world's row, as
-:func:`sim.mechanisms.compiled.total`; two per world when both worlds are
-summed in one pass over a row), so results are deterministic.
+in a fixed number of interleaved partial sums (four in :func:`row_dot`, as
+:func:`sim.mechanisms.compiled.total`; two per world in the passes over
+every row, :func:`world_row_sums` and :func:`world_gather_rows`), so results
+are deterministic.
+
+The form of the loops is chosen for the code LLVM makes of them (about three
+times faster than a plain ``for k in range(start, stop)``, measured in
+``docs/performance.md``): the row pointers are unsigned (``indptr`` uint32,
+from :func:`sim.mechanisms.reallocation.csr_parts`) and every row is walked
+as a count of edges from its start, so an edge's position is known to be
+non-negative and is used without the check for a negative index that Numba
+puts before every load through a signed one; the values of each world are a
+1-d contiguous row (not a column of a 2-d array, whose run-time stride costs
+a multiplication per edge).
 """
 
 from __future__ import annotations
@@ -24,14 +35,17 @@ def apply_searchers(
     Rows are taken in order, so each destination's sum has a fixed order.
     """
     pressure[:] = 0.0
+    row_dots(indptr, indices, data, vacancies, out)  # every row's reach (M v)_i
     for i in range(searchers.shape[0]):
+        reach = out[i]
         out[i] = 0.0
         if searchers[i] == 0.0:
             continue
-        reach = row_dot(indptr, indices, data, i, vacancies)
         if reach > no_reach:
             out[i] = searchers[i] / reach
-            for k in range(indptr[i], indptr[i + 1]):
+            start = indptr[i]
+            for t in range(indptr[i + 1] - start):
+                k = start + t
                 pressure[indices[k]] += data[k] * out[i]
 
 
@@ -48,16 +62,17 @@ def gather_row(
     """
     if edge_flows.shape[0] == 0:
         return row_dot(indptr, indices, data, i, values)
-    start, stop = indptr[i], indptr[i + 1]
+    start = indptr[i]
+    count = indptr[i + 1] - start
     a0 = a1 = a2 = a3 = 0.0
-    end = stop - (stop - start) % 4
-    for k in range(start, end, 4):
+    for t in range(count >> 2):
+        k = start + 4 * t
         a0 += _edge(indices, data, k, values, origin, edge_flows, offset)
         a1 += _edge(indices, data, k + 1, values, origin, edge_flows, offset)
         a2 += _edge(indices, data, k + 2, values, origin, edge_flows, offset)
         a3 += _edge(indices, data, k + 3, values, origin, edge_flows, offset)
-    for k in range(end, stop):
-        a0 += _edge(indices, data, k, values, origin, edge_flows, offset)
+    for t in range(count - count % 4, count):
+        a0 += _edge(indices, data, start + t, values, origin, edge_flows, offset)
     return (a0 + a1) + (a2 + a3)
 
 
@@ -72,168 +87,226 @@ def _edge(indices, data, k, values, origin, edge_flows, offset):  # pragma: no c
 @compiled
 def row_dot(indptr, indices, data, i, values):  # pragma: no cover - compiled
     """Row ``i`` of ``M values``, in four interleaved partial sums (see ``compiled.total``)."""
-    start, stop = indptr[i], indptr[i + 1]
+    start = indptr[i]
+    count = indptr[i + 1] - start
     a0 = a1 = a2 = a3 = 0.0
-    end = stop - (stop - start) % 4
-    for k in range(start, end, 4):
+    for t in range(count >> 2):
+        k = start + 4 * t
         a0 += data[k] * values[indices[k]]
         a1 += data[k + 1] * values[indices[k + 1]]
         a2 += data[k + 2] * values[indices[k + 2]]
         a3 += data[k + 3] * values[indices[k + 3]]
-    for k in range(end, stop):
+    for t in range(count - count % 4, count):
+        k = start + t
         a0 += data[k] * values[indices[k]]
     return (a0 + a1) + (a2 + a3)
 
 
 @compiled
-def pair_row_dots(indptr, indices, data, values_t, w0, w1, out):  # pragma: no cover - compiled
+def row_dots(indptr, indices, data, values, out):  # pragma: no cover - compiled
+    """``out[i]`` = :func:`row_dot` of every row ``i`` (the same sums; the loop written here,
+    see :func:`row_sums`)."""
+    for i in range(out.shape[0]):
+        start = indptr[i]
+        count = indptr[i + 1] - start
+        a0 = a1 = a2 = a3 = 0.0
+        for t in range(count >> 2):
+            k = start + 4 * t
+            a0 += data[k] * values[indices[k]]
+            a1 += data[k + 1] * values[indices[k + 1]]
+            a2 += data[k + 2] * values[indices[k + 2]]
+            a3 += data[k + 3] * values[indices[k + 3]]
+        for t in range(count - count % 4, count):
+            k = start + t
+            a0 += data[k] * values[indices[k]]
+        out[i] = (a0 + a1) + (a2 + a3)
+
+
+@compiled
+def world_row_sums(indptr, indices, data, values, w0, w1, out):  # pragma: no cover - compiled
     """``out[w] = M values[w]`` for worlds ``w0`` and ``w1``: every row, one pass over each.
 
-    ``values_t`` is (occupations, worlds), so both worlds' values of an edge's
-    destination sit side by side, and each edge is read once for both worlds.
+    ``values`` and ``out`` are (worlds, occupations); both worlds' sums of a
+    row are taken in one pass over its edges (each edge read once for both).
     Each row's sum is two interleaved partial sums in edge order (even and odd
     offsets from the row's start, an odd last edge into the first), whatever
-    world it is paired with (``w1 = w0`` for one world alone gives the same
-    sums).  The choice of one world or two is made once, outside the row loop:
-    a branch per row cost about as much as the row's sum (``docs/performance.md``).
+    world it is paired with; ``w1 = w0`` sums that world alone (the same sums).
     """
-    if w0 == w1:  # one world alone: its own loop
-        for i in range(out.shape[1]):
-            out[w0, i] = _world_rows_from(indptr, indices, data, i, values_t, w0, 0.0, 0.0, 0)
-        return
-    for i in range(out.shape[1]):
-        a0, a1, b0, b1 = _paired_from(
-            indices, data, indptr[i], indptr[i + 1], values_t, w0, w1, 0.0, 0.0, 0.0, 0.0
-        )
-        out[w0, i], out[w1, i] = a0 + a1, b0 + b1
+    if w0 == w1:
+        row_sums(indptr, indices, data, values[w0], out[w0])
+    else:
+        pair_row_sums(indptr, indices, data, values[w0], values[w1], out[w0], out[w1])
 
 
 @compiled
-def _paired_from(
-    indices, data, start, stop, values_t, w0, w1, a0, a1, b0, b1
-):  # pragma: no cover - compiled
-    """Partial sums of edges ``start .. stop - 1`` (the rest of a row from an even offset)
-    for worlds ``w0`` (``a``) and ``w1`` (``b``): pairs of edges, then an odd last edge
-    into ``a0``, ``b0``."""
-    end = stop - (stop - start) % 2
-    for k in range(start, end, 2):
-        j0, j1 = indices[k], indices[k + 1]
-        a0 += data[k] * values_t[j0, w0]
-        b0 += data[k] * values_t[j0, w1]
-        a1 += data[k + 1] * values_t[j1, w0]
-        b1 += data[k + 1] * values_t[j1, w1]
-    if end < stop:
-        j0 = indices[end]
-        a0 += data[end] * values_t[j0, w0]
-        b0 += data[end] * values_t[j0, w1]
-    return a0, a1, b0, b1
+def row_sums(indptr, indices, data, values, out):  # pragma: no cover - compiled
+    """``out = M values`` over 1-d rows: each row's sum as :func:`world_row_sums` takes it.
+
+    Even offsets from the row's start into ``a0``, odd into ``a1``, ``a0 +
+    a1``.  The row's loop is written here, not in a function called per row:
+    Numba does not inline such a call, and passing the arrays to it cost
+    about as much as the row's sum (``docs/performance.md``).
+    """
+    for i in range(out.shape[0]):
+        start = indptr[i]
+        count = indptr[i + 1] - start
+        a0 = a1 = 0.0
+        for t in range(count >> 1):
+            k = start + 2 * t
+            a0 += data[k] * values[indices[k]]
+            a1 += data[k + 1] * values[indices[k + 1]]
+        if count % 2:
+            k = start + count - 1
+            a0 += data[k] * values[indices[k]]
+        out[i] = a0 + a1
 
 
 @compiled
-def _world_rows_from(
-    indptr, indices, data, i, values_t, w, a0, a1, offset
-):  # pragma: no cover - compiled
-    """Row ``i``'s sum for world ``w`` from partial sums ``a0``, ``a1`` at an even ``offset``."""
-    start, stop = indptr[i], indptr[i + 1]
-    end = stop - (stop - start) % 2
-    for k in range(start + offset, end, 2):
-        a0 += data[k] * values_t[indices[k], w]
-        a1 += data[k + 1] * values_t[indices[k + 1], w]
-    if end < stop:
-        a0 += data[end] * values_t[indices[end], w]
-    return a0 + a1
+def pair_row_sums(indptr, indices, data, values0, values1, out0, out1):  # pragma: no cover
+    """``out0 = M values0`` and ``out1 = M values1`` (1-d rows), one pass over each row.
+
+    Each sum as :func:`row_sums` takes it (the loop written here: see there).
+    """
+    for i in range(out0.shape[0]):
+        start = indptr[i]
+        count = indptr[i + 1] - start
+        a0 = a1 = b0 = b1 = 0.0
+        for t in range(count >> 1):
+            k = start + 2 * t
+            j0, j1 = indices[k], indices[k + 1]
+            a0 += data[k] * values0[j0]
+            b0 += data[k] * values1[j0]
+            a1 += data[k + 1] * values0[j1]
+            b1 += data[k + 1] * values1[j1]
+        if count % 2:
+            k = start + count - 1
+            j0 = indices[k]
+            a0 += data[k] * values0[j0]
+            b0 += data[k] * values1[j0]
+        out0[i], out1[i] = a0 + a1, b0 + b1
 
 
 @compiled
 def pair_searchers_per_reach(
-    indptr, indices, data, searchers, vacancies_t, w0, w1, no_reach, reach, out, out_t
+    indptr, indices, data, searchers, vacancies, w0, w1, no_reach, reach, out
 ):  # pragma: no cover - compiled
     """``out[w, i] = searchers[w, i] / (M v_w)_i`` for worlds ``w0`` and ``w1``.
 
     0 without searchers or with reach ``no_reach`` or less; ``reach`` is
     scratch, (worlds, occupations), left holding ``(M v_w)_i`` of every row.
     With searchers in every origin (base flows), the applications are then
-    collected by destination with :func:`pair_row_dots` over ``M^T``: a dot
+    collected by destination with :func:`world_row_sums` over ``M^T``: a dot
     product per row instead of a scatter per edge (which stalls on repeated
-    read-modify-writes of the same destination).  ``out`` is (worlds,
-    occupations), ``out_t`` the same values as (occupations, worlds).
+    read-modify-writes of the same destination).  ``searchers``,
+    ``vacancies`` and ``out`` are (worlds, occupations).
     """
-    pair_row_dots(indptr, indices, data, vacancies_t, w0, w1, reach)
+    world_row_sums(indptr, indices, data, vacancies, w0, w1, reach)
     for i in range(searchers.shape[1]):
         s0, s1 = searchers[w0, i], searchers[w1, i]
         r0 = s0 / reach[w0, i] if s0 != 0.0 and reach[w0, i] > no_reach else 0.0
         r1 = s1 / reach[w1, i] if s1 != 0.0 and reach[w1, i] > no_reach else 0.0
         out[w0, i], out[w1, i] = r0, r1
-        out_t[i, w0], out_t[i, w1] = r0, r1
 
 
 @compiled
-def pair_gather_rows(
-    indptr, indices, data, values_t, w0, w1, origin, out, edge_flows, offset
+def world_gather_rows(
+    indptr, indices, data, values, w0, w1, origin, out, edge_flows
 ):  # pragma: no cover - compiled
     """``out[w, i] = origin[w, i] (M values[w])_i`` for worlds ``w0`` and ``w1``; flows by edge.
 
     Rows whose origin is 0 in both worlds give 0 (not ``0 x`` the row's sum).
-    ``edge_flows`` is the year's (worlds, edges) flows (no columns when
-    transitions are not kept): ``origin_i M_ij values_j`` is added to edge
-    ``offset + k`` of each world (once if ``w1 = w0``) in the same pass over
-    each row with an origin.  The sums are those of :func:`pair_row_dots`.
+    ``edge_flows`` is the year's (worlds, edges) flows, ``M``'s edges first
+    (no columns when transitions are not kept): ``origin_i M_ij values_j`` is
+    added to edge ``k`` of each world (once if ``w1 = w0``) in the same pass
+    over each row with an origin.  The sums are those of :func:`world_row_sums`.
     """
     kept = edge_flows.shape[1] > 0
     if not kept:
-        pair_row_dots(indptr, indices, data, values_t, w0, w1, out)
+        world_row_sums(indptr, indices, data, values, w0, w1, out)
+    elif w0 == w1:
+        _rows_flows(indptr, indices, data, values[w0], origin[w0], out[w0], edge_flows[w0])
+    else:
+        _pair_rows_flows(
+            indptr,
+            indices,
+            data,
+            values[w0],
+            values[w1],
+            origin[w0],
+            origin[w1],
+            out[w0],
+            out[w1],
+            edge_flows[w0],
+            edge_flows[w1],
+        )
     for i in range(out.shape[1]):
         o0, o1 = origin[w0, i], origin[w1, i]
         if o0 == 0.0 and o1 == 0.0:
             out[w0, i] = out[w1, i] = 0.0
-            continue
-        if kept:
-            out[w0, i], out[w1, i] = _gather_row_flows(
-                indptr, indices, data, i, values_t, w0, w1, o0, o1, edge_flows, offset
-            )
-        out[w0, i], out[w1, i] = o0 * out[w0, i], o1 * out[w1, i]
+        else:
+            out[w0, i], out[w1, i] = o0 * out[w0, i], o1 * out[w1, i]
 
 
 @compiled
-def _gather_row_flows(
-    indptr, indices, data, i, values_t, w0, w1, origin0, origin1, edge_flows, offset
-):  # pragma: no cover - compiled
-    """Row ``i`` of ``M values`` for worlds ``w0`` and ``w1``, adding each edge's flow.
+def _rows_flows(indptr, indices, data, values, origin, out, flows):  # pragma: no cover
+    """:func:`row_sums` of the rows with an origin, adding ``origin_i M_ij values_j`` to edge ``k``.
 
-    The partial sums of :func:`pair_row_dots` (a row alone); ``origin_w M_ij
-    values_j`` is added to column ``offset + k`` of ``edge_flows`` for each
-    world (once if ``w1 = w0``).
+    1-d rows (``flows``: by edge); rows whose origin is 0 are not visited.
     """
-    start, stop = indptr[i], indptr[i + 1]
-    a0 = a1 = b0 = b1 = 0.0
-    end = stop - (stop - start) % 2
-    for k in range(start, end, 2):
-        flow0, flow1 = _pair_edge(indices, data, k, values_t, w0, w1)
-        a0 += flow0
-        b0 += flow1
-        _add_flows(edge_flows, w0, w1, offset + k, origin0 * flow0, origin1 * flow1)
-        flow0, flow1 = _pair_edge(indices, data, k + 1, values_t, w0, w1)
-        a1 += flow0
-        b1 += flow1
-        _add_flows(edge_flows, w0, w1, offset + k + 1, origin0 * flow0, origin1 * flow1)
-    if end < stop:
-        flow0, flow1 = _pair_edge(indices, data, end, values_t, w0, w1)
-        a0 += flow0
-        b0 += flow1
-        _add_flows(edge_flows, w0, w1, offset + end, origin0 * flow0, origin1 * flow1)
-    return a0 + a1, b0 + b1
+    for i in range(out.shape[0]):
+        o = origin[i]
+        if o == 0.0:
+            continue
+        start = indptr[i]
+        count = indptr[i + 1] - start
+        a0 = a1 = 0.0
+        for t in range(count >> 1):
+            k = start + 2 * t
+            term0, term1 = data[k] * values[indices[k]], data[k + 1] * values[indices[k + 1]]
+            a0 += term0
+            a1 += term1
+            flows[k] += o * term0
+            flows[k + 1] += o * term1
+        if count % 2:
+            k = start + count - 1
+            term0 = data[k] * values[indices[k]]
+            a0 += term0
+            flows[k] += o * term0
+        out[i] = a0 + a1
 
 
 @compiled
-def _pair_edge(indices, data, k, values_t, w0, w1):  # pragma: no cover
-    """Edge ``k``'s ``M_k values_j`` for worlds ``w0`` and ``w1``."""
-    j = indices[k]
-    return data[k] * values_t[j, w0], data[k] * values_t[j, w1]
-
-
-@compiled
-def _add_flows(edge_flows, w0, w1, column, flow0, flow1):  # pragma: no cover - compiled
-    """Add each world's flow to its row of ``edge_flows`` (once if ``w1 = w0``)."""
-    edge_flows[w0, column] += flow0
-    if w1 != w0:
-        edge_flows[w1, column] += flow1
+def _pair_rows_flows(
+    indptr, indices, data, values0, values1, origin0, origin1, out0, out1, flows0, flows1
+):  # pragma: no cover - compiled
+    """:func:`pair_row_sums` of the rows with an origin in either world, adding each world's
+    ``origin_w M_ij values_w[j]`` to its flows (1-d rows)."""
+    for i in range(out0.shape[0]):
+        o0, o1 = origin0[i], origin1[i]
+        if o0 == 0.0 and o1 == 0.0:
+            continue
+        start = indptr[i]
+        count = indptr[i + 1] - start
+        a0 = a1 = b0 = b1 = 0.0
+        for t in range(count >> 1):
+            k = start + 2 * t
+            j0, j1 = indices[k], indices[k + 1]
+            term_a0, term_b0 = data[k] * values0[j0], data[k] * values1[j0]
+            term_a1, term_b1 = data[k + 1] * values0[j1], data[k + 1] * values1[j1]
+            a0 += term_a0
+            b0 += term_b0
+            a1 += term_a1
+            b1 += term_b1
+            flows0[k] += o0 * term_a0
+            flows1[k] += o1 * term_b0
+            flows0[k + 1] += o0 * term_a1
+            flows1[k + 1] += o1 * term_b1
+        if count % 2:
+            k = start + count - 1
+            j0 = indices[k]
+            term_a0, term_b0 = data[k] * values0[j0], data[k] * values1[j0]
+            a0 += term_a0
+            b0 += term_b0
+            flows0[k] += o0 * term_a0
+            flows1[k] += o1 * term_b0
+        out0[i], out1[i] = a0 + a1, b0 + b1

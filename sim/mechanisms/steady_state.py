@@ -42,7 +42,7 @@ from sim.errors import ScenarioError
 from sim.mechanisms.compiled import compiled
 from sim.mechanisms.labor import TINY, StepRates
 from sim.mechanisms.reallocation import NO_REACH, Matching
-from sim.mechanisms.sparse_rows import apply_searchers, row_dot
+from sim.mechanisms.sparse_rows import apply_searchers, row_dots
 
 FloatArray = NDArray[np.float64]
 #: Largest change of the scaled unknowns (vacancies over their largest value, re-employment
@@ -254,15 +254,20 @@ def balance_step(
         searching[i] = rates.reemployment * (1.0 - matching.participation) * weighted
         in_training[i] = rates.reemployment * matching.participation * weighted
     regular, pressure = np.zeros(n), np.zeros(n)
-    for i in range(n):  # searchers per unit of reach; then collected by destination over W^T
-        reach = row_dot(
-            matching.search_indptr, matching.search_indices, matching.search_data, i, vacancies
-        )
+    # searchers per unit of reach; then collected by destination over W^T
+    row_dots(
+        matching.search_indptr, matching.search_indices, matching.search_data, vacancies, regular
+    )
+    for i in range(n):
+        reach = regular[i]
         regular[i] = searching[i] / reach if searching[i] != 0.0 and reach > NO_REACH else 0.0
-    for j in range(n):
-        pressure[j] = row_dot(
-            matching.search_t_indptr, matching.search_t_indices, matching.search_t_data, j, regular
-        )
+    row_dots(
+        matching.search_t_indptr,
+        matching.search_t_indices,
+        matching.search_t_data,
+        regular,
+        pressure,
+    )
     if matching.participation > 0.0:
         retrained, by_retraining = np.zeros(n), np.zeros(n)
         apply_searchers(
@@ -285,32 +290,41 @@ def balance_step(
             new_vacancies[j] = 0.0
         hired[j] = new_vacancies[j] * filled
         value[j] = hired[j] / pressure[j] if pressure[j] > 0.0 else new_vacancies[j]
-    for i in range(n):
-        found = (1.0 - matching.participation) * _value_per_reach(
-            matching.search_indptr,
-            matching.search_indices,
-            matching.search_data,
-            i,
+    via_search, via_retraining = np.zeros(n), np.zeros(n)
+    _values_per_reach(
+        matching.search_indptr,
+        matching.search_indices,
+        matching.search_data,
+        new_vacancies,
+        value,
+        via_search,
+    )
+    if matching.participation > 0.0:
+        _values_per_reach(
+            matching.retraining_indptr,
+            matching.retraining_indices,
+            matching.retraining_data,
             new_vacancies,
             value,
+            via_retraining,
         )
+    for i in range(n):
+        found = (1.0 - matching.participation) * via_search[i]
         if matching.participation > 0.0:
-            found += matching.participation * _value_per_reach(
-                matching.retraining_indptr,
-                matching.retraining_indices,
-                matching.retraining_data,
-                i,
-                new_vacancies,
-                value,
-            )
+            found += matching.participation * via_retraining[i]
         new_success[i] = rates.reemployment * found
 
 
 @compiled
-def _value_per_reach(indptr, indices, data, i, vacancies, value):  # pragma: no cover - compiled
-    """``(M value)_i / (M v)_i``: hires per application from ``i`` (0 without reach), one pass."""
-    reach = through = 0.0
-    for k in range(indptr[i], indptr[i + 1]):
-        reach += data[k] * vacancies[indices[k]]
-        through += data[k] * value[indices[k]]
-    return through / reach if reach > NO_REACH else 0.0
+def _values_per_reach(indptr, indices, data, vacancies, value, out):  # pragma: no cover
+    """``out[i] = (M value)_i / (M v)_i``: hires per application from each origin ``i``
+    (0 without reach), one pass over each row (the row's loop written here, from its
+    unsigned start: see :mod:`sim.mechanisms.sparse_rows`)."""
+    for i in range(out.shape[0]):
+        reach = through = 0.0
+        start = indptr[i]
+        for t in range(indptr[i + 1] - start):
+            k = start + t
+            reach += data[k] * vacancies[indices[k]]
+            through += data[k] * value[indices[k]]
+        out[i] = through / reach if reach > NO_REACH else 0.0
