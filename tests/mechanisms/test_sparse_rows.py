@@ -67,7 +67,8 @@ def shipped_search():
 
 def test_csr_parts_are_unsigned_and_contiguous() -> None:
     indptr, indices, data = random_csr(7, 0)
-    assert indptr.dtype == np.uint32 and indices.dtype == np.uint32
+    assert indptr.dtype == np.uint32
+    assert indices.dtype == np.uint32
     assert data.dtype == np.float64
     assert all(a.flags["C_CONTIGUOUS"] for a in (indptr, indices, data))
 
