@@ -80,6 +80,8 @@ def exogenous_paths(
         config.run.base_year,
         config.demand.cycle_amplitude,
         config.demand.cycle_period_years,
+        config.demand.cycle_shape,
+        config.demand.cycle_fall_share,
     )[:, None]
     return Exogenous(by_world, diffusion, paths, np.log(paths.productivity), trend, growth)
 

@@ -23,6 +23,15 @@ class ElasticitySource(StrEnum):
     MAJOR_GROUP = "major_group"
 
 
+class CycleShape(StrEnum):
+    """Shape of the demand cycle (sim/mechanisms/demand_cycle.py)."""
+
+    PLUCK = "pluck"
+    SINE = "sine"
+
+
+#: The pluck's largest amplitude: required labour keeps at least half its trend (1 - 2a).
+MAX_PLUCK_AMPLITUDE = 0.25
 #: Quantile that selects the central elasticity of the estimated data set.
 CENTRAL_QUANTILE = 0.5
 
@@ -185,28 +194,100 @@ class DemandParams(ParamBlock):
         source="Assumption: 10-year BLS projections are not extrapolated beyond ~a decade.",
     )
 
+    cycle_shape: CycleShape = param(
+        CycleShape.PLUCK,
+        unit="choice",
+        description=(
+            "Shape of the business cycle in demand (used only when cycle_amplitude > 0): "
+            "pluck = required labour falls from its trend by up to 2a and recovers back to it, "
+            "never above it; sine = 1 + a sin(2 pi (t - base year) / cycle_period_years), "
+            "booms above the trend as large as the slumps below (sim/mechanisms/demand_cycle.py)."
+        ),
+        source=(
+            "Pluck: Dupraz, Nakamura & Steinsson (2025), 'A plucking model of business "
+            "cycles', J. Monetary Economics 152, 103766 (NBER WP 26351, 2019): US unemployment "
+            "rises from a floor in recessions and falls back by as much; a rise predicts the "
+            "next fall, not the reverse; it rises much faster than it falls. Sine: the "
+            "symmetric textbook cycle, kept for comparison."
+        ),
+    )
     cycle_amplitude: float = param(
         0.0,
         unit="share of required labour",
         ge=0.0,
         le=0.5,
         description=(
-            "Amplitude a of a business cycle in demand: required labour in both worlds is "
-            "multiplied by 1 + a sin(2 pi (t - base year) / cycle_period_years). 0 = no cycle."
+            "Amplitude a of a business cycle in demand, half its peak-to-trough swing: "
+            "required labour in both worlds is multiplied by a factor that moves over 2a "
+            "(cycle_shape). 0 = no cycle."
         ),
         source=(
             "Validation device (the Beveridge check, sim/validation/beveridge.py); 0 in "
-            "every shipped scenario."
+            "every shipped scenario. The check's 0.03 (a 6% swing): positions over the labour "
+            "force ((E + V) / LF, CPS and JOLTS) fell 3.7 points in 2000-12 to 2003-07 and 7.3 "
+            "in 2007-03 to 2009-10 (sim/validation/labour_targets.py)."
+        ),
+        plausible=Plausible(
+            0.0,
+            0.04,
+            source=("0 = no cycle, up to a swing 2a of 7.3% (the 2007-09 fall of (E + V) / LF)."),
         ),
     )
     cycle_period_years: float = param(
-        8.0,
+        9.0,
         unit="years",
         gt=0.0,
         le=100.0,
-        description="Period of the demand cycle (used only when cycle_amplitude > 0).",
-        source="NBER business cycles since 1945: about 6-10 years from peak to peak.",
+        description=(
+            "Period of the demand cycle, peak to peak (used only when cycle_amplitude > 0)."
+        ),
+        source=(
+            "The two US cycles of 2001-2019: (E + V) / LF peaked 2000-12, 2007-03 and 2018-11 "
+            "(75 and 140 months apart, mean 9.0 years); NBER peaks 2001-03, 2007-12, 2020-02 "
+            "(81 and 146 months)."
+        ),
+        plausible=Plausible(
+            7.0,
+            12.0,
+            source=(
+                "Dupraz, Nakamura & Steinsson (2025): US business cycles last 7 years on "
+                "average; the 2007-2020 cycle about 12 years."
+            ),
+        ),
     )
+    cycle_fall_share: float = param(
+        0.3,
+        unit="share of the period",
+        gt=0.0,
+        lt=1.0,
+        description=(
+            "With cycle_shape = pluck: share of the period over which required labour falls "
+            "from its trend to the trough; it recovers over the rest."
+        ),
+        source=(
+            "US 2001-2019, (E + V) / LF (CPS UNEMPLOY, CLF16OV; JOLTS JTSJOL): falls of 31 "
+            "and 31 months, recoveries of 44 and 109, so 62 of 215 months falling (0.29); "
+            "the unemployment rate rose 38 and 31 months and fell 45 and 119 (0.30)."
+        ),
+        plausible=Plausible(
+            0.22,
+            0.41,
+            source="The two cycles apart: 31 / 140 months (2007-2018) and 31 / 75 (2000-2007).",
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _pluck_keeps_half_the_trend(self) -> DemandParams:
+        """A pluck (`demand.cycle_shape = "pluck"`) falls to 1 - 2a of the trend, so
+        `demand.cycle_amplitude` must be at most 0.25 with it."""
+        if self.cycle_shape == CycleShape.PLUCK and self.cycle_amplitude > MAX_PLUCK_AMPLITUDE:
+            raise ValueError(
+                f"demand.cycle_amplitude = {self.cycle_amplitude}: with cycle_shape = 'pluck' "
+                "required labour falls to 1 - 2a of its trend, so a must be in "
+                f"[0, {MAX_PLUCK_AMPLITUDE}] (at least half the trend at the trough, as the "
+                "sine's least at a = 0.5)"
+            )
+        return self
 
     @model_validator(mode="after")
     def _elasticity_options_match_source(self) -> DemandParams:

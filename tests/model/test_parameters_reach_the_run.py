@@ -46,6 +46,7 @@ MODES: dict[str, dict[str, Any]] = {
     "compute_governance.start_year": {"compute_governance.max_spending_growth_per_year": 1.5},
     "demand.saturation_steepness": {"demand.saturation_output_multiple": 3.0},
     "demand.cycle_period_years": {"demand.cycle_amplitude": 0.03},
+    "demand.cycle_fall_share": {"demand.cycle_amplitude": 0.03},
     # with base flows every pool gets new members each step and never becomes negligible;
     # without them (displacement only), pools of shrinking occupations dwindle
     "reallocation.negligible_pool_persons": {

@@ -6,15 +6,21 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sim.validation.beveridge import loop_area, near_share
+from sim.params.scenario import Scenario, derive
+from sim.validation.beveridge import cycle_path, loop_area, near_share
+from sim.validation.inputs import ValidationInputs
 from sim.validation.labour_market import switching_share
 from sim.validation.labour_targets import (
     BEVERIDGE,
+    BEVERIDGE_CYCLE,
+    CYCLES,
     LONG_TERM_SHARE,
     MATCHING_ELASTICITY,
+    SINE_CYCLE,
     UNEMPLOYMENT_RATE,
 )
 from sim.validation.matching_elasticity import log_slope, model_series, us_series
+from tests.conftest import make_tables
 
 
 def test_loop_area_is_positive_counter_clockwise_and_negative_clockwise():
@@ -84,3 +90,22 @@ def test_us_matching_elasticity_from_the_committed_series():
     slope, correlation = log_slope(tightness, finding)
     assert slope == pytest.approx(MATCHING_ELASTICITY.value, abs=0.005)
     assert correlation > 0.8
+
+
+@pytest.mark.parametrize("cycle", [BEVERIDGE_CYCLE, SINE_CYCLE], ids=["pluck", "sine"])
+def test_the_check_path_slopes_down_and_loops_counter_clockwise_in_a_toy_economy(cycle):
+    """The Beveridge check's path on three toy occupations (a cheap run of the same code)."""
+    tables = make_tables([{"occupation_code": f"43-900{i}"} for i in range(1, 4)])
+    scenario = derive(
+        Scenario(),
+        {
+            "run.base_year": 2025,
+            "run.horizon_year": 2030,
+            "demand.elasticity_source": "major_group",
+        },
+    )
+    path = cycle_path(ValidationInputs(scenario, scenario, tables), cycle)
+    assert len(path) == round((CYCLES - 1) * cycle.period_years * 12)  # first cycle left out
+    assert np.corrcoef(path[:, 0], path[:, 1])[0, 1] < BEVERIDGE.max_correlation
+    assert loop_area(path) > BEVERIDGE.min_loop_area
+    assert np.all(path > 0.0)
