@@ -13,6 +13,7 @@ data) and lie near the monthly US points of 2001-2019
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import NamedTuple
 
@@ -77,7 +78,7 @@ def cycle_economy(inputs: ValidationInputs, cycle: DemandCycle = BEVERIDGE_CYCLE
         inputs.baseline,
         {
             **cycle.overrides(),
-            "run.horizon_year": base + round(CYCLES * cycle.period_years),
+            "run.horizon_year": base + math.ceil(CYCLES * cycle.period_years - 1e-9),
             "run.record_transitions": False,
         },
     )
