@@ -181,6 +181,8 @@ class SearchScratch(NamedTuple):
     """Applicants per vacancy from retraining."""
     reach: FloatArray
     """Vacancy-weighted reach of each origin, ``(W v)_i``, persons."""
+    success: FloatArray
+    """Re-employment per unit of effective search, ``found_i / sum_d e_d U_id``."""
 
     @classmethod
     def empty(cls, shape: tuple[int, int]) -> SearchScratch:

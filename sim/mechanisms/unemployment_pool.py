@@ -91,26 +91,29 @@ def age_pool(by_duration, unemployed, flows, effectiveness, pool, effective, w):
     (``effectiveness``, one per bin).  Returns True if anybody is unemployed.
     """
     last = by_duration.shape[0] - 1
+    n = by_duration.shape[1]
+    # Bin by bin over contiguous rows: each occupation's sums run over the bins in order, as
+    # independent additions across occupations (not a chain of dependent ones per occupation).
+    # An occupation with nobody unemployed and nobody joining has every bin 0 (bins are never
+    # negative) and keeps them 0: no test per occupation is needed.
+    oldest, before = by_duration[last], by_duration[last - 1]
+    for i in range(n):
+        oldest[i] = before[i] + oldest[i]
+    for d in range(last - 1, 0, -1):
+        by_duration[d, :] = by_duration[d - 1, :]
+    newest = by_duration[0]
+    for i in range(n):
+        newest[i] = flows[LAYOFFS, w, i] + flows[UNEMPLOYMENT_ENTRANTS, w, i]
+        pool[i] = 0.0
+        effective[i] = 0.0
+    for d in range(last + 1):
+        row, weight = by_duration[d], effectiveness[d]
+        for i in range(n):
+            pool[i] += row[i]
+            effective[i] += weight * row[i]
     anybody = False
-    for i in range(by_duration.shape[1]):
-        joining = flows[LAYOFFS, w, i] + flows[UNEMPLOYMENT_ENTRANTS, w, i]
-        if unemployed[i] == 0.0 and joining == 0.0:
-            pool[i] = 0.0  # every bin is 0 (bins are never negative): nothing to age
-            effective[i] = 0.0
-            continue
-        by_duration[last, i] = by_duration[last - 1, i] + by_duration[last, i]
-        for d in range(last - 1, 0, -1):
-            by_duration[d, i] = by_duration[d - 1, i]
-        by_duration[0, i] = joining
-        pooled = 0.0
-        weighted = 0.0
-        for d in range(last + 1):
-            pooled += by_duration[d, i]
-            weighted += effectiveness[d] * by_duration[d, i]
-        pool[i] = pooled
-        effective[i] = weighted
-        if pooled != 0.0:
-            anybody = True
+    for i in range(n):
+        anybody |= pool[i] != 0.0
     return anybody
 
 
@@ -125,22 +128,27 @@ def settle_pool(rates, matching, labour, search, flows, scratch, w):  # pragma: 
     ``e_d found_i / effective_i``, so the bins lose exactly ``found_i``.
     """
     by_duration = search.by_duration[w]
+    bins, n = by_duration.shape
     effectiveness = matching.effectiveness
-    for i in range(by_duration.shape[1]):
-        pool, found = scratch.pool[w, i], scratch.reemployed_from[w, i]
+    success, remaining = scratch.success[w], labour.unemployed[w]
+    for i in range(n):
         effective = scratch.effective[w, i]
-        success = found / effective if effective > 0.0 else 0.0
-        unemployed = 0.0
-        if pool != 0.0:  # else every bin is 0 and stays 0
-            for d in range(by_duration.shape[0]):
-                stay = (1.0 - effectiveness[d] * success) * (1.0 - rates.unemployed_exit)
-                by_duration[d, i] = by_duration[d, i] * stay
-                unemployed += by_duration[d, i]
+        success[i] = scratch.reemployed_from[w, i] / effective if effective > 0.0 else 0.0
+        remaining[i] = 0.0
+    # Bin by bin over contiguous rows, as in age_pool; an empty pool (every bin 0, success 0)
+    # stays 0 without a test.
+    for d in range(bins):
+        row, weight = by_duration[d], effectiveness[d]
+        for i in range(n):
+            row[i] = row[i] * ((1.0 - weight * success[i]) * (1.0 - rates.unemployed_exit))
+            remaining[i] += row[i]
+    for i in range(n):  # the loop's body here, not a function per occupation (not inlined)
+        pool, found, unemployed = scratch.pool[w, i], scratch.reemployed_from[w, i], remaining[i]
         exits = (pool - found) * rates.unemployed_exit
         if 0.0 < unemployed < matching.negligible_pool:  # a negligible pool leaves
             exits = exits + unemployed
             unemployed = 0.0
-            for d in range(by_duration.shape[0]):
+            for d in range(bins):
                 by_duration[d, i] = 0.0
         labour.unemployed[w, i] = unemployed
         reemployed = flows[REEMPLOYED, w, i]

@@ -219,10 +219,15 @@ def transition_columns(
     ``destination``.  The flows of each world are rows of one (worlds, rows)
     array, also returned under :data:`BLOCK`.
     """
-    flows = moves if isinstance(moves, np.ndarray) else _stack_years(moves)
-    year, source, target, by_world = _positive_cells(
-        np.ascontiguousarray(flows), origin, destination, base_year + 1
-    )
+    flows = np.ascontiguousarray(moves if isinstance(moves, np.ndarray) else _stack_years(moves))
+    # allocated here, not in compiled code: numpy asks the kernel for huge pages for arrays of
+    # 4 MB or more, so the ~18 MB of a full run's rows cost a few page faults instead of ~4,700
+    # (about 12 ms; docs/performance.md)
+    count = _count_positive(flows)
+    year = np.empty(count, dtype=np.int64)
+    source, target = np.empty(count, dtype=origin.dtype), np.empty(count, dtype=destination.dtype)
+    by_world = np.empty((flows.shape[1], count))
+    _fill_positive(flows, origin, destination, base_year + 1, year, source, target, by_world)
     columns: dict[str, np.ndarray] = {"year": year, "from_code": source, "to_code": target}
     for name, world in zip(TransitionRow._fields, (AI_WORLD, NO_AI_WORLD), strict=True):
         columns[name] = by_world[world]
@@ -236,14 +241,8 @@ def _stack_years(moves: list[FloatArray]) -> FloatArray:
 
 
 @numba.njit(cache=True)
-def _positive_cells(
-    flows: FloatArray, origin: IntArray, destination: IntArray, first_year: int
-) -> tuple[IntArray, IntArray, IntArray, FloatArray]:
-    """Year, origin, destination and flows by world of every (year, edge) with a flow > 0.
-
-    Two passes over (years, worlds, edges): count, then fill, in year-then-edge
-    order (the order of ``np.nonzero``); years are counted from ``first_year``.
-    """
+def _count_positive(flows: FloatArray) -> int:
+    """(year, edge) cells of (years, worlds, edges) flows with a flow > 0 in either world."""
     years, worlds, edges = flows.shape
     count = 0
     for y in range(years):
@@ -252,10 +251,26 @@ def _positive_cells(
                 if flows[y, w, e] > 0.0:
                     count += 1
                     break
-    year = np.empty(count, dtype=np.int64)
-    source = np.empty(count, dtype=origin.dtype)
-    target = np.empty(count, dtype=destination.dtype)
-    by_world = np.empty((worlds, count))
+    return count
+
+
+@numba.njit(cache=True)
+def _fill_positive(
+    flows: FloatArray,
+    origin: IntArray,
+    destination: IntArray,
+    first_year: int,
+    year: IntArray,
+    source: IntArray,
+    target: IntArray,
+    by_world: FloatArray,
+) -> None:
+    """Year, origin, destination and flows by world of every cell :func:`_count_positive` counts.
+
+    In year-then-edge order (the order of ``np.nonzero``); years are counted
+    from ``first_year``; the outputs have one row per counted cell.
+    """
+    years, worlds, edges = flows.shape
     row = 0
     for y in range(years):
         for e in range(edges):
@@ -267,4 +282,3 @@ def _positive_cells(
                 for w in range(worlds):
                     by_world[w, row] = flows[y, w, e]
                 row += 1
-    return year, source, target, by_world
