@@ -79,8 +79,8 @@ def reference_settle(rates, matching, labour, search, flows, scratch, w):
         labour.employment[w, i] = labour.employment[w, i] + reemployed + entrants
         labour.vacancies[w, i] = open_after - entrants
         labour.exits[w, i] = labour.exits[w, i] + flows[ATTRITION, w, i] + exits
-        joined = entrants + flows[UNEMPLOYMENT_ENTRANTS, w, i]
-        labour.entrants[w, i] = labour.entrants[w, i] + joined
+        with_entrants = labour.entrants[w, i] + entrants
+        labour.entrants[w, i] = with_entrants + flows[UNEMPLOYMENT_ENTRANTS, w, i]
 
 
 def copied(state):
