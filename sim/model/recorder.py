@@ -227,7 +227,9 @@ def transition_columns(
     year = np.empty(count, dtype=np.int64)
     source, target = np.empty(count, dtype=origin.dtype), np.empty(count, dtype=destination.dtype)
     by_world = np.empty((flows.shape[1], count))
-    _fill_positive(flows, origin, destination, base_year + 1, year, source, target, by_world)
+    every = 0 < count == flows.shape[0] * flows.shape[2]
+    fill = _fill_every if every else _fill_positive
+    fill(flows, origin, destination, base_year + 1, year, source, target, by_world)
     columns: dict[str, np.ndarray] = {"year": year, "from_code": source, "to_code": target}
     for name, world in zip(TransitionRow._fields, (AI_WORLD, NO_AI_WORLD), strict=True):
         columns[name] = by_world[world]
@@ -252,6 +254,29 @@ def _count_positive(flows: FloatArray) -> int:
                     count += 1
                     break
     return count
+
+
+def _fill_every(
+    flows: FloatArray,
+    origin: IntArray,
+    destination: IntArray,
+    first_year: int,
+    year: IntArray,
+    source: IntArray,
+    target: IntArray,
+    by_world: FloatArray,
+) -> None:
+    """:func:`_fill_positive` when every (year, edge) cell has a flow (base flows: the rule).
+
+    The rows are then every year's edges in order: whole-array copies (about
+    2 ms of a full run against 5 ms for the cell-by-cell pass), the same values.
+    """
+    years, worlds, edges = flows.shape
+    year.reshape(years, edges)[:] = (first_year + np.arange(years))[:, None]
+    source.reshape(years, edges)[:] = origin
+    target.reshape(years, edges)[:] = destination
+    for w in range(worlds):
+        by_world[w].reshape(years, edges)[:] = flows[:, w, :]
 
 
 @numba.njit(cache=True)

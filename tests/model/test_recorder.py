@@ -109,9 +109,10 @@ def transition_cells_oracle(flows):
 
 
 @pytest.mark.parametrize("shape", [(4, 2, 9), (1, 2, 1), (0, 2, 5), (3, 2, 0)])
-def test_transition_cells_are_the_positive_ones_in_year_then_edge_order(shape):
+@pytest.mark.parametrize("density", [0.3, 1.0])  # 1.0: every cell (whole-array copies)
+def test_transition_cells_are_the_positive_ones_in_year_then_edge_order(shape, density):
     gen = np.random.default_rng(11)
-    flows = np.where(gen.random(shape) < 0.3, gen.random(shape), 0.0)
+    flows = np.where(gen.random(shape) < density, gen.random(shape) + 1e-3, 0.0)
     if flows.size:
         flows[0, 1, 0] = np.nan  # not positive, but kept when the other world is
         flows[0, 0, 0] = 2.0
