@@ -52,16 +52,17 @@ SEPARATION_RATE = Target(
 #: Vacancies per unemployed person (reported; follows from the two rates above).
 VACANCY_UNEMPLOYMENT_RATIO = Target(0.925, 0.6, 1.3, "JTSJOL/UNEMPLOY, 2015-2019 mean 0.93")
 #: Share of workers re-employed after unemployment who change SOC major group.
-#: Band 0.30-0.58 (+-14 points): the published 44% corrects CPS coding error; uncorrected
-#: CPS rates are higher (about 0.5-0.55), and the model's network comes from O*NET
-#: relatedness and skill similarity, not from observed moves, so only the order of
+#: Band 0.30-0.58 (+-14 points): the published 44% (SIPP, in the paper's 'major
+#: occupational groups'; the source text said CPS until the fourth session) corrects
+#: coding error; uncorrected rates are higher (about 0.5-0.55), and the model's network
+#: comes from O*NET relatedness and skill similarity, not from observed moves, so only the order of
 #: magnitude is a fair test: about half of moves within a major group, not nearly all or none.
 SWITCHING_SHARE = Target(
     0.44,
     0.30,
     0.58,
     "Carrillo-Tudela & Visschers (2023), Econometrica 91(3): about 44% of the re-employed "
-    "unemployed change SOC major group (CPS, corrected for coding error)",
+    "unemployed change major occupational group (SIPP, corrected for coding error)",
 )
 
 #: Elasticity of the monthly U->E rate to V / U over a demand cycle (slope of ln f on
