@@ -25,8 +25,9 @@ class ReallocationParams(ParamBlock):
             "their replication code, dRC_Replication/code/*.py of github.com/ebbam/"
             "transition_abm; its derivation from the CPS was not re-done here). With it the "
             "share of re-employed unemployed who change SOC major group is about 17%, "
-            "against 44% in the SIPP (Carrillo-Tudela & Visschers 2023; docs/validation.md: the O*NET network keeps about half "
-            "of all moves to other occupations within the major group)."
+            "against 44% in the SIPP (Carrillo-Tudela & Visschers 2023; docs/validation.md: "
+            "the O*NET network keeps about half of all moves to other occupations within the "
+            "major group)."
         ),
     )
     skill_neighbours: int = param(
