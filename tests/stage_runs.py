@@ -32,6 +32,7 @@ PINNED_LABOUR = {
     "long_term_search_effectiveness": 1.0,
     "hiring_capacity_per_month": 1.0,
     "separation_response": 0.0,
+    "entry_vacancy_elasticity": 1.0,
 }
 #: The defaults of the base flows (to switch them on over :data:`PINNED_LABOUR`).
 BASE_FLOWS = {
@@ -43,6 +44,7 @@ BASE_FLOWS = {
         "long_term_search_effectiveness",
         "hiring_capacity_per_month",
         "separation_response",
+        "entry_vacancy_elasticity",
     )
 }
 
@@ -82,12 +84,15 @@ def labour_step(
     matching: reallocation.Matching,
     edge_flows: np.ndarray | None = None,
     trend_growth: np.ndarray | None = None,
+    entry_reference: float = 0.0,
 ) -> tuple[labor.LaborState, labor.LaborFlows, unemployment_pool.SearchState, reallocation.Moves]:
     """One labour-market step of every world: openings, matching on the network, settling.
 
     Arrays are (worlds, occupations); the inputs are not changed.  With
     ``edge_flows`` (worlds, edges), re-employment by edge is added to it.
-    ``trend_growth`` (occupations,) is the non-AI trend's growth a step (0 if not given).
+    ``trend_growth`` (occupations,) is the non-AI trend's growth a step (0 if not given);
+    ``entry_reference`` the open vacancies (all occupations) at which entrants fill the
+    share ``eta`` (persons; 0 if not given: a fixed share ``eta`` whatever the elasticity).
     """
     labour = labor.LaborState(*(_copy(part) for part in state))
     search = unemployment_pool.SearchState(_copy(search.by_duration))
@@ -120,7 +125,9 @@ def labour_step(
         for w in range(shape[0]):
             reallocation.no_searchers(moves, flows, scratch, labour.vacancies[w], w, False)
     for w in range(shape[0]):
-        unemployment_pool.settle_pool(rates, matching, labour, search, flows, scratch, w)
+        unemployment_pool.settle_pool(
+            rates, matching, labour, search, flows, scratch, entry_reference, w
+        )
     return labour, labor.LaborFlows(*flows), search, moves
 
 

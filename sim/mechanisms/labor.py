@@ -36,8 +36,11 @@ Per step of length dt (years), for each occupation, in this order:
    of the occupation (``labor.unemployment_entry_rate_per_month``);
 5. the unemployed search and are matched with the vacancies on the mobility
    network (:mod:`sim.mechanisms.reallocation`), which fills ``m_i`` of them;
-   a share ``eta`` (``labor.entrant_fill_rate_per_month``) of the vacancies
-   still open is filled from outside the labour force; the rest stay open.
+   entrants from outside the labour force fill a share of the vacancies
+   still open: ``eta`` (``labor.entrant_fill_rate_per_month``) on the non-AI
+   trend path, more when vacancies are scarcer than on it and less when they
+   are more plentiful (elasticity ``labor.entry_vacancy_elasticity``,
+   :mod:`sim.mechanisms.unemployment_pool`); the rest stay open.
 
 Before step 1 the target may be rationed: when the occupations of a world
 together need more workers than the labour-force ceiling ``C`` (persons),
@@ -197,7 +200,11 @@ class StepRates(NamedTuple):
     unemployment_entry : float
         Entry into unemployment from outside the labour force, share of employment per step.
     entrant_fill : float
-        Share of the vacancies open after matching filled from outside the labour force.
+        Share of the vacancies open after matching filled from outside the labour force
+        when they are at their reference (``eta``).
+    entry_elasticity : float
+        ``epsilon``: elasticity of that entry to the open vacancies
+        (:func:`sim.mechanisms.unemployment_pool.settle_pool`; 1: a fixed share).
     positions_per_worker : FloatArray
         ``k_i``: positions per unit of required labour, per occupation (1 from
         :meth:`from_params`; the model sets the steady state's,
@@ -224,6 +231,7 @@ class StepRates(NamedTuple):
     separation: float
     unemployment_entry: float
     entrant_fill: float
+    entry_elasticity: float
     positions_per_worker: FloatArray
     reemployment: float
     unemployed_exit: float
@@ -253,6 +261,7 @@ class StepRates(NamedTuple):
             separation_response=float(params.separation_response),
             unemployment_entry=monthly_share(params.unemployment_entry_rate_per_month, step_years),
             entrant_fill=monthly_share(params.entrant_fill_rate_per_month, step_years),
+            entry_elasticity=float(params.entry_vacancy_elasticity),
             positions_per_worker=np.ones_like(attrition, dtype=np.float64),
             reemployment=float(hazard_share(params.reemployment_rate_per_year, step_years)),
             unemployed_exit=float(hazard_share(params.unemployed_exit_rate_per_year, step_years)),

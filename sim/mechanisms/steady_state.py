@@ -71,6 +71,11 @@ class SteadyState(NamedTuple):
     position_lag : FloatArray
         Positions over their target on the growth path, (occupations,)
         (:func:`position_lag`; 1 without growth).
+    open_after_matching : FloatArray
+        Vacancies still open after the first step's matching, before entrants from
+        outside the labour force fill their share ``eta`` of them, (occupations,): the
+        start of the reference path of that entry
+        (:func:`sim.mechanisms.unemployment_pool.settle_pool`).
     iterations : int
         Fixed-point iterations used.
     """
@@ -79,6 +84,7 @@ class SteadyState(NamedTuple):
     vacancies: FloatArray
     by_duration: FloatArray
     position_lag: FloatArray
+    open_after_matching: FloatArray
     iterations: int
 
     @property
@@ -152,13 +158,15 @@ def solve(
     stay = (1.0 - matching.effectiveness[:, None] * out.success[None, :]) * (
         1.0 - rates.unemployed_exit
     )
-    open_after = np.maximum((out.vacancies - out.hired) * (1.0 - rates.entrant_fill), 0.0)
+    unmatched = np.maximum(out.vacancies - out.hired, 0.0)
+    open_after = unmatched * (1.0 - rates.entrant_fill)
     # the state one step before the first: vacancies and pools a growth step smaller
     return SteadyState(
         employment,
         open_after / growth,
         out.pools * stay / growth,
         position_lag(rates, growth),
+        unmatched,
         iterations,
     )
 

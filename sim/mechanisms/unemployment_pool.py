@@ -18,8 +18,28 @@ unemployed, ``reallocation.long_term_unemployment_weeks``).  Per step:
    ``found_i``), the rest leave the labour force at hazard ``delta``; a pool
    left with fewer than ``negligible_pool`` persons (and more than 0) leaves
    the labour force whole (``reallocation.negligible_pool_persons``); hires
-   join employment and fill vacancies, a share ``eta`` of those still open is
-   filled from outside the labour force.
+   join employment and fill vacancies; entrants from outside the labour
+   force fill a share ``f`` of every occupation's vacancies still open (below).
+
+Entry into jobs from outside the labour force meets the open vacancies with
+a stable outside pool (Cobb-Douglas): with ``V = sum_i V_i`` the vacancies
+still open after matching in all occupations and ``V_ref`` the same on the
+non-AI trend path without the demand cycle, entrants fill the share
+``f = min(eta (V / V_ref)^(epsilon - 1), 1)`` of each ``V_i``, so that all
+entry is ``N = eta V^epsilon V_ref^(1 - epsilon)``, never more than ``V``.
+``epsilon`` (``labor.entry_vacancy_elasticity``) is the elasticity of the US
+CPS N->E flow to JOLTS openings, 2001-2019
+(:mod:`sim.validation.entry_elasticity`), and ``eta``
+(``labor.entrant_fill_rate_per_month``) the share at the reference.
+``V_ref`` (:func:`entry_reference`) is the base-flow steady state's
+(:mod:`sim.mechanisms.steady_state`) each occupation's grown with its trend,
+summed, the same path for both worlds.  On that path the share is exactly
+``eta``, so the steady state and its calibration are unchanged; ``epsilon =
+1`` is the old rule ``N_i = eta V_i``.  When vacancies fall below the path (a
+slump, or AI lowering demand) outsiders keep coming and fill a larger share
+of the fewer vacancies; above it, a smaller share.  The share is common to
+all occupations: the outside pool goes where the vacancies are
+(``docs/model.md`` section 5 says why it is not set occupation by occupation).
 
 Workers are conserved: ``employed + unemployed + exits = start + entrants``
 every step.  The base year's pool is each occupation's steady state
@@ -80,6 +100,23 @@ def long_term_steps(long_term_weeks: float, step_years: float) -> int:
     return max(1, math.ceil(long_term_weeks / WEEKS_PER_YEAR / step_years - 1e-9))
 
 
+def entry_reference(open_after_matching: FloatArray, trend_growth: FloatArray) -> FloatArray:
+    """``V_ref`` of every step, (steps + 1,), persons (module docstring).
+
+    The sum over occupations of ``open_after_matching``, the steady state's
+    first step (:attr:`sim.mechanisms.steady_state.SteadyState.open_after_matching`),
+    each grown with its ``trend_growth`` (the non-AI trend's growth into each
+    step without the demand cycle, share a step, (steps + 1, occupations)) from
+    step 2 on; row 0 (the base year, no step) repeats row 1.
+    """
+    start = np.asarray(open_after_matching, dtype=np.float64)
+    by_occupation = np.empty((trend_growth.shape[0], start.shape[0]))
+    by_occupation[: min(2, len(by_occupation))] = start
+    if trend_growth.shape[0] > 2:
+        by_occupation[2:] = start * np.cumprod(1.0 + trend_growth[2:], axis=0)
+    return by_occupation.sum(axis=1)
+
+
 @compiled
 def age_pool(by_duration, unemployed, flows, effectiveness, pool, effective, w):  # pragma: no cover
     """Step 1 for world ``w``: everybody one step older; separations and entrants at duration 0.
@@ -118,7 +155,9 @@ def age_pool(by_duration, unemployed, flows, effectiveness, pool, effective, w):
 
 
 @compiled
-def settle_pool(rates, matching, labour, search, flows, scratch, w):  # pragma: no cover - compiled
+def settle_pool(
+    rates, matching, labour, search, flows, scratch, reference, w
+):  # pragma: no cover - compiled
     """Step 4 for world ``w``: the pool shrinks by duration, hires fill vacancies; totals.
 
     ``labour`` is the :class:`~sim.mechanisms.labor.LaborState` (unemployed
@@ -126,6 +165,8 @@ def settle_pool(rates, matching, labour, search, flows, scratch, w):  # pragma: 
     exits and entrants advanced), ``search`` the :class:`SearchState`.  A
     worker of duration ``d`` from ``i`` is re-employed with probability
     ``e_d found_i / effective_i``, so the bins lose exactly ``found_i``.
+    ``reference`` is the step's ``V_ref``, persons (:func:`entry_reference`,
+    module docstring).
     """
     by_duration = search.by_duration[w]
     bins, n = by_duration.shape
@@ -142,6 +183,7 @@ def settle_pool(rates, matching, labour, search, flows, scratch, w):  # pragma: 
         for i in range(n):
             row[i] = row[i] * ((1.0 - weight * success[i]) * (1.0 - rates.unemployed_exit))
             remaining[i] += row[i]
+    open_total = 0.0
     for i in range(n):  # the loop's body here, not a function per occupation (not inlined)
         pool, found, unemployed = scratch.pool[w, i], scratch.reemployed_from[w, i], remaining[i]
         exits = (pool - found) * rates.unemployed_exit
@@ -151,15 +193,21 @@ def settle_pool(rates, matching, labour, search, flows, scratch, w):  # pragma: 
             for d in range(bins):
                 by_duration[d, i] = 0.0
         labour.unemployed[w, i] = unemployed
-        reemployed = flows[REEMPLOYED, w, i]
-        open_after = max(labour.vacancies[w, i] - reemployed, 0.0)
-        entrants = rates.entrant_fill * open_after
+        open_after = max(labour.vacancies[w, i] - flows[REEMPLOYED, w, i], 0.0)
+        flows[ENTRANTS, w, i] = open_after  # the vacancies entrants meet, until filled below
+        open_total += open_after
+        flows[UNEMPLOYED_EXITS, w, i] = exits
+        labour.exits[w, i] = labour.exits[w, i] + flows[ATTRITION, w, i] + exits
+    fill = rates.entrant_fill
+    if rates.entry_elasticity != 1.0 and open_total > 0.0 and reference > 0.0:
+        fill = min(fill * (open_total / reference) ** (rates.entry_elasticity - 1.0), 1.0)
+    for i in range(n):
+        reemployed, open_after = flows[REEMPLOYED, w, i], flows[ENTRANTS, w, i]
+        entrants = fill * open_after
         flows[ENTRANTS, w, i] = entrants
         flows[HIRES, w, i] = reemployed + entrants
-        flows[UNEMPLOYED_EXITS, w, i] = exits
         labour.employment[w, i] = labour.employment[w, i] + reemployed + entrants
         labour.vacancies[w, i] = open_after - entrants
-        labour.exits[w, i] = labour.exits[w, i] + flows[ATTRITION, w, i] + exits
         labour.entrants[w, i] = (
             labour.entrants[w, i] + entrants + flows[UNEMPLOYMENT_ENTRANTS, w, i]
         )

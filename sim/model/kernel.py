@@ -68,6 +68,11 @@ class KernelPaths(NamedTuple):
     """(steps + 1, occupations): growth of the non-AI trend into each step, without the
     demand cycle (share a step; row 0 repeats row 1): the growth of positions at which
     separations are at their base rate (:func:`~sim.mechanisms.labor.openings_step`)."""
+    entry_reference: FloatArray
+    """(steps + 1,): ``V_ref``, the vacancies open after matching on the non-AI trend
+    path without the demand cycle, all occupations, persons, the same for both worlds:
+    those at which entrants from outside the labour force fill the share ``eta``
+    (:func:`~sim.mechanisms.unemployment_pool.settle_pool`)."""
 
 
 class KernelState(NamedTuple):
@@ -219,7 +224,16 @@ def advance(  # pragma: no cover - compiled; covered through the model and its t
             for w in range(worlds):
                 no_searchers(s.moves, s.flows, s.scratch, s.labour.vacancies[w], w, False)
         for w in range(worlds):
-            settle_pool(c.rates, c.matching, s.labour, s.search, s.flows, s.scratch, w)
+            settle_pool(
+                c.rates,
+                c.matching,
+                s.labour,
+                s.search,
+                s.flows,
+                s.scratch,
+                paths.entry_reference[t],
+                w,
+            )
             wages_step(
                 c.wages,
                 s.labour.employment[w],

@@ -58,7 +58,7 @@ from sim.mechanisms.closure import Closure
 from sim.mechanisms.demand import DemandState
 from sim.mechanisms.labor import LaborFlows, LaborState
 from sim.mechanisms.reallocation import Moves
-from sim.mechanisms.unemployment_pool import SearchState
+from sim.mechanisms.unemployment_pool import SearchState, entry_reference
 from sim.mechanisms.wages import WageState
 from sim.model import kernel
 from sim.model.agents import OccupationAgent
@@ -206,8 +206,9 @@ class LaborMarketModel(mesa.Model):
         rates = labor.StepRates.from_params(
             config.labor, inputs.exit_rate_per_year, self.step_years, self.labour_ceiling
         )
-        trend = self.base_labour_trend
-        growth = trend[1] / np.where(trend[0] > 0.0, trend[0], 1.0) if len(trend) > 1 else None
+        # the steady state of the non-AI trend path without the demand cycle (the path on
+        # which entrants fill the share eta, unemployment_pool.entry_reference)
+        growth = 1.0 + self.trend_growth[1] if len(self.trend_growth) > 1 else None
         self.steady_state = steady_state.solve(rates, self.matching, required[0], growth)
         self.labor_rates = rates._replace(
             positions_per_worker=self.steady_state.positions_per_worker,
@@ -225,6 +226,7 @@ class LaborMarketModel(mesa.Model):
             np.ascontiguousarray(self.log_productivity_by_step),
             np.ascontiguousarray(self.base_labour_trend),
             np.ascontiguousarray(self.trend_growth),
+            entry_reference(self.steady_state.open_after_matching, self.trend_growth),
         )
         self.state = kernel.KernelState.start(
             demand.DemandState.start(self.demand_curves, self.base_log_productivity, required),

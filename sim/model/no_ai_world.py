@@ -8,7 +8,8 @@ inputs and nothing else:
   curves and closure, step rates, the mobility network's CSR arrays, the wage
   rule), shared by both worlds;
 - world 1's row of the paths: ``ln A`` of every step (the base year's exposure
-  with its adoption carried on), and the non-AI labour trend;
+  with its adoption carried on), the non-AI labour trend, its growth without the demand
+  cycle and the reference vacancies of entry from outside the labour force;
 - world 1's base-year state (every array of :class:`~sim.model.kernel.KernelState`);
 - the run's shape: steps, steps per year, the edge-flow columns.
 
@@ -66,6 +67,7 @@ def no_ai_key(model: LaborMarketModel) -> str:
     _digest(digest, model.kernel_paths.log_productivity[:, NO_AI_WORLD])
     _digest(digest, model.kernel_paths.labour_trend)
     _digest(digest, model.kernel_paths.trend_growth)
+    _digest(digest, model.kernel_paths.entry_reference)
     for array in model.state.world_arrays(NO_AI_WORLD):
         _digest(digest, array)
     run = model.config.run

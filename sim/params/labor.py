@@ -189,6 +189,37 @@ class LaborParams(ParamBlock):
             "(1.15 months of hires) suggest."
         ),
     )
+    entry_vacancy_elasticity: float = param(
+        0.31,
+        unit="elasticity (d ln N->E hires / d ln open vacancies)",
+        ge=0.0,
+        le=1.0,
+        description=(
+            "Elasticity of hires from outside the labour force to the open vacancies: "
+            "entrants fill the share min(eta (V / V_ref)^(epsilon - 1), 1) of every "
+            "occupation's vacancies left open after matching, V those of all occupations and "
+            "V_ref the same on the non-AI trend path without the demand cycle, where the share "
+            "is eta (entrant_fill_rate_per_month). 1 is a fixed share (entry proportional to "
+            "vacancies); below 1 the outside pool is stable, so outsiders fill more of scarce "
+            "vacancies and fewer of plentiful ones."
+        ),
+        source=(
+            "US 2001-2019 monthly, least squares of ln(CPS N->E flow, LNS17200000) on "
+            "ln(JOLTS openings, JTSJOL): slope 0.31 (s.e. 0.01, 228 months; "
+            "sim.validation.entry_elasticity reproduces it from the committed series)."
+        ),
+        role=Role.UNCERTAINTY,
+        plausible=Plausible(
+            0.11,
+            0.34,
+            source=(
+                "The same regression by sub-period (2001-2007: 0.23; 2008-2019: 0.32; "
+                "2010-2019: 0.34) and with N->E as a share of employment "
+                "(CLF16OV - UNEMPLOY), which takes out the common trend of population and "
+                "openings (2001-2019: 0.18; 2001-2007: 0.11; 2008-2019: 0.20)."
+            ),
+        ),
+    )
     hiring_capacity_per_month: float = param(
         0.55,
         unit="share of open vacancies per month",

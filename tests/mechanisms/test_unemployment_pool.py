@@ -6,6 +6,9 @@ as contiguous rows; the references below are the earlier formulation (each
 occupation's bins in turn, an empty pool skipped), written in Python.  Both
 must agree exactly, on a hand-made pool (an empty occupation, one with
 joiners only, a negligible pool) and on a real state of the baseline run.
+The earlier rule filled a fixed share ``eta`` of the open vacancies from
+outside the labour force: it is entry at elasticity 1.  Entry at the default
+elasticity is checked against its equation below.
 """
 
 from __future__ import annotations
@@ -138,7 +141,17 @@ def test_pool_stages_give_the_numbers_of_the_occupation_by_occupation_form(model
         theirs.scratch.reemployed_from[w] = ours.scratch.reemployed_from[w] = (
             0.3 * ours.scratch.effective[w]  # as matching would: at most the effective pool
         )
-        settle_pool(c.rates, c.matching, ours.labour, ours.search, ours.flows, ours.scratch, w)
+        # the old rule, a fixed share eta of the open vacancies, is elasticity 1
+        settle_pool(
+            c.rates._replace(entry_elasticity=1.0),
+            c.matching,
+            ours.labour,
+            ours.search,
+            ours.flows,
+            ours.scratch,
+            model.kernel_paths.entry_reference[61],
+            w,
+        )
         reference_settle(
             c.rates, c.matching, theirs.labour, theirs.search, theirs.flows, theirs.scratch, w
         )
@@ -149,3 +162,59 @@ def test_pool_stages_give_the_numbers_of_the_occupation_by_occupation_form(model
     if case == "hand-made":
         assert (ours.scratch.pool[:, 0] == 0.0).all()
         assert (ours.search.by_duration[:, :, 2] == 0.0).all()  # the negligible pool left
+
+
+def entry_after(model, open_share, elasticity=None):
+    """Entrants and open vacancies (worlds, occupations) after settling a real state whose
+    vacancies open after matching total ``open_share`` times the step's reference (spread
+    over occupations as at the steady state)."""
+    state = copied(model.state)
+    c, t = model.kernel_constants, 61
+    rates = c.rates if elasticity is None else c.rates._replace(entry_elasticity=elasticity)
+    reference = model.kernel_paths.entry_reference[t]
+    spread = model.steady_state.open_after_matching / model.steady_state.open_after_matching.sum()
+    open_after = np.empty_like(state.labour.vacancies)
+    for w in range(state.labour.employment.shape[0]):
+        state.scratch.reemployed_from[w] = 0.3 * state.scratch.effective[w]
+        state.labour.vacancies[w] = open_share * reference * spread + state.flows[REEMPLOYED, w]
+        open_after[w] = np.maximum(state.labour.vacancies[w] - state.flows[REEMPLOYED, w], 0.0)
+        settle_pool(
+            rates, c.matching, state.labour, state.search, state.flows, state.scratch, reference, w
+        )
+    return state.flows[ENTRANTS], open_after, rates, reference
+
+
+def test_entrants_fill_the_share_eta_at_the_reference(model):
+    entrants, open_after, rates, reference = entry_after(model, 1.0)
+    assert rates.entry_elasticity == pytest.approx(0.31)
+    assert (open_after > 0.0).sum() > 1400  # occupations with vacancies on the trend path
+    np.testing.assert_allclose(open_after.sum(axis=1), reference, rtol=1e-12)
+    np.testing.assert_allclose(entrants, rates.entrant_fill * open_after, rtol=1e-10)
+
+
+@pytest.mark.parametrize("open_share", [1e-6, 1e-3, 0.02, 0.3, 0.7, 1.5, 4.0, 100.0])
+def test_entrants_follow_the_cobb_douglas_meeting_and_never_exceed_the_open_vacancies(
+    model, open_share
+):
+    entrants, open_after, rates, reference = entry_after(model, open_share)
+    eta, epsilon = rates.entrant_fill, rates.entry_elasticity
+    total = open_after.sum(axis=1, keepdims=True)  # every occupation's share is the same
+    expected = np.minimum(eta * total**epsilon * reference ** (1.0 - epsilon), total)
+    np.testing.assert_allclose(entrants.sum(axis=1, keepdims=True), expected, rtol=1e-12)
+    np.testing.assert_allclose(entrants, open_after * (expected / total), rtol=1e-12)
+    assert (entrants <= open_after * (1.0 + 1e-15)).all()
+    assert (entrants >= 0.0).all()
+    if open_share < 1.0:  # scarcer vacancies than on the trend: outsiders fill a larger share
+        filled = open_after > 0.0
+        assert (entrants[filled] > eta * open_after[filled]).all()
+
+
+def test_entry_moves_with_open_vacancies_at_the_elasticity(model):
+    low, low_open, rates, _ = entry_after(model, 0.5)
+    high, high_open, _, _ = entry_after(model, 0.8)
+    slope = np.log(high.sum(axis=1) / low.sum(axis=1)) / np.log(
+        high_open.sum(axis=1) / low_open.sum(axis=1)
+    )
+    np.testing.assert_allclose(slope, rates.entry_elasticity, rtol=1e-9)
+    unit, _, _, _ = entry_after(model, 0.5, elasticity=1.0)  # the old rule: a fixed share
+    np.testing.assert_array_equal(unit, rates.entrant_fill * low_open)

@@ -130,7 +130,7 @@ def openings_to(required, positions, ceiling, min_change=-1.0):
     positions = np.array(positions, dtype=float)
     n = positions.shape[1]
     rates = StepRates(
-        *(np.zeros(n), 1.0, np.full(n, min_change), 10.0, 1.0, 0.0, 0.0, 1.0, np.ones(n)),
+        *(np.zeros(n), 1.0, np.full(n, min_change), 10.0, 1.0, 0.0, 0.0, 1.0, 1.0, np.ones(n)),
         *(0.0, 0.0, ceiling, 1.0, 0.0),
     )
     labour = LaborState.start(positions, np.zeros_like(positions), np.zeros_like(positions))

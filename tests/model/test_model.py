@@ -34,10 +34,23 @@ def test_required_labour_follows_power_law(toy_scenario, toy_tables):
 
 
 def test_unit_elasticity_leaves_employment_unchanged(toy_scenario, toy_tables):
-    frame = run(toy_scenario, tables=toy_tables).occupations
+    """With entry from outside the labour force proportional to vacancies (elasticity 1),
+    nothing links the unit-elastic occupation to the others."""
+    scenario = derive(toy_scenario, {"labor.entry_vacancy_elasticity": 1.0})
+    frame = run(scenario, tables=toy_tables).occupations
     unit = frame.loc[frame["occupation_code"] == "43-9002"]
     assert unit["productivity_multiplier"].iloc[-1] > 1.2
     assert_allclose(unit["employment"], unit["employment_no_ai"], rtol=1e-12)
+
+
+def test_a_stable_outside_pool_shares_its_entrants_between_occupations(toy_scenario, toy_tables):
+    """At the default elasticity (0.31) the outside pool does not grow with vacancies: the
+    elastic occupation's boom in vacancies lowers the share of every occupation's vacancies
+    entrants fill, so the unit-elastic occupation grows less than without AI."""
+    frame = run(toy_scenario, tables=toy_tables).occupations.query("year == 2035")
+    ratio = (frame["employment"] / frame["employment_no_ai"]).to_numpy()
+    assert ratio[2] > 1.02  # the elastic occupation's boom
+    assert ratio[1] < 0.99  # the unit-elastic occupation gets fewer entrants
 
 
 def test_elastic_expands_and_inelastic_shrinks(toy_scenario, toy_tables):
@@ -194,8 +207,9 @@ def test_all_agents_can_be_removed_with_or_without_the_space(toy_scenario, toy_t
 def test_the_labour_market_starts_at_its_steady_state(toy_scenario, toy_tables):
     """Issue 20: each occupation starts at its own steady state of the base flows, the same in
     both worlds; where required labour does not move, nothing settles afterwards (the unit-
-    elastic occupation of the no-AI world: the base year's adoption moves the others)."""
-    result = run(toy_scenario, tables=toy_tables)
+    elastic occupation of the no-AI world: the base year's adoption moves the others; with
+    entry proportional to vacancies, which the others' vacancies then do not move)."""
+    result = run(derive(toy_scenario, {"labor.entry_vacancy_elasticity": 1.0}), tables=toy_tables)
     first = result.economy.iloc[0]
     assert first["unemployed"] == first["unemployed_no_ai"] > 0.0
     assert first["vacancies"] == first["vacancies_no_ai"] > 0.0
@@ -203,3 +217,18 @@ def test_the_labour_market_starts_at_its_steady_state(toy_scenario, toy_tables):
     assert_allclose(unit["required_labour"].iloc[0], unit["employment_no_ai"], rtol=1e-9)
     for column in ("employment_no_ai", "unemployed_no_ai", "vacancies_no_ai"):
         assert_allclose(unit[column], unit[column].iloc[0], rtol=1e-8)
+
+
+def test_the_no_ai_world_stays_at_its_steady_state_at_the_default_entry_elasticity(
+    toy_scenario, toy_tables
+):
+    """Where no occupation's required labour moves (every elasticity 1, no trend, no cycle),
+    the open vacancies stay at the reference, entrants fill the share eta and the no-AI
+    world stays where it starts, with the default elasticity of entry (0.31)."""
+    unit_elastic = {"43-9001": 1.0, "43-9002": 1.0, "43-9003": 1.0}
+    scenario = derive(toy_scenario, {"demand.elasticity_by_occupation": unit_elastic})
+    assert scenario.labor.entry_vacancy_elasticity == 0.31
+    frame = run(scenario, tables=toy_tables).occupations
+    for code, occupation in frame.groupby("occupation_code"):
+        for column in ("employment_no_ai", "unemployed_no_ai", "vacancies_no_ai"):
+            assert_allclose(occupation[column], occupation[column].iloc[0], rtol=1e-8, err_msg=code)

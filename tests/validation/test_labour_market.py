@@ -6,8 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from sim.params import LaborParams
+from sim.params._field import field_plausible
 from sim.params.scenario import Scenario, derive
 from sim.validation.beveridge import cycle_path, loop_area, near_share
+from sim.validation.entry_elasticity import us_entry_elasticity
 from sim.validation.inputs import ValidationInputs
 from sim.validation.labour_market import switching_share
 from sim.validation.labour_targets import (
@@ -109,3 +112,20 @@ def test_the_check_path_slopes_down_and_loops_counter_clockwise_in_a_toy_economy
     assert np.corrcoef(path[:, 0], path[:, 1])[0, 1] < BEVERIDGE.max_correlation
     assert loop_area(path) > BEVERIDGE.min_loop_area
     assert np.all(path > 0.0)
+
+
+def test_us_entry_elasticity_from_the_committed_series():
+    """CPS N->E flow on JOLTS openings, 2001-2019: slope 0.31, the parameter's default;
+    the sub-periods and the per-employed variant lie in its plausible range."""
+    occupations = Path(__file__).resolve().parents[2] / "occupations"
+    field = LaborParams.model_fields["entry_vacancy_elasticity"]
+    default, plausible = field.default, field_plausible(field)
+    assert us_entry_elasticity(occupations) == pytest.approx(default, abs=0.005)
+    assert us_entry_elasticity(occupations, per_employed=True) == pytest.approx(0.18, abs=0.005)
+    variants = [
+        us_entry_elasticity(occupations, years, per_employed)
+        for years in ((2001, 2007), (2008, 2019), (2010, 2019))
+        for per_employed in (False, True)
+    ]
+    assert min(variants) == pytest.approx(plausible.low, abs=0.005)
+    assert max(variants) == pytest.approx(plausible.high, abs=0.005)
