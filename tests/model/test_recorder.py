@@ -1,6 +1,7 @@
 """The recorder: declared columns, yearly flow sums, and copies rather than views."""
 
 import numpy as np
+import pandas as pd
 import pytest
 from numpy.testing import assert_allclose
 
@@ -16,7 +17,7 @@ from sim.model.outputs import (
     series_of,
 )
 from sim.model.outputs_network import TRANSITION_ID_COLUMNS, NetworkRow, TransitionRow
-from sim.model.recorder import transition_columns
+from sim.model.recorder import BLOCK, _shared_edges_summed, transition_columns
 from sim.params import derive
 
 
@@ -126,6 +127,31 @@ def test_transition_cells_are_the_positive_ones_in_year_then_edge_order(shape, d
         np.testing.assert_array_equal(columns["to_code"], destination[edge])
         for name, world in zip(TransitionRow._fields, (0, 1), strict=True):
             np.testing.assert_array_equal(columns[name], by_world[world])
+
+
+@pytest.mark.parametrize("years", [0, 1, 3])
+def test_edges_of_both_matrices_are_summed_as_pandas_groupby_sums_them(years):
+    """A row per (year, from, to), sorted, with the flows of W's and R's edge added."""
+    gen = np.random.default_rng(12)
+    n = 6
+    # W's edges then R's (some edges in both, as retraining's shared edges), int16 codes
+    w_edges = [(i, j) for i in range(n) for j in range(n) if gen.random() < 0.5]
+    r_edges = [(i, j) for i in range(n) for j in range(n) if gen.random() < 0.4]
+    edges = np.array(w_edges + r_edges, dtype=np.int16).reshape(-1, 2)
+    flows = np.where(
+        gen.random((years, 2, len(edges))) < 0.7, gen.random((years, 2, len(edges))), 0.0
+    )
+    columns = transition_columns(flows, edges[:, 0], edges[:, 1], 2025)
+    block = columns.pop(BLOCK)
+    expected = pd.DataFrame(columns).groupby(list(TRANSITION_ID_COLUMNS), as_index=False).sum()
+    summed, summed_block = _shared_edges_summed(columns, block, n)
+    for name, values in expected.items():
+        assert summed[name].dtype == values.dtype, name
+        np.testing.assert_array_equal(summed[name], values.to_numpy(), strict=True)
+    for name, row in zip(TransitionRow._fields, summed_block, strict=True):
+        assert np.array_equal(row.view(np.int64), expected[name].to_numpy().view(np.int64))
+    if years:
+        assert len(expected) < len(columns["year"])  # some edges were in both
 
 
 def test_frames_hold_their_floats_in_one_block_of_their_own(toy_scenario, toy_tables):
