@@ -42,7 +42,7 @@ from sim.mechanisms.labor import REEMPLOYED
 from sim.mechanisms.network import MobilityNetwork
 from sim.mechanisms.sparse_rows import (
     apply_searchers,
-    gather_row,
+    gather_rows,
     pair_searchers_per_reach,
     world_gather_rows,
     world_row_sums,
@@ -289,19 +289,18 @@ def _gather_found(matching, moves, scratch, edge_flows, training):  # pragma: no
         for i in range(n):
             regular = moves.regular[w, i]
             moves.same_occupation[w] += regular * matching.self_loop[i] * moves.value[w, i]
-            retrained = moves.retrained[w, i]
-            if training and retrained != 0.0:
-                scratch.reemployed_from[w, i] += retrained * gather_row(
-                    matching.retraining_indptr,
-                    matching.retraining_indices,
-                    matching.retraining_data,
-                    i,
-                    moves.value[w],
-                    retrained,
-                    edge_flows[w],
-                    matching.search_data.shape[0],
-                )
             moves.participants[w, i] = matching.participation * scratch.pool[w, i]
+        if training:  # retrainees' hires along R's rows (R's edges follow W's in the flows)
+            gather_rows(
+                matching.retraining_indptr,
+                matching.retraining_indices,
+                matching.retraining_data,
+                moves.value[w],
+                moves.retrained[w],
+                scratch.reemployed_from[w],
+                edge_flows[w],
+                matching.search_data.shape[0],
+            )
 
 
 @compiled

@@ -50,38 +50,39 @@ def apply_searchers(
 
 
 @compiled
-def gather_row(
-    indptr, indices, data, i, values, origin, edge_flows, offset
+def gather_rows(
+    indptr, indices, data, values, origin, out, edge_flows, offset
 ):  # pragma: no cover - compiled
-    """Row ``i`` of ``M values``; adds ``origin * M_ij * values_j`` to the edges' flows if kept.
+    """``out[i] += origin[i] (M values)_i`` for each row with ``origin[i] != 0``; flows by edge.
 
+    Each row's sum is :func:`row_dot`'s (four interleaved partial sums);
     ``edge_flows`` is this world's row of the year's flows by edge (empty when
-    transitions are not kept); edge ``k`` of ``M`` is at ``offset + k``.  With
-    flows kept, one pass over the row does both, with the sum in the order of
-    :func:`row_dot`.
+    transitions are not kept): ``origin_i M_ij values_j`` is added to edge
+    ``offset + k`` of ``M``'s edge ``k`` in the same pass over the row.  The
+    row's loop is written here (see :func:`row_sums`).
     """
-    if edge_flows.shape[0] == 0:
-        return row_dot(indptr, indices, data, i, values)
-    start = indptr[i]
-    count = indptr[i + 1] - start
-    a0 = a1 = a2 = a3 = 0.0
-    for t in range(count >> 2):
-        k = start + 4 * t
-        a0 += _edge(indices, data, k, values, origin, edge_flows, offset)
-        a1 += _edge(indices, data, k + 1, values, origin, edge_flows, offset)
-        a2 += _edge(indices, data, k + 2, values, origin, edge_flows, offset)
-        a3 += _edge(indices, data, k + 3, values, origin, edge_flows, offset)
-    for t in range(count - count % 4, count):
-        a0 += _edge(indices, data, start + t, values, origin, edge_flows, offset)
-    return (a0 + a1) + (a2 + a3)
-
-
-@compiled
-def _edge(indices, data, k, values, origin, edge_flows, offset):  # pragma: no cover - compiled
-    """``M_k values_j`` of edge ``k``, after adding ``origin * M_k * values_j`` to its flow."""
-    value = values[indices[k]]
-    edge_flows[offset + k] += origin * data[k] * value
-    return data[k] * value
+    kept = edge_flows.shape[0] > 0
+    for i in range(out.shape[0]):
+        o = origin[i]
+        if o == 0.0:
+            continue
+        start = indptr[i]
+        count = indptr[i + 1] - start
+        a0 = a1 = a2 = a3 = 0.0
+        for t in range(count >> 2):
+            k = start + 4 * t
+            a0 += data[k] * values[indices[k]]
+            a1 += data[k + 1] * values[indices[k + 1]]
+            a2 += data[k + 2] * values[indices[k + 2]]
+            a3 += data[k + 3] * values[indices[k + 3]]
+        for t in range(count - count % 4, count):
+            k = start + t
+            a0 += data[k] * values[indices[k]]
+        if kept:
+            for t in range(count):
+                k = start + t
+                edge_flows[offset + k] += o * data[k] * values[indices[k]]
+        out[i] += o * ((a0 + a1) + (a2 + a3))
 
 
 @compiled

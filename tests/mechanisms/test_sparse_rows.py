@@ -18,6 +18,7 @@ from sim.data import load_occupation_tables
 from sim.mechanisms.reallocation import csr_parts
 from sim.mechanisms.sparse_rows import (
     apply_searchers,
+    gather_rows,
     row_dot,
     row_dots,
     world_gather_rows,
@@ -158,3 +159,26 @@ def test_world_gather_rows_scales_by_origin_and_adds_each_edge_flow(
         if not paired:
             assert np.isnan(out[0]).all()  # the other world is not written
             assert not edge_flows[0].any()
+
+
+@pytest.mark.parametrize("kept", [False, True])
+def test_gather_rows_adds_origin_times_each_row_and_each_edge_flow(kept: bool, shipped_search):
+    for parts in (random_csr(9, 13), shipped_search[0]):
+        indptr, indices, data = parts
+        rows = indptr.size - 1
+        values = np.random.default_rng(14).random(rows)
+        origin = np.random.default_rng(15).random(rows)
+        origin[2] = 0.0  # nobody from origin 2: its row is not visited
+        before = np.random.default_rng(16).random(rows)
+        out = before.copy()
+        offset = 3
+        edge_flows = np.zeros(offset + data.size if kept else 0)
+        gather_rows(*parts, values, origin, out, edge_flows, offset)
+        sums = expected_sums(parts, [values], partial_sums=4)[0]
+        expected = np.where(origin != 0.0, before + origin * sums, before)
+        assert np.array_equal(out, expected)
+        if kept:
+            origin_of_edge = np.repeat(np.arange(rows), np.diff(indptr))
+            flows = origin[origin_of_edge] * data * values[indices]
+            assert np.array_equal(edge_flows[offset:], flows)
+            assert not edge_flows[:offset].any()
