@@ -40,16 +40,19 @@ def test_model_opens_on_horizon_and_replays_from_base_year(short):
 
 
 def test_slower_algorithms_keep_employment_closer_to_no_ai(short):
+    """Slower algorithms move fewer workers between occupation groups by the horizon (the
+    total's gap can change sign: the baseline's is near 0 in 2035, AI's booms and falls
+    offsetting each other)."""
     slow = derive(short, {"capability.algorithmic_halving_months": 600.0})
-    default_gap = _gap(DashboardModel(Holder(Settings("short", short))))
-    slow_gap = _gap(DashboardModel(Holder(Settings("short", short, {}, slow))))
-    assert abs(slow_gap) < abs(default_gap)
-    assert default_gap != 0.0
+    default_moved = _moved(DashboardModel(Holder(Settings("short", short))))
+    slow_moved = _moved(DashboardModel(Holder(Settings("short", short, {}, slow))))
+    assert 0.0 < slow_moved < default_moved
 
 
-def _gap(model: DashboardModel) -> float:
-    employment, no_ai = model.run.totals(model.horizon_year)
-    return employment / no_ai - 1.0
+def _moved(model: DashboardModel) -> float:
+    """Sum over occupation groups of |employment - employment without AI| at the horizon."""
+    groups = model.run.group_changes(model.horizon_year)
+    return float((groups["employment"] - groups["employment_no_ai"]).abs().sum())
 
 
 def test_runs_are_cached_per_scenario_and_replication(short):
