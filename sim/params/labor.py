@@ -74,7 +74,7 @@ class LaborParams(ParamBlock):
         source="BLS Employment Projections 2022-32 separations table.",
     )
     reemployment_rate_per_year: float = param(
-        14.45,
+        14.37,
         unit="1/year",
         ge=0.0,
         le=52.0,
@@ -87,8 +87,8 @@ class LaborParams(ParamBlock):
             "Calibrated with entrant_fill_rate_per_month so that the no-AI world's monthly "
             "U->E rate and openings rate match the CPS and JOLTS 2015-2019 means (26.2%, "
             "4.15%) over its first ten years (scripts/calibrate_labour_market.py), given "
-            "hiring_capacity_per_month and separation_response; 14.45/year is 70% of the "
-            "(effective) unemployed applying in a month."
+            "hiring_capacity_per_month, separation_response and entry_vacancy_elasticity; "
+            "14.37/year is 70% of the (effective) unemployed applying in a month."
         ),
         role=Role.LEVER,
         plausible=Plausible(
@@ -175,7 +175,7 @@ class LaborParams(ParamBlock):
         ),
     )
     entrant_fill_rate_per_month: float = param(
-        0.0642,
+        0.0615,
         unit="share of open vacancies per month",
         ge=0.0,
         le=1.0,

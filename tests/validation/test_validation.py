@@ -126,9 +126,6 @@ def results(inputs) -> dict[str, CheckResult]:
 KNOWN_FAILURES = {
     "smooth_exposure",
     "occupational_switching",
-    # since entry from outside the labour force moves at the CPS elasticity 0.31: 27+ weeks
-    # 30.3% of the unemployed, band 18-30% (docs/validation.md 14)
-    "no_ai_steady_state",
 }
 
 
