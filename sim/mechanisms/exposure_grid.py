@@ -6,8 +6,9 @@ occupation's shares and their derivatives in ``h`` over its tasks at the
 path's first horizon and the lattice points ``h = k D`` above it
 (:data:`GRID_DOUBLINGS` apart, ``k`` integer, plus the kink of the physical gap
 where it lies inside; :func:`capability_grid`) and reads every step by
-cubic Hermite interpolation: ``tasks x grid points`` logistic evaluations
-instead of ``tasks x steps``, with an error below
+cubic Hermite interpolation (:mod:`sim.mechanisms.exposure_hermite`):
+``tasks x grid points`` logistic evaluations instead of ``tasks x steps``,
+with an error below
 :data:`INTERPOLATION_ERROR_BOUND`.
 
 Each track is summed on its own (:func:`_track_sums`): the cognitive track
@@ -43,6 +44,8 @@ import numba
 import numpy as np
 from numpy.typing import NDArray
 
+from sim.mechanisms.exposure_hermite import FAST_MATH, hermite_read
+
 if TYPE_CHECKING:
     from sim.mechanisms.success_curve import SuccessCurve
     from sim.mechanisms.task_set import TaskSet
@@ -60,9 +63,6 @@ GRID_DOUBLINGS = 1.0
 INTERPOLATION_ERROR_BOUND = GRID_DOUBLINGS**4 / 384.0 * 0.125 * 0.77**4
 #: Task sets (tasks x curve) a memo keeps, least recently used dropped first.
 MEMO_ENTRIES = 8
-#: Numba fast-math flags of the grid kernels: reassociation and contraction (so sums
-#: vectorise) without assuming finite values (infinite exponentials are handled).
-FAST_MATH = {"reassoc", "contract", "arcp", "nsz"}
 #: Largest exponential used in a probability: 1 / (1 + e) for larger e is below 1e-150
 #: and is taken as 1 / (1 + 1e150); keeps (1 + e)(1 + k e) finite for k < 1e8.
 _E_CAP = 1e150
@@ -132,8 +132,8 @@ def path_levels(
     """
     grid, sums = memo_sums(float(horizon[0]), float(horizon[-1]), tasks)
     slopes = _physical_slopes(grid, tasks.curve)
-    _interpolate(horizon, grid, sums[:3], tasks.curve.slope, slopes, assisted)
-    _interpolate(horizon, grid, sums[3:], tasks.curve.slope, slopes, autonomous)
+    hermite_read(horizon, grid, sums[:3], tasks.curve.slope, slopes, assisted)
+    hermite_read(horizon, grid, sums[3:], tasks.curve.slope, slopes, autonomous)
 
 
 def memo_sums(first: float, last: float, tasks: TaskSet) -> tuple[FloatArray, FloatArray]:
@@ -279,73 +279,3 @@ def _track_sums(
             out[1, k, i] = p_slope
             out[2, k, i] = q_sum
             out[3, k, i] = q_slope
-
-
-def _interpolate(
-    horizon: FloatArray,
-    grid: FloatArray,
-    sums: FloatArray,
-    slope: float,
-    physical_slope: FloatArray,
-    out: FloatArray,
-) -> None:
-    """``out[t, i]``: cubic Hermite interpolation of ``sums[0]`` at ``horizon[t]``, in [0, 1].
-
-    On interval k of width D_k the value and derivative at both ends give
-    ``v(u) = c0 + u (c1 + u (c2 + u c3))``, ``u = (h - h_k) / D_k``, with the
-    derivative ``beta (sums[1] + rho'_k sums[2])`` (scaled by D_k).
-    """
-    coefficients = np.empty((grid.size - 1, 4, sums.shape[2]))
-    _hermite_coefficients(slope * np.diff(grid), physical_slope, sums, coefficients)
-    _cubic_steps(horizon, grid, coefficients, out)
-
-
-@numba.njit(cache=True, error_model="numpy", fastmath=FAST_MATH)
-def _hermite_coefficients(
-    scale: FloatArray, physical_slope: FloatArray, sums: FloatArray, out: FloatArray
-) -> None:
-    """``out[k, :, i]``: the cubic ``c0..c3`` of occupation i on interval k (:func:`_interpolate`).
-
-    ``c0 = v_k``, ``c1 = m_k``, ``c2 = 3 (v_k+1 - v_k) - 2 m_k - m_k+1``,
-    ``c3 = 2 (v_k - v_k+1) + m_k + m_k+1`` with the end derivatives
-    ``m = beta D_k (sums[1] + rho'_k sums[2])`` (``scale[k] = beta D_k``); one pass,
-    no temporaries.
-    """
-    for k in range(scale.size):
-        rho = physical_slope[k]
-        for i in range(sums.shape[2]):
-            left, right = sums[0, k, i], sums[0, k + 1, i]
-            start = scale[k] * (sums[1, k, i] + rho * sums[2, k, i])
-            end = scale[k] * (sums[1, k + 1, i] + rho * sums[2, k + 1, i])
-            out[k, 0, i] = left
-            out[k, 1, i] = start
-            out[k, 2, i] = 3.0 * (right - left) - 2.0 * start - end
-            out[k, 3, i] = 2.0 * (left - right) + start + end
-
-
-@numba.njit(cache=True, error_model="numpy", fastmath=FAST_MATH)
-def _cubic_steps(
-    horizon: FloatArray, grid: FloatArray, coefficients: FloatArray, out: FloatArray
-) -> None:
-    """``out[t, i] = clip(c0 + u (c1 + u (c2 + u c3)), 0, 1)`` on the interval holding ``h_t``.
-
-    ``horizon`` is non-decreasing and inside ``[grid[0], grid[-1]]``;
-    ``coefficients`` has shape (intervals, 4, n).
-    """
-    steps, n = out.shape
-    k = 0
-    last = grid.size - 2
-    for t in range(steps):
-        h = horizon[t]
-        while k < last and h > grid[k + 1]:
-            k += 1
-        u = (h - grid[k]) / (grid[k + 1] - grid[k])
-        c0, c1, c2, c3 = (
-            coefficients[k, 0],
-            coefficients[k, 1],
-            coefficients[k, 2],
-            coefficients[k, 3],
-        )
-        row = out[t]
-        for i in range(n):
-            row[i] = min(max(c0[i] + u * (c1[i] + u * (c2[i] + u * c3[i])), 0.0), 1.0)
