@@ -19,12 +19,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pandas as pd
-
-from sim.errors import DataValidationError
-from sim.validation.beveridge import LABOUR_MARKET_DIR, VACANCIES_FILE
 from sim.validation.labour_targets import US_BEVERIDGE_YEARS
-from sim.validation.matching_elasticity import FLOWS_FILE, log_slope
+from sim.validation.matching_elasticity import log_slope, us_monthly_table
 
 NE = "LNS17200000"
 
@@ -39,15 +35,7 @@ def us_entry_elasticity(
     ``years`` are the first and last calendar years included; the series are
     read from ``occupations_dir``'s labour-market folder.
     """
-    directory = occupations_dir / LABOUR_MARKET_DIR
-    paths = (directory / FLOWS_FILE, directory / VACANCIES_FILE)
-    for path in paths:
-        if not path.is_file():
-            raise DataValidationError(f"{path}: not found; the entry elasticity needs it")
-    table = pd.read_csv(paths[0], parse_dates=["date"]).merge(
-        pd.read_csv(paths[1], parse_dates=["date"]), on="date"
-    )
-    table = table.loc[table["date"].dt.year.between(*years)].dropna(subset=["JTSJOL", NE])
+    table = us_monthly_table(occupations_dir, years, "the entry elasticity").dropna(subset=[NE])
     entry = table[NE].to_numpy(dtype=float)
     if per_employed:
         entry = entry / (table["CLF16OV"] - table["UNEMPLOY"]).to_numpy(dtype=float)

@@ -38,18 +38,26 @@ def log_slope(tightness: FloatArray, finding: FloatArray) -> tuple[float, float]
     return slope, float(np.corrcoef(x, y)[0, 1])
 
 
-def us_series(occupations_dir: Path) -> tuple[FloatArray, FloatArray]:
-    """US monthly (V / U, U->E rate), 2001-2019, from the CPS gross flows and JOLTS."""
+def us_monthly_table(occupations_dir: Path, years: tuple[int, int], purpose: str) -> pd.DataFrame:
+    """The committed CPS gross flows and unemployment/openings stocks, one row a month.
+
+    Months of ``years`` (first and last calendar year included) with JOLTS
+    openings; ``purpose`` names the caller in the error for a missing file.
+    """
     directory = occupations_dir / LABOUR_MARKET_DIR
     paths = (directory / FLOWS_FILE, directory / VACANCIES_FILE)
     for path in paths:
         if not path.is_file():
-            raise DataValidationError(f"{path}: not found; the matching-elasticity check needs it")
+            raise DataValidationError(f"{path}: not found; {purpose} needs it")
     flows = pd.read_csv(paths[0], parse_dates=["date"])
     stocks = pd.read_csv(paths[1], parse_dates=["date"])
     table = flows.merge(stocks, on="date").dropna(subset=["JTSJOL"])
-    first, last = US_BEVERIDGE_YEARS
-    table = table.loc[table["date"].dt.year.between(first, last)]
+    return table.loc[table["date"].dt.year.between(*years)]
+
+
+def us_series(occupations_dir: Path) -> tuple[FloatArray, FloatArray]:
+    """US monthly (V / U, U->E rate), 2001-2019, from the CPS gross flows and JOLTS."""
+    table = us_monthly_table(occupations_dir, US_BEVERIDGE_YEARS, "the matching-elasticity check")
     finding = table[UE] / (table[UE] + table[UU] + table[UN])
     tightness = table["JTSJOL"] / table["UNEMPLOY"]
     return tightness.to_numpy(dtype=float), finding.to_numpy(dtype=float)
